@@ -1,0 +1,26 @@
+/**
+ * @module
+ * The Parallax core: the domain model (Source, Document, Claim, Event, Actor, Place, Brief), the
+ * ports adapters implement (Store, Clock) and the pipeline stages as pure functions over values.
+ * No IO, no Node or DOM types, no runtime dependencies.
+ */
+export * from './hash/content-id.ts';
+export * from './hash/sha256.ts';
+export * from './model/actor.ts';
+export * from './model/brand.ts';
+export * from './model/brief.ts';
+export * from './model/claim.ts';
+export * from './model/codes.ts';
+export * from './model/document.ts';
+export * from './model/errors.ts';
+export * from './model/event.ts';
+export * from './model/ids.ts';
+export * from './model/place.ts';
+export * from './model/source.ts';
+export * from './model/time.ts';
+export * from './pipeline/aggregate-events.ts';
+export * from './pipeline/check-changes.ts';
+export * from './pipeline/corroborate.ts';
+export * from './pipeline/event-filter.ts';
+export * from './ports/clock.ts';
+export * from './ports/store.ts';

@@ -1,0 +1,68 @@
+import { contentId } from '../hash/content-id.ts';
+import { sha256Hex } from '../hash/sha256.ts';
+import { type DocumentId, ID_PREFIX, type SourceId } from './ids.ts';
+import type { IsoDateTime } from './time.ts';
+
+/**
+ * One retrieved item: an article, statement, report or dataset file. Immutable once stored; a
+ * retraction is recorded beside it, never by editing it.
+ */
+export interface Document {
+  id: DocumentId;
+  sourceId: SourceId | null;
+  url: string | null;
+  title: string;
+  author: string | null;
+  /** Publisher's display name as the document gives it; the Source is the resolved entity. */
+  publisher: string | null;
+  published: IsoDateTime | null;
+  retrieved: IsoDateTime;
+  /** BCP 47 language tag, `und` when unknown. */
+  language: string;
+  /** Media type of the original (`text/markdown`, `text/html`, `application/pdf`, …). */
+  mediaType: string;
+  text: string;
+  /** SHA-256 of `text`. */
+  contentHash: string;
+  /** SHA-256 of the archived original bytes, when they were kept. */
+  originalHash: string | null;
+  /** The document this one republishes (a wire story on a portal), if any. */
+  syndicatedFrom: DocumentId | null;
+  retracted: { at: string; reason: string } | null;
+}
+
+/**
+ * Same URL and same text give the same id, so re-ingesting is a no-op; the same text at another URL is
+ * a different Document (a copy, which ingest links with `syndicatedFrom`).
+ */
+export function documentId(url: string | null, contentHash: string): DocumentId {
+  return contentId(ID_PREFIX.document, url ?? '', contentHash) as DocumentId;
+}
+
+export function textHash(text: string): string {
+  return sha256Hex(text);
+}
+
+export type DocumentDraft = Pick<Document, 'title' | 'text' | 'retrieved'> & Partial<Document>;
+
+export function buildDocument(draft: DocumentDraft): Document {
+  const contentHash = draft.contentHash ?? textHash(draft.text);
+  const url = draft.url ?? null;
+  return {
+    id: draft.id ?? documentId(url, contentHash),
+    sourceId: draft.sourceId ?? null,
+    url,
+    title: draft.title,
+    author: draft.author ?? null,
+    publisher: draft.publisher ?? null,
+    published: draft.published ?? null,
+    retrieved: draft.retrieved,
+    language: draft.language ?? 'und',
+    mediaType: draft.mediaType ?? 'text/plain',
+    text: draft.text,
+    contentHash,
+    originalHash: draft.originalHash ?? null,
+    syndicatedFrom: draft.syndicatedFrom ?? null,
+    retracted: draft.retracted ?? null,
+  };
+}

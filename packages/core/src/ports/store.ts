@@ -1,0 +1,179 @@
+import type { Actor } from '../model/actor.ts';
+import type { Claim } from '../model/claim.ts';
+import type { Credibility, EventStatus, PloverType, QuadClass, Reliability } from '../model/codes.ts';
+import type { Document } from '../model/document.ts';
+import type { Event } from '../model/event.ts';
+import type { ActorId, ClaimId, DocumentId, EventId, PlaceId, SourceId } from '../model/ids.ts';
+import type { Place } from '../model/place.ts';
+import type { Source } from '../model/source.ts';
+import type { IsoDate } from '../model/time.ts';
+
+/**
+ * What the workbench can filter events by. Every field narrows; absent fields do not filter.
+ * Lists within one field are alternatives (OR); fields combine with AND.
+ */
+export interface EventFilter {
+  /** Events whose time overlaps [from, to] (inclusive calendar days). */
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Events in which any of these actors takes part, in any role. */
+  actorIds?: ActorId[];
+  ploverTypes?: PloverType[];
+  /** CAMEO root codes, two digits ("19"). */
+  cameoRoots?: string[];
+  quadClasses?: QuadClass[];
+  /**
+   * Keep events graded this well or better: 3 keeps 1, 2 and 3. Grade 6 means "cannot be judged" and
+   * is kept only when this is 6.
+   */
+  minCredibility?: Credibility;
+  statuses?: EventStatus[];
+  /** ISO 3166-1 alpha-3 of the event's place. */
+  countries?: string[];
+  /** ISO 3166-2 codes of the event's first-level division. */
+  admin1?: string[];
+  /** [west, south, east, north] in degrees; events without coordinates never match. */
+  bbox?: [number, number, number, number];
+  /** Only events with at least one claim from this document. */
+  documentId?: DocumentId;
+}
+
+/** Keyset pagination: pass the previous page's `next` to continue. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor for the following page, null on the last one. */
+  next: string | null;
+  /** Total matching items across all pages. */
+  total: number;
+}
+
+export type TimelineInterval = 'day' | 'week' | 'month';
+export type TimelineStack = 'quadClass' | 'plover' | 'status';
+
+export interface TimelineBucket {
+  /** First day of the bucket. */
+  date: IsoDate;
+  /** Stack key (quad class number as string, PLOVER type or status) → count. */
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface PlaceCount {
+  /** ISO 3166-2 code for admin-1 aggregates, ISO 3166-1 alpha-3 for country aggregates. */
+  code: string;
+  count: number;
+}
+
+/** Events between two actors, aggregated: the edges of the actor network. */
+export interface ActorEdge {
+  source: ActorId;
+  target: ActorId;
+  count: number;
+  /** Sum of Goldstein scores, so the mean tells cooperation from conflict. */
+  goldsteinSum: number;
+  /** Counts per quad class 1–4. */
+  quadCounts: [number, number, number, number];
+}
+
+export interface DocumentQuery {
+  sourceId?: SourceId;
+  /** Only documents that republish another (`true`) or only originals (`false`). */
+  syndicated?: boolean;
+}
+
+export interface ClaimQuery {
+  documentId?: DocumentId;
+  eventId?: EventId;
+}
+
+export interface SearchHit {
+  document: Pick<Document, 'id' | 'title' | 'url' | 'publisher' | 'published'>;
+  /** Excerpt with the matches wrapped in `[` `]`. */
+  snippet: string;
+  score: number;
+}
+
+/**
+ * A set of changes written atomically: either all of it is stored or none of it is. Events are
+ * derived, so they are replaced wholesale: `events` upserts, `removeEventIds` deletes.
+ */
+export interface StoreChanges {
+  sources?: Source[];
+  documents?: Document[];
+  actors?: Actor[];
+  places?: Place[];
+  claims?: Claim[];
+  events?: Event[];
+  removeEventIds?: EventId[];
+  /** Reliability grades set by an analyst. */
+  grades?: { sourceId: SourceId; reliability: Reliability; rationale: string }[];
+}
+
+/** How many records a write added, changed or left alone. */
+export interface WriteSummary {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface StoreInfo {
+  /** Which implementation (`sqlite`, `memory`, `clickhouse`) and where. */
+  kind: string;
+  location: string;
+  schemaVersion: number;
+  counts: { sources: number; documents: number; claims: number; events: number; actors: number; places: number };
+}
+
+/**
+ * The Store port: everything the pipeline and the surfaces read and write. It speaks in domain
+ * objects and questions the workbench asks, never in SQL, so SQLite, ClickHouse and the in-memory
+ * fake can all implement it and all pass one conformance suite.
+ *
+ * Documents are immutable: writing a document whose id exists leaves it unchanged.
+ */
+export interface Store {
+  apply(changes: StoreChanges): Promise<WriteSummary>;
+
+  getSource(id: SourceId): Promise<Source | null>;
+  listSources(): Promise<Source[]>;
+
+  getDocument(id: DocumentId): Promise<Document | null>;
+  listDocuments(query: DocumentQuery, page: PageRequest): Promise<Page<Document>>;
+  /** Full-text search over document titles and text. */
+  searchDocuments(text: string, page: PageRequest): Promise<Page<SearchHit>>;
+  /** Marks a document retracted (the text stays; it is immutable). */
+  retractDocument(id: DocumentId, reason: string, at: string): Promise<boolean>;
+
+  getClaim(id: ClaimId): Promise<Claim | null>;
+  listClaims(query: ClaimQuery, page: PageRequest): Promise<Page<Claim>>;
+
+  getEvent(id: EventId): Promise<Event | null>;
+  /** Events matching the filter, newest first (by event start, then id). */
+  listEvents(filter: EventFilter, page: PageRequest): Promise<Page<Event>>;
+  countEvents(filter: EventFilter): Promise<number>;
+  /** Event ids that contain any of the given claims. */
+  eventIdsForClaims(claimIds: ClaimId[]): Promise<EventId[]>;
+
+  getActor(id: ActorId): Promise<Actor | null>;
+  listActors(): Promise<Actor[]>;
+  getPlace(id: PlaceId): Promise<Place | null>;
+  listPlaces(): Promise<Place[]>;
+
+  /** Events per time bucket under a filter, stacked by a category. Empty buckets are omitted. */
+  timeline(filter: EventFilter, interval: TimelineInterval, stack: TimelineStack): Promise<TimelineBucket[]>;
+  /** Event counts per admin-1 unit or per country under a filter, largest first. */
+  placeCounts(filter: EventFilter, level: 'admin1' | 'country'): Promise<PlaceCount[]>;
+  /**
+   * The heaviest source→target actor pairs under a filter, by event count (ties by actor ids).
+   * An event with several sources or targets contributes one edge per source–target pair.
+   */
+  actorEdges(filter: EventFilter, limit: number): Promise<ActorEdge[]>;
+
+  info(): Promise<StoreInfo>;
+  close(): Promise<void>;
+}

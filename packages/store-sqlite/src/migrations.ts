@@ -1,0 +1,132 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Identifies a Parallax workspace file (`PRLX`), so opening some other SQLite database fails with a
+ * clear message instead of quietly adding tables to it.
+ */
+export const APPLICATION_ID = 0x50524c58;
+
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database) => void;
+}
+
+/**
+ * Versioned, forward-only migrations. Each runs in its own transaction together with the bump of
+ * `user_version`, so a crash leaves the file at the previous version, never half-migrated.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'sources, documents (+FTS5), claims, events with filter columns, actors, places',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        INSERT INTO meta (key, value) VALUES ('data_version', '0');
+
+        CREATE TABLE sources (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          body TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE documents (
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          source_id TEXT,
+          url TEXT,
+          title TEXT NOT NULL,
+          published TEXT,
+          content_hash TEXT NOT NULL,
+          syndicated_from TEXT,
+          text TEXT NOT NULL,
+          body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX documents_by_published ON documents (published DESC, id);
+        CREATE INDEX documents_by_source ON documents (source_id, published DESC, id);
+        CREATE INDEX documents_by_hash ON documents (content_hash);
+        CREATE INDEX documents_by_url ON documents (url);
+        CREATE INDEX documents_by_syndication ON documents (syndicated_from);
+
+        CREATE VIRTUAL TABLE documents_fts USING fts5 (
+          title, text, content = 'documents', content_rowid = 'rowid',
+          tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+          INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+          INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+
+        CREATE TABLE claims (
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          document_id TEXT NOT NULL REFERENCES documents (id),
+          start INTEGER NOT NULL,
+          body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX claims_by_document ON claims (document_id, start, id);
+
+        CREATE TABLE events (
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          version INTEGER NOT NULL,
+          start_day INTEGER,
+          end_day INTEGER,
+          plover TEXT,
+          cameo_root TEXT,
+          quad INTEGER,
+          credibility INTEGER NOT NULL,
+          status TEXT NOT NULL,
+          country TEXT,
+          admin1 TEXT,
+          lat REAL,
+          lon REAL,
+          goldstein REAL,
+          body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX events_by_time ON events (start_day DESC, id);
+        CREATE INDEX events_by_end ON events (end_day);
+        CREATE INDEX events_by_version ON events (version);
+        CREATE INDEX events_by_plover ON events (plover, start_day);
+        CREATE INDEX events_by_cameo ON events (cameo_root, start_day);
+        CREATE INDEX events_by_quad ON events (quad, start_day);
+        CREATE INDEX events_by_credibility ON events (credibility, start_day);
+        CREATE INDEX events_by_status ON events (status, start_day);
+        CREATE INDEX events_by_country ON events (country, start_day);
+        CREATE INDEX events_by_admin1 ON events (admin1, start_day);
+        CREATE INDEX events_by_position ON events (lat, lon);
+
+        CREATE TABLE event_actors (
+          event_rowid INTEGER NOT NULL REFERENCES events (rowid) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          actor_id TEXT NOT NULL,
+          PRIMARY KEY (event_rowid, role, actor_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX event_actors_by_actor ON event_actors (actor_id, event_rowid);
+
+        CREATE TABLE event_claims (
+          event_rowid INTEGER NOT NULL REFERENCES events (rowid) ON DELETE CASCADE,
+          claim_id TEXT NOT NULL,
+          PRIMARY KEY (event_rowid, claim_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX event_claims_by_claim ON event_claims (claim_id);
+
+        -- Deleted events, so the in-process analytical index can catch up without a full reload.
+        CREATE TABLE event_tombstones (version INTEGER NOT NULL, event_rowid INTEGER NOT NULL) STRICT;
+        CREATE INDEX event_tombstones_by_version ON event_tombstones (version);
+
+        CREATE TABLE actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+        CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+
+        -- A persisted copy of the analytical index, so opening a large workspace does not rescan
+        -- every event row. Derived data: safe to delete at any time.
+        CREATE TABLE facts_snapshot (part TEXT PRIMARY KEY, data BLOB NOT NULL) STRICT;
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,77 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { InvalidInputError } from '@parallax/core';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * Opens (creating if needed) a workspace database and brings its schema up to date. Refuses files
+ * that are not SQLite, SQLite files that belong to something else, and workspaces written by a newer
+ * Parallax: each with a message naming the file.
+ */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Database.Database {
+  const inMemory = path === ':memory:';
+  if (!inMemory && existsSync(path)) {
+    if (statSync(path).isDirectory()) throw new InvalidInputError(`${path}: is a directory, not a workspace database`);
+    const header = Buffer.alloc(16);
+    const fd = openSync(path, 'r');
+    const read = readSync(fd, header, 0, 16, 0);
+    closeSync(fd);
+    if (read > 0 && header.toString('latin1') !== SQLITE_HEADER) {
+      throw new InvalidInputError(`${path}: not a Parallax workspace (the file is not an SQLite database)`);
+    }
+  } else if (!inMemory && options.readonly) {
+    throw new InvalidInputError(`${path}: no workspace database here (run \`parallax init\` first)`);
+  }
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new InvalidInputError(`${path}: cannot open workspace database (${(error as Error).message})`);
+  }
+  try {
+    if (!inMemory && !options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number })
+      .n;
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
+      throw new InvalidInputError(`${path}: an SQLite database, but not a Parallax workspace`);
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new InvalidInputError(
+        `${path}: written by a newer Parallax (schema ${version}; this version reads up to ${SCHEMA_VERSION})`,
+      );
+    }
+    if (version < SCHEMA_VERSION) {
+      if (options.readonly)
+        throw new InvalidInputError(`${path}: needs a schema upgrade; open it once without --readonly`);
+      migrate(db, version);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof InvalidInputError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new InvalidInputError(`${path}: the workspace database is damaged (${(error as Error).message})`);
+    }
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, from: number): void {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeStoreConformance, randomEvents, withEvidence } from '@parallax/testkit';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const freshPath = () => join(dir, `ws-${++n}.db`);
+
+describeStoreConformance('sqlite in memory (analytical index)', {
+  create: async () => createSqliteStore({ path: ':memory:' }),
+});
+describeStoreConformance('sqlite in memory (plain SQL)', {
+  create: async () => createSqliteStore({ path: ':memory:', analytics: 'sql' }),
+});
+describeStoreConformance('sqlite file, snapshot after every write', {
+  create: async () => createSqliteStore({ path: freshPath(), snapshotAfter: 1 }),
+  reopen: async (store) => {
+    const { location } = await store.info();
+    await store.close();
+    return createSqliteStore({ path: location, snapshotAfter: 1 });
+  },
+});
+
+describe('sqlite workspace files', () => {
+  it('refuses a file that is not SQLite, naming it', () => {
+    const path = join(dir, 'not-a-db.db');
+    writeFileSync(path, 'hello, this is plain text and no database at all');
+    expect(() => createSqliteStore({ path })).toThrow(
+      `${path}: not a Parallax workspace (the file is not an SQLite database)`,
+    );
+  });
+
+  it('refuses an SQLite database that belongs to another program', () => {
+    const path = join(dir, 'foreign.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    other.close();
+    expect(() => createSqliteStore({ path })).toThrow(/an SQLite database, but not a Parallax workspace/);
+  });
+
+  it('refuses a workspace from a newer schema', () => {
+    const path = freshPath();
+    createSqliteStore({ path }).close();
+    const raw = new Database(path);
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(() => createSqliteStore({ path })).toThrow(/written by a newer Parallax \(schema 999/);
+  });
+
+  it('reports a damaged database clearly', () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
+    store.database.pragma('journal_mode = DELETE');
+    void store.close();
+    const bytes = Buffer.alloc(8192, 0x41);
+    Buffer.from('SQLite format 3\u0000').copy(bytes);
+    writeFileSync(path, bytes);
+    expect(() => createSqliteStore({ path })).toThrow(new RegExp(`${path.replace(/[.]/g, '\\.')}: `));
+  });
+
+  it('catches up when another connection writes, without a reload', async () => {
+    const path = freshPath();
+    const reader = createSqliteStore({ path });
+    const writer = createSqliteStore({ path });
+    const events = randomEvents(40, 17);
+    expect(await reader.countEvents({})).toBe(0);
+    await writer.apply(withEvidence(events.slice(0, 25)));
+    expect(await reader.countEvents({})).toBe(25);
+    await writer.apply({ ...withEvidence(events.slice(25)), removeEventIds: [events[0]?.id as never] });
+    expect(await reader.countEvents({})).toBe(39);
+    await reader.close();
+    await writer.close();
+  });
+
+  it('writes nothing when a change set is rejected midway', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
+    const good = withEvidence(randomEvents(5, 1));
+    await store.apply(good);
+    const before = await store.info();
+    const bad = withEvidence(randomEvents(3, 2));
+    const first = bad.events?.[0];
+    if (!first) throw new Error('fixture');
+    const broken = { ...bad, events: [...(bad.events ?? []), { ...first, id: 'evt_zz' as typeof first.id }] };
+    await expect(store.apply(broken)).rejects.toThrow(/ids must be evt_/);
+    expect((await store.info()).counts).toEqual(before.counts);
+    await store.close();
+  });
+});

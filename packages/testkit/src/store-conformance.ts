@@ -1,0 +1,344 @@
+import {
+  actorEdgesOf,
+  type Claim,
+  compareEventsNewestFirst,
+  type Document,
+  type Event,
+  type EventFilter,
+  emptyFrame,
+  IntegrityError,
+  type IsoDateTime,
+  matchesEventFilter,
+  placeCountsOf,
+  type Store,
+  type StoreChanges,
+  timelineOf,
+} from '@parallax/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_NOW, testClaim, testDocument, testEvent, testSource } from './builders.ts';
+import { randomEvents, sampleFilters, TEST_ACTORS, TEST_PLACES } from './random-events.ts';
+
+/** A test the implementation cannot pass yet, with the reason written down (never a silent skip). */
+export interface ConformanceSkip {
+  reason: string;
+  tests: string[];
+}
+
+export interface ConformanceOptions {
+  /** A new, empty store. */
+  create: () => Promise<Store>;
+  /** Closes and reopens the same store, for implementations that persist. */
+  reopen?: (store: Store) => Promise<Store>;
+  skip?: ConformanceSkip[];
+}
+
+/**
+ * Gives each event a document and a claim carrying its frame, so the change set is consistent.
+ */
+export function withEvidence(events: Event[]): StoreChanges {
+  const documents: Document[] = [];
+  const claims: Claim[] = [];
+  const out: Event[] = [];
+  for (const event of events) {
+    const doc = testDocument(`Report ${event.id}`, { published: event.firstReported });
+    const claim = testClaim({ documentId: doc.id, start: 0, end: 6, quote: doc.text.slice(0, 6), frame: event.frame });
+    documents.push(doc);
+    claims.push(claim);
+    out.push({ ...event, claimIds: [claim.id] });
+  }
+  return { documents, claims, events: out, actors: TEST_ACTORS, places: TEST_PLACES };
+}
+
+function byId<T extends { id: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The Store port's executable specification. Every implementation (SQLite on a file and in memory,
+ * ClickHouse, the in-memory fake) runs it; answers are compared with the core's reference functions.
+ */
+export function describeStoreConformance(name: string, options: ConformanceOptions): void {
+  const skipped = new Map<string, string>();
+  for (const s of options.skip ?? []) for (const t of s.tests) skipped.set(t, s.reason);
+  const test = (title: string, fn: () => Promise<void>) => {
+    const reason = skipped.get(title);
+    if (reason) it.skip(`${title} (skipped: ${reason})`, fn);
+    else it(title, fn);
+  };
+
+  describe(`Store conformance: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await options.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    test('starts empty', async () => {
+      const info = await store.info();
+      expect(info.counts).toEqual({ sources: 0, documents: 0, claims: 0, events: 0, actors: 0, places: 0 });
+    });
+
+    test('stores documents and treats them as immutable', async () => {
+      const doc = testDocument('Troops moved', {
+        published: '2024-10-01T10:00:00.000Z' as IsoDateTime,
+        author: 'A. Writer',
+      });
+      expect(await store.apply({ documents: [doc] })).toMatchObject({ inserted: 1 });
+      expect(await store.getDocument(doc.id)).toEqual(doc);
+      const summary = await store.apply({ documents: [{ ...doc, title: 'Edited title' }] });
+      expect(summary).toMatchObject({ inserted: 0, unchanged: 1 });
+      expect((await store.getDocument(doc.id))?.title).toBe('Troops moved');
+      expect(await store.getDocument('doc_00000000000000000000' as Document['id'])).toBeNull();
+    });
+
+    test('rejects a change set with a dangling claim and writes none of it', async () => {
+      const doc = testDocument('Kept out');
+      const orphan = testClaim({ documentId: 'doc_ffffffffffffffffffff' as Document['id'] });
+      await expect(store.apply({ documents: [doc], claims: [orphan] })).rejects.toBeInstanceOf(IntegrityError);
+      expect(await store.getDocument(doc.id)).toBeNull();
+      expect((await store.info()).counts.documents).toBe(0);
+    });
+
+    test('rejects claims whose span lies outside the document', async () => {
+      const doc = testDocument('Short', { text: 'Short text.' });
+      const claim = testClaim({ documentId: doc.id, start: 5, end: 500 });
+      await expect(store.apply({ documents: [doc], claims: [claim] })).rejects.toThrow(/outside document/);
+      expect((await store.info()).counts.claims).toBe(0);
+    });
+
+    test('rejects events citing unknown claims', async () => {
+      const event = { ...testEvent(), claimIds: ['clm_00000000000000000000' as Claim['id']] };
+      await expect(store.apply({ events: [event] })).rejects.toBeInstanceOf(IntegrityError);
+    });
+
+    test('round-trips events, claims, actors and places exactly', async () => {
+      const changes = withEvidence(randomEvents(20, 7));
+      await store.apply(changes);
+      for (const e of changes.events ?? []) expect(await store.getEvent(e.id)).toEqual(e);
+      for (const c of changes.claims ?? []) expect(await store.getClaim(c.id)).toEqual(c);
+      expect(byId(await store.listActors())).toEqual(byId(TEST_ACTORS));
+      expect(byId(await store.listPlaces())).toEqual(byId(TEST_PLACES));
+      const first = TEST_ACTORS[0];
+      if (first) expect(await store.getActor(first.id)).toEqual(first);
+      const place = TEST_PLACES[0];
+      if (place) expect(await store.getPlace(place.id)).toEqual(place);
+    });
+
+    test('is idempotent: applying the same changes twice changes nothing', async () => {
+      const changes = withEvidence(randomEvents(15, 3));
+      await store.apply(changes);
+      const before = await store.info();
+      const again = await store.apply(changes);
+      expect(again.inserted).toBe(0);
+      expect(again.updated).toBe(0);
+      expect((await store.info()).counts).toEqual(before.counts);
+    });
+
+    test('replaces and removes events', async () => {
+      const changes = withEvidence(randomEvents(5, 11));
+      await store.apply(changes);
+      const [a, b] = changes.events ?? [];
+      if (!a || !b) throw new Error('fixture');
+      await store.apply({
+        events: [{ ...a, credibility: 1, status: 'confirmed', rationale: 'regraded' }],
+        removeEventIds: [b.id],
+      });
+      expect(await store.getEvent(a.id)).toMatchObject({ credibility: 1, status: 'confirmed', rationale: 'regraded' });
+      expect(await store.getEvent(b.id)).toBeNull();
+      expect(await store.countEvents({})).toBe(4);
+      expect(await store.countEvents({ minCredibility: 1 })).toBe(
+        (changes.events ?? []).filter((e) => e.id !== b.id && (e.id === a.id || e.credibility === 1)).length,
+      );
+    });
+
+    test('lists events newest first and pages through all of them exactly once', async () => {
+      const changes = withEvidence(randomEvents(57, 5));
+      await store.apply(changes);
+      const expected = [...(changes.events ?? [])].sort(compareEventsNewestFirst).map((e) => e.id);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await store.listEvents({}, { limit: 10, cursor });
+        expect(page.total).toBe(57);
+        seen.push(...page.items.map((e) => e.id));
+        cursor = page.next;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    });
+
+    test('answers every filter as the reference does', async () => {
+      const events = randomEvents(300, 21);
+      await store.apply(withEvidence(events));
+      const stored = await Promise.all(events.map((e) => store.getEvent(e.id)));
+      const all = stored.filter((e): e is Event => e !== null);
+      for (const filter of sampleFilters()) {
+        const expected = all.filter((e) => matchesEventFilter(e, filter)).sort(compareEventsNewestFirst);
+        const page = await store.listEvents(filter, { limit: 1000 });
+        expect({ filter, ids: page.items.map((e) => e.id) }).toEqual({ filter, ids: expected.map((e) => e.id) });
+        expect(page.total).toBe(expected.length);
+        expect(await store.countEvents(filter)).toBe(expected.length);
+      }
+    });
+
+    test('aggregates timelines, places and actor edges as the reference does', async () => {
+      const events = randomEvents(400, 99);
+      await store.apply(withEvidence(events));
+      const stored = (await store.listEvents({}, { limit: 10_000 })).items;
+      for (const filter of sampleFilters()) {
+        const matching = stored.filter((e) => matchesEventFilter(e, filter));
+        for (const interval of ['day', 'week', 'month'] as const) {
+          for (const stack of ['quadClass', 'plover', 'status'] as const) {
+            expect({ filter, interval, stack, buckets: await store.timeline(filter, interval, stack) }).toEqual({
+              filter,
+              interval,
+              stack,
+              buckets: timelineOf(matching, interval, stack),
+            });
+          }
+        }
+        expect(await store.placeCounts(filter, 'admin1')).toEqual(placeCountsOf(matching, 'admin1'));
+        expect(await store.placeCounts(filter, 'country')).toEqual(placeCountsOf(matching, 'country'));
+        const edges = await store.actorEdges(filter, 7);
+        const reference = actorEdgesOf(matching, 7);
+        expect(edges.map(({ goldsteinSum, ...rest }) => rest)).toEqual(
+          reference.map(({ goldsteinSum, ...rest }) => rest),
+        );
+        edges.forEach((e, i) => {
+          expect(e.goldsteinSum).toBeCloseTo(reference[i]?.goldsteinSum ?? Number.NaN, 6);
+        });
+      }
+    });
+
+    test('filters events by the document that carries their claims', async () => {
+      const changes = withEvidence(randomEvents(6, 8));
+      await store.apply(changes);
+      const claim = changes.claims?.[2];
+      if (!claim) throw new Error('fixture');
+      const page = await store.listEvents({ documentId: claim.documentId }, { limit: 10 });
+      expect(page.items.map((e) => e.id)).toEqual([changes.events?.[2]?.id]);
+      expect(await store.eventIdsForClaims([claim.id])).toEqual([changes.events?.[2]?.id]);
+    });
+
+    test('lists claims by document and by event', async () => {
+      const doc = testDocument('Two claims', { text: 'Alpha said one thing. Beta said another thing.' });
+      const c1 = testClaim({
+        documentId: doc.id,
+        start: 0,
+        end: 21,
+        quote: 'Alpha said one thing.',
+        frame: emptyFrame(),
+      });
+      const c2 = testClaim({
+        documentId: doc.id,
+        start: 22,
+        end: 46,
+        quote: 'Beta said another thing.',
+        stance: 'denies',
+      });
+      const event = { ...testEvent(), claimIds: [c2.id] };
+      await store.apply({ documents: [doc], claims: [c2, c1], events: [event] });
+      expect((await store.listClaims({ documentId: doc.id }, { limit: 10 })).items.map((c) => c.id)).toEqual([
+        c1.id,
+        c2.id,
+      ]);
+      expect((await store.listClaims({ eventId: event.id }, { limit: 10 })).items).toEqual([c2]);
+      const paged = await store.listClaims({ documentId: doc.id }, { limit: 1 });
+      expect(paged.total).toBe(2);
+      expect(paged.next).not.toBeNull();
+      const second = await store.listClaims({ documentId: doc.id }, { limit: 1, cursor: paged.next });
+      expect(second.items.map((c) => c.id)).toEqual([c2.id]);
+    });
+
+    test('keeps analyst grades when a source is written again', async () => {
+      const source = testSource('Wire Agency', { kind: 'wire-agency' });
+      await store.apply({ sources: [source] });
+      await store.apply({
+        grades: [{ sourceId: source.id, reliability: 'B', rationale: 'Long record of accurate wire copy.' }],
+      });
+      await store.apply({ sources: [{ ...source, country: 'GBR' }] });
+      const stored = await store.getSource(source.id);
+      expect(stored).toMatchObject({
+        reliability: 'B',
+        reliabilityRationale: 'Long record of accurate wire copy.',
+        country: 'GBR',
+      });
+      expect((await store.listSources()).map((s) => s.id)).toEqual([source.id]);
+    });
+
+    test('lists documents newest first, by source and by syndication', async () => {
+      const wire = testSource('Wire');
+      const original = testDocument('Original', {
+        sourceId: wire.id,
+        published: '2024-10-02T00:00:00.000Z' as IsoDateTime,
+      });
+      const copy = testDocument('Copy', {
+        syndicatedFrom: original.id,
+        published: '2024-10-03T00:00:00.000Z' as IsoDateTime,
+      });
+      const undated = testDocument('Undated');
+      await store.apply({ sources: [wire], documents: [undated, copy, original] });
+      const all = await store.listDocuments({}, { limit: 10 });
+      expect(all.items.map((d) => d.title)).toEqual(['Copy', 'Original', 'Undated']);
+      expect((await store.listDocuments({ sourceId: wire.id }, { limit: 10 })).items.map((d) => d.title)).toEqual([
+        'Original',
+      ]);
+      expect((await store.listDocuments({ syndicated: true }, { limit: 10 })).items.map((d) => d.title)).toEqual([
+        'Copy',
+      ]);
+      const first = await store.listDocuments({}, { limit: 2 });
+      const rest = await store.listDocuments({}, { limit: 2, cursor: first.next });
+      expect([...first.items, ...rest.items].map((d) => d.title)).toEqual(['Copy', 'Original', 'Undated']);
+      expect(rest.next).toBeNull();
+    });
+
+    test('searches document text by words and phrases', async () => {
+      const a = testDocument('Alliance briefing', {
+        text: 'The alliance confirmed that soldiers crossed the river at dawn.',
+      });
+      const b = testDocument('Ministry statement', {
+        text: 'The ministry denied that any soldiers were present near the river.',
+      });
+      const c = testDocument('Weather', { text: 'Heavy rain fell across the northern plains.' });
+      await store.apply({ documents: [a, b, c] });
+      const ids = async (q: string) =>
+        (await store.searchDocuments(q, { limit: 10 })).items.map((h) => h.document.id).sort();
+      expect(await ids('soldiers river')).toEqual([a.id, b.id].sort());
+      expect(await ids('"crossed the river"')).toEqual([a.id]);
+      expect(await ids('denied')).toEqual([b.id]);
+      expect(await ids('nothingmatches')).toEqual([]);
+      const hit = (await store.searchDocuments('rain', { limit: 10 })).items[0];
+      expect(hit?.snippet).toMatch(/\[rain\]/i);
+      // Query syntax characters are treated as text, never as a syntax error.
+      for (const q of ['"unbalanced', 'AND OR NOT', 'alliance*', "ministry's (statement)", '-', '']) {
+        await expect(store.searchDocuments(q, { limit: 5 })).resolves.toBeDefined();
+      }
+    });
+
+    test('marks documents retracted without changing their text', async () => {
+      const doc = testDocument('Later withdrawn');
+      await store.apply({ documents: [doc] });
+      expect(await store.retractDocument(doc.id, 'Publisher withdrew the story', TEST_NOW)).toBe(true);
+      const stored = await store.getDocument(doc.id);
+      expect(stored?.retracted).toEqual({ at: TEST_NOW, reason: 'Publisher withdrew the story' });
+      expect(stored?.text).toBe(doc.text);
+      expect(await store.retractDocument('doc_99999999999999999999' as Document['id'], 'x', TEST_NOW)).toBe(false);
+    });
+
+    if (options.reopen) {
+      const reopen = options.reopen;
+      test('keeps everything across close and reopen', async () => {
+        const changes = withEvidence(randomEvents(30, 4));
+        await store.apply(changes);
+        const filter: EventFilter = { quadClasses: [4] };
+        const before = await store.timeline(filter, 'month', 'plover');
+        store = await reopen(store);
+        expect((await store.info()).counts.events).toBe(30);
+        expect(await store.timeline(filter, 'month', 'plover')).toEqual(before);
+        const first = changes.events?.[0];
+        if (first) expect(await store.getEvent(first.id)).toEqual(first);
+      });
+    }
+  });
+}
