@@ -23,4 +23,5 @@ export * from './pipeline/check-changes.ts';
 export * from './pipeline/corroborate.ts';
 export * from './pipeline/event-filter.ts';
 export * from './ports/clock.ts';
+export * from './ports/extractor.ts';
 export * from './ports/store.ts';
