@@ -1,0 +1,49 @@
+// `npm run bench`: runs every scripts/bench/*.bench.ts (or a subset: `npm run bench -- store`), each
+// of which prints one Markdown section, then rewrites docs/benchmarks.md with the machine and date.
+// Benchmarks measure; they never assert. Quote medians and compare against a baseline in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const benches = readdirSync(`${root}scripts/bench`)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+mkdirSync(`${root}.bench`, { recursive: true });
+for (const file of benches) {
+  const name = file.replace(/\.bench\.ts$/, '');
+  console.error(`\n▶ bench ${name}`);
+  const r = spawnSync('node', ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', `scripts/bench/${file}`], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+  });
+  if (r.status !== 0) {
+    console.error(`✖ ${name} failed (exit ${r.status})`);
+    continue;
+  }
+  writeFileSync(`${root}.bench/${name}.md`, r.stdout);
+  process.stdout.write(r.stdout);
+}
+
+// Sections from earlier runs are kept, so one benchmark can be re-run without losing the others.
+const sections = readdirSync(`${root}.bench`)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => readFileSync(`${root}.bench/${f}`, 'utf8').trim());
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const header = `# Benchmarks
+
+Produced by \`npm run bench\` (scripts/bench/*.bench.ts). Figures are medians of repeated runs unless a
+table says otherwise; each compares against a baseline measured in the same run.
+
+Last run: ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
+Node ${process.version}, ${os.platform()} ${os.release()}. The machine is shared, so expect some noise.
+`;
+const existing = existsSync(`${root}docs/benchmarks.md`) ? readFileSync(`${root}docs/benchmarks.md`, 'utf8') : '';
+const manual = existing.includes('<!-- manual -->') ? existing.slice(existing.indexOf('<!-- manual -->')) : '';
+writeFileSync(`${root}docs/benchmarks.md`, `${header}\n${sections.join('\n\n')}\n${manual ? `\n${manual}` : ''}`);
+console.error('\nwrote docs/benchmarks.md');
