@@ -6,9 +6,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
-const only = process.argv.slice(2);
+// `--render` only rebuilds docs/benchmarks.md from .bench/*.md (used by `npm run eval`, which writes its own section).
+const renderOnly = process.argv.includes('--render');
+const only = process.argv.slice(2).filter((a) => a !== '--render');
 const benches = readdirSync(`${root}scripts/bench`)
-  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => f.endsWith('.bench.ts') && !renderOnly)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 mkdirSync(`${root}.bench`, { recursive: true });
