@@ -17,12 +17,16 @@ mkdirSync(`${root}.bench`, { recursive: true });
 for (const file of benches) {
   const name = file.replace(/\.bench\.ts$/, '');
   console.error(`\n▶ bench ${name}`);
-  const r = spawnSync('node', ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', `scripts/bench/${file}`], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' },
-  });
+  const r = spawnSync(
+    'node',
+    ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', `scripts/bench/${file}`],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC' },
+    },
+  );
   if (r.status !== 0) {
     console.error(`✖ ${name} failed (exit ${r.status})`);
     continue;

@@ -1,1 +1,10 @@
-export {};
+/**
+ * @module
+ * Use cases shared by the CLI and the HTTP server. Each takes the ports it needs as arguments; none
+ * reaches a file, socket or database any other way.
+ */
+export * from './event-queries.ts';
+export * from './grade-source.ts';
+export * from './import-dataset.ts';
+export * from './ingest-documents.ts';
+export * from './recorroborate.ts';

@@ -1,1 +1,10 @@
-export {};
+/**
+ * @module
+ * Readers that turn raw inputs into Documents (and, for coded datasets, Claims). Adapters: they may
+ * read files, never the Store; the use cases in @parallax/app decide what gets stored.
+ */
+export * from './admin1-locator.ts';
+export * from './gdelt-export-reader.ts';
+export * from './language-detector.ts';
+export * from './source-for-document.ts';
+export * from './text-document-reader.ts';

@@ -1,1 +1,11 @@
-export {};
+/**
+ * @module
+ * The composition root: the one place that turns configuration (a workspace folder, environment
+ * variables) into wired adapters. The CLI, the server and end-to-end tests all start here.
+ */
+export * from './data-paths.ts';
+export { buildDemoWorkspace, type DemoSummary } from './demo/build-demo-workspace.ts';
+export { createFixtureExtractor, type FixtureClaim } from './demo/fixture-extractor.ts';
+export * from './document-files.ts';
+export * from './reference-data.ts';
+export * from './workspace.ts';

@@ -49,6 +49,8 @@ export interface EventFrame {
 export interface DatasetRecord {
   dataset: string;
   recordId: string;
+  /** The article the dataset coded the record from, when it names one (GDELT's SOURCEURL). */
+  url: string | null;
 }
 
 /** One assertion found in a Document, anchored to the exact text it came from. */

@@ -69,7 +69,7 @@ function originOf(claim: Claim, ctx: CorroborationContext): OriginKey {
   }
   const doc = ctx.documents.get(claim.documentId);
   if (claim.dataset) {
-    const article = doc?.url ?? claim.documentId;
+    const article = claim.dataset.url ?? doc?.url ?? claim.documentId;
     return {
       key: `article:${article}`,
       kind: 'dataset-article',

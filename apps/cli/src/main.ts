@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { reportError } from './cli-error.ts';
+import { registerClaims } from './commands/claims-command.ts';
+import { registerDocuments } from './commands/documents-command.ts';
+import { registerEvents } from './commands/events-command.ts';
+import { registerImport } from './commands/import-command.ts';
+import { registerIngest } from './commands/ingest-command.ts';
+import { registerInit } from './commands/init-command.ts';
+import { registerSearch } from './commands/search-command.ts';
+import { registerServe } from './commands/serve-command.ts';
+import { registerSources } from './commands/sources-command.ts';
+
+const program = new Command('parallax')
+  .description('Parallax — who did what to whom, where and when, and who says so')
+  .version('0.1.0')
+  .option('-w, --workspace <dir>', 'workspace folder (default: $PARALLAX_WORKSPACE or ./parallax-workspace)')
+  .option('--debug', 'print stack traces for unexpected errors')
+  .showHelpAfterError('(run parallax --help for usage)');
+
+registerInit(program);
+registerIngest(program);
+registerImport(program);
+registerDocuments(program);
+registerEvents(program);
+registerClaims(program);
+registerSources(program);
+registerSearch(program);
+registerServe(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  reportError(error, process.argv.includes('--debug'));
+}

@@ -1,0 +1,160 @@
+import { gradeSource } from '@parallax/app';
+import { actorSchema, documentSchema, placeSchema, reliability, sourceSchema } from '@parallax/contract';
+import { type DocumentId, NotFoundError, type SourceId } from '@parallax/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiErrorSchema } from '../api-error.ts';
+import { pageQuery, pageSchema, type RouteContext } from './route-context.ts';
+
+export function registerCatalogRoutes(app: FastifyInstance, { workbench, authorizeWrite }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = workbench;
+
+  api.get(
+    '/api/info',
+    {
+      schema: {
+        tags: ['workspace'],
+        summary: 'What the workspace holds',
+        response: {
+          200: z.object({
+            workspace: z.string(),
+            store: z.object({
+              kind: z.string(),
+              schemaVersion: z.number(),
+              counts: z.record(z.string(), z.number()),
+            }),
+          }),
+        },
+      },
+    },
+    async () => {
+      const info = await store.info();
+      return {
+        workspace: workbench.dir,
+        store: { kind: info.kind, schemaVersion: info.schemaVersion, counts: info.counts },
+      };
+    },
+  );
+
+  api.get(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Documents, newest first (without their text)',
+        querystring: z
+          .object({
+            source: z.string().optional(),
+            syndicated: z.enum(['true', 'false']).optional(),
+            ...pageQuery,
+          })
+          .strict(),
+        response: { 200: pageSchema(documentSchema.omit({ text: true })), 400: apiErrorSchema },
+      },
+    },
+    async (req) => {
+      const page = await store.listDocuments(
+        {
+          ...(req.query.source ? { sourceId: req.query.source as SourceId } : {}),
+          ...(req.query.syndicated ? { syndicated: req.query.syndicated === 'true' } : {}),
+        },
+        { limit: req.query.limit, cursor: req.query.cursor ?? null },
+      );
+      return { ...page, items: page.items.map(({ text: _text, ...d }) => d) };
+    },
+  );
+
+  api.get(
+    '/api/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'One document with its text (shown as text, never rendered as HTML)',
+        params: z.object({ id: z.string().regex(/^doc_[0-9a-f]{20}$/, 'expected a document id (doc_…)') }),
+        response: { 200: documentSchema, 400: apiErrorSchema, 404: apiErrorSchema },
+      },
+    },
+    async (req) => {
+      const doc = await store.getDocument(req.params.id as DocumentId);
+      if (!doc) throw new NotFoundError(`document ${req.params.id}: not found`);
+      return doc;
+    },
+  );
+
+  api.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Full-text search over documents: all words must match; "quoted phrases" stay together',
+        querystring: z.object({ q: z.string().min(1).max(500), ...pageQuery }).strict(),
+        response: {
+          200: pageSchema(
+            z.object({
+              document: z.object({
+                id: z.string(),
+                title: z.string(),
+                url: z.string().nullable(),
+                publisher: z.string().nullable(),
+                published: z.string().nullable(),
+              }),
+              snippet: z.string(),
+              score: z.number(),
+            }),
+          ),
+          400: apiErrorSchema,
+        },
+      },
+    },
+    async (req) => store.searchDocuments(req.query.q, { limit: req.query.limit, cursor: req.query.cursor ?? null }),
+  );
+
+  api.get(
+    '/api/sources',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Sources with their reliability grades',
+        response: { 200: z.array(sourceSchema) },
+      },
+    },
+    async () => store.listSources(),
+  );
+
+  api.post(
+    '/api/sources/:id/grade',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: "Set a source's Admiralty reliability (A–F) with a rationale; events are re-weighed",
+        params: z.object({ id: z.string() }),
+        body: z.object({ reliability, rationale: z.string().trim().min(1).max(2000) }).strict(),
+        response: {
+          200: sourceSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          404: apiErrorSchema,
+        },
+      },
+    },
+    async (req) => {
+      authorizeWrite(req.headers.authorization);
+      return (await gradeSource(workbench, req.params.id, req.body.reliability, req.body.rationale)).source;
+    },
+  );
+
+  api.get(
+    '/api/actors',
+    { schema: { tags: ['actors'], summary: 'Actors known to the workspace', response: { 200: z.array(actorSchema) } } },
+    async () => store.listActors(),
+  );
+
+  api.get(
+    '/api/places',
+    { schema: { tags: ['places'], summary: 'Places known to the workspace', response: { 200: z.array(placeSchema) } } },
+    async () => store.listPlaces(),
+  );
+}

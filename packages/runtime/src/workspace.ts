@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Clock, type Extractor, InvalidInputError, type IsoDateTime, type Store } from '@parallax/core';
+import { createSqliteStore } from '@parallax/store-sqlite';
+import { ReferenceData } from './reference-data.ts';
+
+export const DEFAULT_WORKSPACE = './parallax-workspace';
+const MANIFEST = 'workspace.json';
+const DATABASE = 'parallax.db';
+
+/** Wired adapters for one workspace: what every CLI command and the server work with. */
+export interface Workbench {
+  dir: string;
+  store: Store;
+  clock: Clock;
+  /** The extractor ingest runs on new documents; null stores documents without claims. */
+  extractor: Extractor | null;
+  reference: ReferenceData;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date().toISOString() as IsoDateTime };
+
+/** `--workspace`, else PARALLAX_WORKSPACE, else ./parallax-workspace. */
+export function resolveWorkspaceDir(flag?: string | null, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(flag || env.PARALLAX_WORKSPACE || DEFAULT_WORKSPACE);
+}
+
+interface Manifest {
+  format: 'parallax-workspace';
+  version: 1;
+  created: string;
+}
+
+function readManifest(dir: string): Manifest | null {
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new InvalidInputError(`${path}: not valid JSON; is this a Parallax workspace?`);
+  }
+  if ((parsed as Manifest)?.format !== 'parallax-workspace') {
+    throw new InvalidInputError(`${path}: not a Parallax workspace manifest`);
+  }
+  return parsed as Manifest;
+}
+
+/** Creates a workspace (folder, manifest, database) if there is none; returns whether it did. */
+export function initWorkspace(dir: string, clock: Clock = systemClock): { dir: string; created: boolean } {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new InvalidInputError(`${dir}: exists and is not a folder`);
+  if (readManifest(dir)) return { dir, created: false };
+  mkdirSync(dir, { recursive: true });
+  const store = createSqliteStore({ path: join(dir, DATABASE) });
+  void store.close();
+  const manifest: Manifest = { format: 'parallax-workspace', version: 1, created: clock.now() };
+  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { dir, created: true };
+}
+
+export interface OpenOptions {
+  dir: string;
+  /** Create the workspace when it does not exist yet (writing commands); reading commands refuse. */
+  create?: boolean;
+  readonly?: boolean;
+  extractor?: Extractor | null;
+  clock?: Clock;
+  /** Answer event lists and aggregates with plain SQL instead of the analytical index. */
+  analytics?: 'index' | 'sql';
+}
+
+/** The composition root: turns a workspace folder and options into a wired Workbench. */
+export async function openWorkbench(options: OpenOptions): Promise<Workbench> {
+  const dir = resolve(options.dir);
+  const clock = options.clock ?? systemClock;
+  if (!readManifest(dir)) {
+    if (!options.create)
+      throw new InvalidInputError(`${dir}: no Parallax workspace here (create one with \`parallax init ${dir}\`)`);
+    initWorkspace(dir, clock);
+  }
+  const store = createSqliteStore({
+    path: join(dir, DATABASE),
+    readonly: options.readonly ?? false,
+    analytics: options.analytics ?? 'index',
+  });
+  return {
+    dir,
+    store,
+    clock,
+    extractor: options.extractor ?? null,
+    reference: new ReferenceData(),
+    close: () => store.close(),
+  };
+}
