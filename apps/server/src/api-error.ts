@@ -23,13 +23,17 @@ const STATUS: Record<ParallaxError['code'], number> = {
 export function handleApiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
+    // The type provider flattens each zod issue into an AJV-style record; rebuild the issue so the
+    // API words its messages exactly as the CLI does.
     const issues = error.validation.map((v) => {
-      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const message =
-        (v.params?.issue
-          ? describeZodError(new z.ZodError([v.params.issue as z.core.$ZodIssue]), 'parameter')
-          : v.message) ?? 'invalid';
-      return path && !message.startsWith(`${path}:`) ? `${path}: ${message}` : message;
+      const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean);
+      const issue = {
+        ...(v.params as object),
+        code: v.keyword,
+        path,
+        message: v.message ?? 'invalid',
+      } as z.core.$ZodIssue;
+      return describeZodError(new z.ZodError([issue]), 'parameter');
     });
     reply.code(400).send({ error: 'invalid-input', message: `${where}: ${issues.join('; ')}` });
     return;

@@ -62,10 +62,10 @@ export const eventFilterQuerySchema = z
       .describe('CAMEO root codes (two digits).'),
     quad: intList('quad class', 1, 4).optional().describe('Quad classes 1–4.'),
     minCredibility: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(6)
+      .number({ error: 'expected a credibility grade from 1 to 6' })
+      .int('expected a credibility grade from 1 to 6')
+      .min(1, 'expected a credibility grade from 1 to 6')
+      .max(6, 'expected a credibility grade from 1 to 6')
       .optional()
       .describe('Keep events graded this well or better (1 best; 6 keeps all).'),
     status: enumList('status', EVENT_STATUSES).optional().describe('Event statuses, comma-separated.'),

@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/parallax.js', import.meta.url));
+const GDELT = fileURLToPath(new URL('../../../data/gdelt/samples/20180326044500.export.CSV', import.meta.url));
+let dir: string;
+let ws: string;
+
+function parallax(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PARALLAX_WORKSPACE: '' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
+  ws = join(dir, 'ws');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parallax CLI', () => {
+  it('lists its commands', () => {
+    const help = parallax('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['init', 'ingest', 'documents', 'events', 'claims', 'sources', 'search', 'serve', 'demo']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+  });
+
+  it('creates a workspace, imports GDELT idempotently and prints events in the documented shape', () => {
+    expect(parallax('init', ws)).toMatchObject({ code: 0, stdout: `created workspace ${ws}\n` });
+    const first = parallax('-w', ws, 'import', 'gdelt', GDELT, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ read: 1540, inserted: 1540, duplicates: 0, failed: 0 });
+    const again = JSON.parse(parallax('-w', ws, 'import', 'gdelt', GDELT, '--json').stdout);
+    expect(again).toMatchObject({ read: 1540, inserted: 0, duplicates: 1540, failed: 0 });
+
+    const events = JSON.parse(parallax('-w', ws, 'events', '--json', '--limit', '5', '--country', 'USA').stdout);
+    expect(events).toHaveLength(5);
+    for (const e of events) {
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'plover',
+          'cameo',
+          'actors',
+          'place',
+          'time',
+          'credibility',
+          'status',
+          'origins',
+          'claimCount',
+        ]),
+      );
+      expect(e.place).toMatchObject({ country: 'USA' });
+      expect(Object.keys(e.place).sort()).toEqual(['admin1', 'country', 'id', 'lat', 'lon', 'name']);
+      expect(e.time).toMatchObject({ start: expect.any(String), end: expect.any(String), precision: 'day' });
+      for (const a of e.actors) expect(Object.keys(a).sort()).toEqual(['code', 'id', 'name', 'role']);
+    }
+    const claims = JSON.parse(parallax('-w', ws, 'claims', '--event', events[0].id, '--json').stdout);
+    expect(claims.length).toBe(events[0].claimCount);
+    expect(claims[0]).toMatchObject({
+      documentId: expect.stringMatching(/^doc_/),
+      quote: expect.any(String),
+      start: expect.any(Number),
+      end: expect.any(Number),
+      speaker: null,
+      stance: 'asserts',
+    });
+    const text = readFileSync(GDELT, 'utf8');
+    expect(text.slice(claims[0].start, claims[0].end)).toBe(claims[0].quote);
+  });
+
+  it('ingests Markdown with front matter and finds it again', () => {
+    const note = join(dir, 'statement.md');
+    writeFileSync(
+      note,
+      '---\ntitle: Border statement\npublisher: Example Ministry\nurl: https://ministry.example/b\npublished: 2024-10-20T08:00:00Z\n---\nThe ministry said the border crossing stayed closed.\n',
+    );
+    const out = parallax('-w', ws, 'ingest', note, '--json');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ read: 1, inserted: 1, duplicates: 0, failed: 0 });
+    const docs = JSON.parse(parallax('-w', ws, 'documents', '--json').stdout);
+    expect(docs.find((d: { title: string }) => d.title === 'Border statement')).toMatchObject({
+      url: 'https://ministry.example/b',
+      publisher: 'Example Ministry',
+      published: '2024-10-20T08:00:00.000Z',
+      syndicatedFrom: null,
+    });
+    expect(parallax('-w', ws, 'search', 'border', 'crossing').stdout).toMatch(/Border statement/);
+  });
+
+  it('answers bad input with one clear line and a non-zero exit code', () => {
+    const missing = parallax('-w', ws, 'ingest', join(dir, 'nope.md'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain(`${join(dir, 'nope.md')}: no such file`);
+    const pdf = join(dir, 'report.pdf');
+    writeFileSync(pdf, '%PDF-1.4');
+    expect(parallax('-w', ws, 'ingest', pdf).stderr).toMatch(/report\.pdf: unsupported file type '\.pdf'/);
+    const filter = parallax('-w', ws, 'events', '--min-credibility', '9');
+    expect(filter.code).toBe(1);
+    expect(filter.stderr.trim()).toBe('parallax: --min-credibility: expected a credibility grade from 1 to 6');
+    expect(parallax('-w', ws, 'events', '--nonsense').code).not.toBe(0);
+    expect(parallax('-w', join(dir, 'absent'), 'events').stderr).toMatch(/no Parallax workspace here/);
+    expect(parallax('-w', ws, 'claims', '--event', 'evt_00000000000000000000').stderr).toMatch(
+      /--event evt_0+: no such event/,
+    );
+  });
+
+  it('refuses a damaged or foreign workspace file without touching it', () => {
+    const bad = join(dir, 'bad');
+    expect(parallax('init', bad).code).toBe(0);
+    writeFileSync(join(bad, 'parallax.db'), 'this is not a database');
+    const r = parallax('-w', bad, 'events');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `parallax: ${join(bad, 'parallax.db')}: not a Parallax workspace (the file is not an SQLite database)`,
+    );
+    expect(readFileSync(join(bad, 'parallax.db'), 'utf8')).toBe('this is not a database');
+    expect(r.stderr).not.toMatch(/\bat \w+ \(/);
+  });
+});

@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importDatasetFiles, ingestDocuments } from '@parallax/app';
+import { openWorkbench, readDocumentFile, readGdeltExportFile, type Workbench } from '@parallax/runtime';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from './http-server.ts';
+
+let dir: string;
+let workbench: Workbench;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-api-'));
+  workbench = await openWorkbench({ dir: join(dir, 'ws'), create: true });
+  const note = join(dir, 'note.md');
+  writeFileSync(
+    note,
+    '---\ntitle: Ministry statement\npublisher: Example Ministry\nurl: https://ministry.example/s/1\n---\nThe ministry denied that soldiers crossed the river.\n',
+  );
+  await ingestDocuments(workbench, [readDocumentFile(note, workbench.clock)]);
+  await importDatasetFiles(workbench, [
+    readGdeltExportFile(
+      `${workbench.reference.dir}gdelt/samples/20180326044500.export.CSV`,
+      workbench.reference,
+      workbench.clock,
+    ),
+  ]);
+  app = await buildServer({ workbench });
+});
+
+afterAll(async () => {
+  await app.close();
+  await workbench.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() };
+};
+
+describe('HTTP API', () => {
+  it('lists events with filters and keyset pages', async () => {
+    const all = await get('/api/events?limit=10');
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(10);
+    expect(all.body.total).toBeGreaterThan(1000);
+    expect(all.body.items[0]).toMatchObject({
+      id: expect.stringMatching(/^evt_/),
+      credibility: expect.any(Number),
+      status: 'reported',
+    });
+    const next = await get(`/api/events?limit=10&cursor=${encodeURIComponent(all.body.next)}`);
+    expect(next.body.items[0].id).not.toBe(all.body.items[0].id);
+    const russia = await get('/api/events?country=RUS&limit=1000');
+    expect(russia.body.items.length).toBeGreaterThan(0);
+    expect(russia.body.items.every((e: { place: { country: string } }) => e.place.country === 'RUS')).toBe(true);
+    const byActor = await get('/api/events?actor=RUS&limit=1000');
+    expect(byActor.body.total).toBeGreaterThan(0);
+    expect(
+      byActor.body.items.every((e: { actors: { code: string }[] }) => e.actors.some((a) => a.code.startsWith('RUS'))),
+    ).toBe(true);
+  });
+
+  it('answers bad filters with 400 and a message naming the parameter', async () => {
+    expect(await get('/api/events?from=2024-02-30')).toEqual({
+      status: 400,
+      body: { error: 'invalid-input', message: 'querystring: from: expected a calendar date YYYY-MM-DD' },
+    });
+    const unknown = await get('/api/events?colour=red');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toMatch(/unknown parameter: colour/);
+    expect((await get('/api/events?type=INVADE')).body.message).toMatch(/unknown PLOVER type 'INVADE'/);
+    expect((await get('/api/events?actor=NOBODYXYZ')).body).toEqual({
+      error: 'invalid-input',
+      message: "actor: no actor matches 'NOBODYXYZ' (give an id, a CAMEO code or a name)",
+    });
+    expect((await get('/api/events?bbox=1,2,3')).status).toBe(400);
+    expect((await get('/api/events?limit=0')).status).toBe(400);
+  });
+
+  it('returns an event with its claims and documents, and 404 for unknown ids', async () => {
+    const list = await get('/api/events?limit=1');
+    const detail = await get(`/api/events/${list.body.items[0].id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.claims.length).toBe(detail.body.event.claimIds.length);
+    expect(detail.body.documents[0]).not.toHaveProperty('text');
+    expect(await get('/api/events/evt_00000000000000000000')).toMatchObject({
+      status: 404,
+      body: { error: 'not-found' },
+    });
+    expect((await get('/api/events/not-an-id')).status).toBe(400);
+  });
+
+  it('aggregates for the timeline, the map and the network', async () => {
+    const timeline = await get('/api/timeline?interval=month&stack=quadClass');
+    expect(timeline.body.buckets.length).toBeGreaterThan(0);
+    const total = timeline.body.buckets.reduce((n: number, b: { total: number }) => n + b.total, 0);
+    expect(total).toBe((await get('/api/events?limit=1')).body.total);
+    const regions = await get('/api/map/regions?level=country');
+    expect(regions.body.type).toBe('FeatureCollection');
+    expect(regions.body.features[0].properties).toMatchObject({
+      code: expect.stringMatching(/^[A-Z]{3}$/),
+      count: expect.any(Number),
+    });
+    const points = await get('/api/map/events?limit=50');
+    expect(points.body.features.length).toBe(50);
+    const network = await get('/api/network?limit=25');
+    expect(network.body.edges.length).toBe(25);
+    const ids = new Set(network.body.nodes.map((n: { id: string }) => n.id));
+    expect(
+      network.body.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target)),
+    ).toBe(true);
+  });
+
+  it('searches documents and serves their text', async () => {
+    const hits = await get('/api/search?q=denied%20soldiers');
+    expect(hits.body.items).toHaveLength(1);
+    expect(hits.body.items[0].snippet).toMatch(/\[denied\]/);
+    const doc = await get(`/api/documents/${hits.body.items[0].document.id}`);
+    expect(doc.body.text).toBe('The ministry denied that soldiers crossed the river.');
+  });
+
+  it('grades sources on loopback and refuses writes from a wider bind without a token', async () => {
+    const source = (await get('/api/sources')).body.find((s: { domain: string }) => s.domain === 'ministry.example');
+    const graded = await app.inject({
+      method: 'POST',
+      url: `/api/sources/${source.id}/grade`,
+      payload: { reliability: 'C', rationale: 'Official channel; interested party.' },
+    });
+    expect(graded.statusCode).toBe(200);
+    expect(graded.json()).toMatchObject({ reliability: 'C' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/sources/${source.id}/grade`,
+      payload: { reliability: 'Z', rationale: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const exposed = await buildServer({ workbench, host: '0.0.0.0' });
+    const denied = await exposed.inject({
+      method: 'POST',
+      url: `/api/sources/${source.id}/grade`,
+      payload: { reliability: 'B', rationale: 'x' },
+    });
+    expect(denied.statusCode).toBe(403);
+    await exposed.close();
+    const guarded = await buildServer({ workbench, host: '0.0.0.0', token: 's3cret' });
+    const noToken = await guarded.inject({
+      method: 'POST',
+      url: `/api/sources/${source.id}/grade`,
+      payload: { reliability: 'B', rationale: 'x' },
+    });
+    expect(noToken.statusCode).toBe(401);
+    const withToken = await guarded.inject({
+      method: 'POST',
+      url: `/api/sources/${source.id}/grade`,
+      headers: { authorization: 'Bearer s3cret' },
+      payload: { reliability: 'B', rationale: 'Checked against later reporting.' },
+    });
+    expect(withToken.statusCode).toBe(200);
+    await guarded.close();
+  });
+
+  it('publishes an OpenAPI document and an offline docs page', async () => {
+    const spec = await get('/api/openapi.json');
+    expect(spec.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/events',
+        '/api/events/{id}',
+        '/api/timeline',
+        '/api/map/regions',
+        '/api/network',
+        '/api/search',
+      ]),
+    );
+    expect(spec.body.components.schemas).toHaveProperty('EventSummary');
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toMatch(/swagger/i);
+    expect(docs.body).not.toMatch(/cdn\.|unpkg|jsdelivr/);
+    expect((await get('/api/nothing')).body).toEqual({
+      error: 'not-found',
+      message: 'GET /api/nothing: no such endpoint',
+    });
+  });
+});
