@@ -25,6 +25,21 @@ const featureCollection = z
   })
   .meta({ id: 'PointFeatureCollection' });
 
+type Polygonal = { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+
+const polygonCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.unknown() }),
+        properties: z.object({ code: z.string(), name: z.string(), count: z.number() }),
+      }),
+    ),
+  })
+  .meta({ id: 'RegionFeatureCollection' });
+
 export function registerAnalyticsRoutes(app: FastifyInstance, { workbench }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -70,20 +85,61 @@ export function registerAnalyticsRoutes(app: FastifyInstance, { workbench }: Rou
     return labels;
   };
 
+  // Polygons of the units that have events, so the map never has to load all 4,596 admin-1 shapes.
+  const shapeCache = new Map<string, Map<string, { name: string; geometry: Polygonal }>>();
+  const polygons = (level: 'admin1' | 'country') => {
+    let shapes = shapeCache.get(level);
+    if (!shapes) {
+      shapes = new Map();
+      const file = level === 'admin1' ? 'ne_admin1.geojson' : 'ne_admin0.geojson';
+      const geo = JSON.parse(readFileSync(`${workbench.reference.dir}geo/${file}`, 'utf8')) as {
+        features: { properties: Record<string, string | undefined>; geometry: Polygonal }[];
+      };
+      for (const f of geo.features) {
+        const code = level === 'admin1' ? f.properties.iso_3166_2 : f.properties.adm0_a3;
+        if (code && !shapes.has(code))
+          shapes.set(code, { name: f.properties.name_en ?? f.properties.name ?? code, geometry: f.geometry });
+      }
+      shapeCache.set(level, shapes);
+    }
+    return shapes;
+  };
+
   api.get(
     '/api/map/regions',
     {
       schema: {
         tags: ['analytics'],
         summary: 'Event counts per admin-1 unit (ISO 3166-2) or country (ISO 3166-1 alpha-3) as GeoJSON label points',
-        querystring: filterQuery({ level: z.enum(['admin1', 'country']).default('admin1') }),
-        response: { 200: featureCollection, 400: apiErrorSchema },
+        querystring: filterQuery({
+          level: z.enum(['admin1', 'country']).default('admin1'),
+          geometry: z.enum(['point', 'polygon']).default('point').describe("label points, or the units' polygons"),
+        }),
+        response: { 200: z.union([featureCollection, polygonCollection]), 400: apiErrorSchema },
       },
     },
     async (req) => {
-      const { level, ...qs } = req.query;
+      const { level, geometry, ...qs } = req.query;
       const filter = await eventFilterFrom(workbench, qs);
       const counts = await workbench.store.placeCounts(filter, level);
+      if (geometry === 'polygon') {
+        const shapes = polygons(level);
+        return {
+          type: 'FeatureCollection' as const,
+          features: counts.flatMap((c) => {
+            const shape = shapes.get(c.code);
+            return shape
+              ? [
+                  {
+                    type: 'Feature' as const,
+                    geometry: shape.geometry,
+                    properties: { code: c.code, name: shape.name, count: c.count },
+                  },
+                ]
+              : [];
+          }),
+        };
+      }
       const points = labelPoints();
       return {
         type: 'FeatureCollection' as const,

@@ -1,0 +1,55 @@
+import type { EventSummary } from '@parallax/contract';
+import type { ActorEdge, Claim, Document, Event, Source, TimelineBucket } from '@parallax/core';
+
+/** An API error body, as every endpoint returns it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, signal ? { signal } : {});
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = body as { error?: string; message?: string } | null;
+    throw new ApiError(res.status, err?.error ?? 'error', err?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return body as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+  total: number;
+}
+
+export interface EventDetailResponse {
+  event: Event;
+  summary: EventSummary;
+  claims: Claim[];
+  documents: Omit<Document, 'text'>[];
+  sources: Source[];
+}
+
+export interface TimelineResponse {
+  interval: 'day' | 'week' | 'month';
+  stack: string;
+  buckets: TimelineBucket[];
+}
+
+export interface NetworkResponse {
+  nodes: { id: string; name: string; code: string | null; kind: string; degree: number }[];
+  edges: ActorEdge[];
+}
+
+export interface InfoResponse {
+  workspace: string;
+  store: { kind: string; schemaVersion: number; counts: Record<string, number> };
+}
+
+export type { EventSummary };

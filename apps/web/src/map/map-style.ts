@@ -1,0 +1,97 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+export interface MapPalette {
+  ocean: string;
+  land: string;
+  border: string;
+  regionLow: string;
+  regionHigh: string;
+  point: string;
+  pointStroke: string;
+}
+
+export const LIGHT: MapPalette = {
+  ocean: '#dfe8ef',
+  land: '#f7f5f0',
+  border: '#9aa3ad',
+  regionLow: '#fde0c5',
+  regionHigh: '#c2412d',
+  point: '#1f4e79',
+  pointStroke: '#ffffff',
+};
+
+export const DARK: MapPalette = {
+  ocean: '#0e1621',
+  land: '#1c2530',
+  border: '#4a5563',
+  regionLow: '#5a3522',
+  regionHigh: '#f08a4b',
+  point: '#7cc4ff',
+  pointStroke: '#0e1621',
+};
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+/**
+ * A map style built only from GeoJSON the server ships (Natural Earth countries and borders) plus
+ * the API's aggregates: no tiles, no glyphs, no network beyond the workbench's own server.
+ */
+export function offlineStyle(base: string, palette: MapPalette): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      countries: { type: 'geojson', data: `${base}geo/ne_admin0.geojson` },
+      borders: { type: 'geojson', data: `${base}geo/ne_admin0_boundary_lines.geojson` },
+      regions: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+      events: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 36, clusterMaxZoom: 9 },
+    },
+    layers: [
+      { id: 'ocean', type: 'background', paint: { 'background-color': palette.ocean } },
+      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': palette.land } },
+      {
+        id: 'regions-fill',
+        type: 'fill',
+        source: 'regions',
+        paint: {
+          'fill-color': ['interpolate', ['linear'], ['get', 'share'], 0, palette.regionLow, 1, palette.regionHigh],
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.95, 0.7],
+        },
+      },
+      {
+        id: 'regions-outline',
+        type: 'line',
+        source: 'regions',
+        paint: {
+          'line-color': palette.regionHigh,
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 0.6],
+        },
+      },
+      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': palette.border, 'line-width': 0.7 } },
+      {
+        id: 'event-clusters',
+        type: 'circle',
+        source: 'events',
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': palette.point,
+          'circle-opacity': 0.75,
+          'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 8, 50, 16, 500, 26],
+          'circle-stroke-color': palette.pointStroke,
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: 'event-points',
+        type: 'circle',
+        source: 'events',
+        filter: ['!', ['has', 'point_count']],
+        paint: {
+          'circle-color': palette.point,
+          'circle-radius': 5.5,
+          'circle-stroke-color': palette.pointStroke,
+          'circle-stroke-width': 1.5,
+        },
+      },
+    ],
+  };
+}
