@@ -87,17 +87,15 @@ export const MIGRATIONS: Migration[] = [
           goldstein REAL,
           body TEXT NOT NULL
         ) STRICT;
+        -- Indexes for the plain-SQL path (lists by time, the filters analysts use most). Aggregates go
+        -- through the in-process index instead, so each extra index here only slows imports.
         CREATE INDEX events_by_time ON events (start_day DESC, id);
-        CREATE INDEX events_by_end ON events (end_day);
         CREATE INDEX events_by_version ON events (version);
         CREATE INDEX events_by_plover ON events (plover, start_day);
-        CREATE INDEX events_by_cameo ON events (cameo_root, start_day);
-        CREATE INDEX events_by_quad ON events (quad, start_day);
         CREATE INDEX events_by_credibility ON events (credibility, start_day);
         CREATE INDEX events_by_status ON events (status, start_day);
         CREATE INDEX events_by_country ON events (country, start_day);
         CREATE INDEX events_by_admin1 ON events (admin1, start_day);
-        CREATE INDEX events_by_position ON events (lat, lon);
 
         CREATE TABLE event_actors (
           event_rowid INTEGER NOT NULL REFERENCES events (rowid) ON DELETE CASCADE,

@@ -1,6 +1,7 @@
 /**
  * SHA-256 in plain TypeScript. The core may not touch `node:crypto` or WebCrypto (it runs anywhere
- * and stays synchronous), and ids must be identical wherever they are computed.
+ * and stays synchronous), and ids must be identical wherever they are computed. Ids are hashed on
+ * every import row, so this avoids allocation per call: one growing scratch buffer, no DataView.
  */
 
 const K = new Uint32Array([
@@ -14,90 +15,118 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+let scratch = new Uint8Array(1024);
 
-function rotr(x: number, n: number): number {
-  return (x >>> n) | (x << (32 - n));
+function compress(block: Uint8Array, offset: number): void {
+  for (let t = 0; t < 16; t++) {
+    const o = offset + t * 4;
+    W[t] =
+      ((block[o] as number) << 24) |
+      ((block[o + 1] as number) << 16) |
+      ((block[o + 2] as number) << 8) |
+      (block[o + 3] as number);
+  }
+  for (let t = 16; t < 64; t++) {
+    const w15 = W[t - 15] as number;
+    const w2 = W[t - 2] as number;
+    const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+    const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+    W[t] = ((W[t - 16] as number) + s0 + (W[t - 7] as number) + s1) | 0;
+  }
+  let a = H[0] as number;
+  let b = H[1] as number;
+  let c = H[2] as number;
+  let d = H[3] as number;
+  let e = H[4] as number;
+  let f = H[5] as number;
+  let g = H[6] as number;
+  let h = H[7] as number;
+  for (let t = 0; t < 64; t++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const temp1 = (h + S1 + ch + (K[t] as number) + (W[t] as number)) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const temp2 = (S0 + maj) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + temp1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (temp1 + temp2) | 0;
+  }
+  H[0] = ((H[0] as number) + a) | 0;
+  H[1] = ((H[1] as number) + b) | 0;
+  H[2] = ((H[2] as number) + c) | 0;
+  H[3] = ((H[3] as number) + d) | 0;
+  H[4] = ((H[4] as number) + e) | 0;
+  H[5] = ((H[5] as number) + f) | 0;
+  H[6] = ((H[6] as number) + g) | 0;
+  H[7] = ((H[7] as number) + h) | 0;
+}
+
+/** Hashes `length` bytes already in `buf`, which must have room for the padding. */
+function digest(buf: Uint8Array, length: number): string {
+  H[0] = 0x6a09e667;
+  H[1] = 0xbb67ae85;
+  H[2] = 0x3c6ef372;
+  H[3] = 0xa54ff53a;
+  H[4] = 0x510e527f;
+  H[5] = 0x9b05688c;
+  H[6] = 0x1f83d9ab;
+  H[7] = 0x5be0cd19;
+  const total = ((length + 9 + 63) >> 6) << 6;
+  buf[length] = 0x80;
+  buf.fill(0, length + 1, total);
+  // Lengths beyond 2^53 bits cannot occur for in-memory input, so the high word comes from division.
+  const bits = length * 8;
+  const high = Math.floor(bits / 0x100000000);
+  buf[total - 8] = high >>> 24;
+  buf[total - 7] = high >>> 16;
+  buf[total - 6] = high >>> 8;
+  buf[total - 5] = high;
+  buf[total - 4] = bits >>> 24;
+  buf[total - 3] = bits >>> 16;
+  buf[total - 2] = bits >>> 8;
+  buf[total - 1] = bits;
+  for (let offset = 0; offset < total; offset += 64) compress(buf, offset);
+  let hex = '';
+  for (let i = 0; i < 8; i++) {
+    const word = H[i] as number;
+    hex +=
+      (HEX[(word >>> 24) & 0xff] as string) + HEX[(word >>> 16) & 0xff] + HEX[(word >>> 8) & 0xff] + HEX[word & 0xff];
+  }
+  return hex;
+}
+
+function ensureScratch(bytes: number): Uint8Array {
+  const needed = bytes + 72;
+  if (scratch.length < needed) scratch = new Uint8Array(Math.max(needed, scratch.length * 2));
+  return scratch;
 }
 
 /** SHA-256 of bytes, as lowercase hex. */
 export function sha256HexOfBytes(bytes: Uint8Array): string {
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  // Lengths beyond 2^53 bits cannot occur for in-memory input, so the high word is derived by division.
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-
-  let h0 = 0x6a09e667;
-  let h1 = 0xbb67ae85;
-  let h2 = 0x3c6ef372;
-  let h3 = 0xa54ff53a;
-  let h4 = 0x510e527f;
-  let h5 = 0x9b05688c;
-  let h6 = 0x1f83d9ab;
-  let h7 = 0x5be0cd19;
-
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let t = 0; t < 16; t++) W[t] = view.getUint32(offset + t * 4);
-    for (let t = 16; t < 64; t++) {
-      const w15 = W[t - 15] as number;
-      const w2 = W[t - 2] as number;
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      W[t] = ((W[t - 16] as number) + s0 + (W[t - 7] as number) + s1) >>> 0;
-    }
-    let a = h0;
-    let b = h1;
-    let c = h2;
-    let d = h3;
-    let e = h4;
-    let f = h5;
-    let g = h6;
-    let h = h7;
-    for (let t = 0; t < 64; t++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const temp1 = (h + S1 + ch + (K[t] as number) + (W[t] as number)) >>> 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const temp2 = (S0 + maj) >>> 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + temp1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (temp1 + temp2) >>> 0;
-    }
-    h0 = (h0 + a) >>> 0;
-    h1 = (h1 + b) >>> 0;
-    h2 = (h2 + c) >>> 0;
-    h3 = (h3 + d) >>> 0;
-    h4 = (h4 + e) >>> 0;
-    h5 = (h5 + f) >>> 0;
-    h6 = (h6 + g) >>> 0;
-    h7 = (h7 + h) >>> 0;
-  }
-  let hex = '';
-  for (const word of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += word.toString(16).padStart(8, '0');
-  return hex;
+  const buf = ensureScratch(bytes.length);
+  buf.set(bytes);
+  return digest(buf, bytes.length);
 }
 
-/** SHA-256 of a string's UTF-8 encoding, as lowercase hex. */
-export function sha256Hex(text: string): string {
-  return sha256HexOfBytes(utf8(text));
-}
-
-/** UTF-8 bytes of a string; lone surrogates become U+FFFD as in TextEncoder, which the core cannot use. */
-export function utf8(text: string): Uint8Array {
-  const out = new Uint8Array(text.length * 3);
+/** Writes the UTF-8 encoding of `text` into `out` from index 0; returns the byte count. Lone
+ * surrogates become U+FFFD, as TextEncoder does (the core cannot use TextEncoder). */
+function encodeUtf8Into(text: string, out: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -105,8 +134,7 @@ export function utf8(text: string): Uint8Array {
         i++;
       } else c = 0xfffd;
     } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out[n++] = c;
-    else if (c < 0x800) {
+    if (c < 0x800) {
       out[n++] = 0xc0 | (c >> 6);
       out[n++] = 0x80 | (c & 0x3f);
     } else if (c < 0x10000) {
@@ -120,5 +148,17 @@ export function utf8(text: string): Uint8Array {
       out[n++] = 0x80 | (c & 0x3f);
     }
   }
-  return out.subarray(0, n);
+  return n;
+}
+
+/** UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 3);
+  return out.slice(0, encodeUtf8Into(text, out));
+}
+
+/** SHA-256 of a string's UTF-8 encoding, as lowercase hex. */
+export function sha256Hex(text: string): string {
+  const buf = ensureScratch(text.length * 3);
+  return digest(buf, encodeUtf8Into(text, buf));
 }
