@@ -1,35 +1,35 @@
-// Checks the demo workspace's data (data/demo): the hand-written documents parse the way ingest reads
-// Markdown with front matter, every hand-coded claim is anchored to text that is really there and uses
-// the codebooks' vocabularies, and claims about one happening cluster into one event with the core's
-// reference clustering. The demo is the first thing a newcomer sees, so its data must not rot.
+// Checks the demo workspace's data (data/demo) through the same path `parallax demo` takes: the
+// documents are read by the product's Markdown reader, the hand-coded claims are replayed by the
+// fixture extractor, and the claims must cluster into one event per happening with the core's
+// reference clustering. The checks also hold the data to the codebooks and the gazetteer. The demo
+// is the first thing a newcomer sees, so its data must not rot.
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
-  actorId,
-  buildDocument,
   type Claim,
-  claimId,
   clusterClaims,
   type Document,
+  type DocumentId,
   FRAME_ROLES,
-  type FrameActor,
+  fixedClock,
   frameKey,
+  type IsoDateTime,
   isIsoDate,
-  isIsoDateTime,
   PLACE_LEVELS,
   PLOVER_TYPES,
-  type PlaceRef,
-  placeId,
   RELIABILITY_GRADES,
   SOURCE_KINDS,
   STANCES,
   spanFor,
   TIME_PRECISIONS,
-  type TimeSpan,
 } from '@parallax/core';
+import { domainOf, type ReadResult } from '@parallax/ingest';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { readDocumentFile } from '../document-files.ts';
+import { loadCameoCodebook } from '../reference-data.ts';
+import { createFixtureExtractor, type FixtureClaim } from './fixture-extractor.ts';
 
-const dataDir = new URL('../../../data/', import.meta.url);
+const dataDir = new URL('../../../../data/', import.meta.url);
 const demoDir = new URL('demo/', dataDir);
 const docsDir = new URL('documents/', demoDir);
 
@@ -38,37 +38,19 @@ const readJson = (url: URL): unknown => JSON.parse(readText(url));
 
 // ---- documents -------------------------------------------------------------------------------------
 
-interface DemoDocument {
+interface DemoDocument extends ReadResult {
   file: string;
-  meta: Record<string, unknown>;
-  /** Everything after the closing `---` line: the text claims are anchored to. */
-  body: string;
 }
 
-const FRONT_MATTER_KEYS = new Set(['title', 'publisher', 'url', 'published', 'author', 'language', 'syndicated_from']);
-
-function splitFrontMatter(file: string, text: string): DemoDocument {
-  if (!text.startsWith('---\n')) throw new Error(`${file}: does not start with a front matter block`);
-  const close = text.indexOf('\n---\n', 4);
-  if (close < 0) throw new Error(`${file}: front matter is not closed by a --- line`);
-  const meta = parseYaml(text.slice(4, close + 1)) as unknown;
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    throw new Error(`${file}: front matter is not a YAML mapping`);
-  }
-  return { file, meta: meta as Record<string, unknown>, body: text.slice(close + 5) };
-}
-
+const clock = fixedClock('2025-05-01T00:00:00.000Z' as IsoDateTime);
 const docFiles = readdirSync(docsDir)
   .filter((f) => f.endsWith('.md'))
   .sort();
-const docs = docFiles.map((f) => splitFrontMatter(f, readText(new URL(f, docsDir))));
+const docs: DemoDocument[] = docFiles.map((file) => ({
+  file,
+  ...readDocumentFile(fileURLToPath(new URL(file, docsDir)), clock),
+}));
 const docByFile = new Map(docs.map((d) => [d.file, d]));
-
-const str = (d: DemoDocument, key: string): string => {
-  const v = d.meta[key];
-  if (typeof v !== 'string' || v.trim() === '') throw new Error(`${d.file}: front matter \`${key}\` must be text`);
-  return v;
-};
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const paragraphs = (text: string) =>
@@ -86,60 +68,61 @@ describe('demo documents', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  it.each(docFiles)('%s has valid front matter', (file) => {
-    const d = docByFile.get(file) as DemoDocument;
-    for (const key of Object.keys(d.meta)) expect(FRONT_MATTER_KEYS, `${file}: unknown key ${key}`).toContain(key);
-    str(d, 'title');
-    str(d, 'publisher');
-    const url = new URL(str(d, 'url'));
+  // The reader has already refused unknown keys, bad URLs and unparseable dates; these are the
+  // fields every demo document must have on top of that.
+  it.each(docFiles)('%s has title, publisher, URL, date and language in its front matter', (file) => {
+    const { document: d } = docByFile.get(file) as DemoDocument;
+    expect(d.title).not.toBe(file);
+    expect(d.publisher?.trim()).toBeTruthy();
+    const url = new URL(d.url ?? '');
     expect(url.protocol).toBe('https:');
     // Paths are made up; the marker says so to anyone who opens one.
     expect(url.pathname).toContain('parallax-demo');
-    const published = str(d, 'published');
-    expect(isIsoDateTime(published), `${file}: published ${published}`).toBe(true);
-    expect(published.endsWith('Z')).toBe(true);
-    if ('author' in d.meta) str(d, 'author');
-    if ('language' in d.meta) expect(d.meta.language).toBe('en');
+    expect(d.published).not.toBeNull();
+    expect(d.published?.startsWith('202')).toBe(true);
+    expect(d.language).toBe('en');
   });
 
   it.each(docFiles)('%s has a plain body of 120 to 400 words', (file) => {
-    const { body } = docByFile.get(file) as DemoDocument;
-    const n = words(body);
+    const { text } = (docByFile.get(file) as DemoDocument).document;
+    const n = words(text);
     expect(n).toBeGreaterThanOrEqual(120);
     expect(n).toBeLessThanOrEqual(400);
     // Quotes are matched against the raw text, so no Markdown markup may sit inside sentences.
-    expect(body).not.toMatch(/\[[^\]]*\]\(|\*\*|__|^#/m);
+    expect(text).not.toMatch(/\[[^\]]*\]\(|\*\*|__|^#/m);
   });
 
   it('has unique URLs and titles', () => {
-    const urls = docs.map((d) => str(d, 'url'));
-    const titles = docs.map((d) => str(d, 'title'));
+    const urls = docs.map((d) => d.document.url);
+    const titles = docs.map((d) => d.document.title);
     expect(new Set(urls).size).toBe(urls.length);
     expect(new Set(titles).size).toBe(titles.length);
   });
 
-  const copies = docs.filter((d) => 'syndicated_from' in d.meta);
+  const copies = docs.filter((d) => d.declaredOriginal !== null);
 
   it('has a wire story republished by at least two other sites', () => {
     const byOriginal = new Map<string, number>();
-    for (const c of copies)
-      byOriginal.set(str(c, 'syndicated_from'), (byOriginal.get(str(c, 'syndicated_from')) ?? 0) + 1);
+    for (const c of copies) {
+      const original = c.declaredOriginal as string;
+      byOriginal.set(original, (byOriginal.get(original) ?? 0) + 1);
+    }
     expect(Math.max(0, ...byOriginal.values())).toBeGreaterThanOrEqual(2);
   });
 
   it.each(copies.map((c) => c.file))('%s is a faithful copy of the document it names', (file) => {
     const copy = docByFile.get(file) as DemoDocument;
-    const originalFile = str(copy, 'syndicated_from');
+    const originalFile = copy.declaredOriginal as string;
     const original = docByFile.get(originalFile);
     expect(original, `${file}: syndicated_from names missing ${originalFile}`).toBeDefined();
     if (!original) return;
-    expect('syndicated_from' in original.meta, 'copies point at the original, not at another copy').toBe(false);
-    expect(str(copy, 'title')).not.toBe(str(original, 'title'));
-    expect(new URL(str(copy, 'url')).hostname).not.toBe(new URL(str(original, 'url')).hostname);
-    expect(Date.parse(str(copy, 'published'))).toBeGreaterThanOrEqual(Date.parse(str(original, 'published')));
+    expect(original.declaredOriginal, 'copies point at the original, not at another copy').toBeNull();
+    expect(copy.document.title).not.toBe(original.document.title);
+    expect(domainOf(copy.document.url)).not.toBe(domainOf(original.document.url));
+    expect((copy.document.published ?? '') >= (original.document.published ?? '')).toBe(true);
     // A copy is the original with a wire credit in front and the last paragraph cut, nothing else.
-    const copied = paragraphs(copy.body);
-    const source = paragraphs(original.body);
+    const copied = paragraphs(copy.document.text);
+    const source = paragraphs(original.document.text);
     const credit = /^[A-Z][A-Z/ ]+ \([A-Za-z ]+\) — /;
     expect(copied[0]).toMatch(credit);
     copied[0] = (copied[0] as string).replace(credit, '');
@@ -166,8 +149,9 @@ const countries = new Set(
     }
   ).features.map((f) => f.properties.adm0_a3),
 );
-const hostMatches = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-const hosts = [...new Set(docs.map((d) => new URL(str(d, 'url')).hostname))];
+// The demo loader keys a graded Source on its domain and ingest keys a document's Source on its URL's
+// host without `www.`; a grade only reaches documents when the two are the same string.
+const hosts = [...new Set(docs.map((d) => domainOf(d.document.url) as string))];
 
 describe('demo source grades', () => {
   it('grade real demo sources once each with Admiralty grades A–F', () => {
@@ -180,15 +164,12 @@ describe('demo source grades', () => {
       expect(RELIABILITY_GRADES as readonly string[]).toContain(g.reliability);
       if (g.country !== null) expect(countries, `${g.domain}: country ${g.country}`).toContain(g.country);
       expect(g.rationale.length).toBeGreaterThan(20);
-      expect(
-        hosts.some((h) => hostMatches(h, g.domain)),
-        `${g.domain} publishes no demo document`,
-      ).toBe(true);
+      expect(hosts, `${g.domain} is the host of no demo document`).toContain(g.domain);
     }
   });
 
   it('leave some sources ungraded, so the F default shows', () => {
-    const ungraded = hosts.filter((h) => !grades.some((g) => hostMatches(h, g.domain)));
+    const ungraded = hosts.filter((h) => !grades.some((g) => g.domain === h));
     expect(ungraded.length).toBeGreaterThanOrEqual(1);
   });
 });
@@ -291,7 +272,7 @@ describe('demo claims', () => {
 
   it('quote text that occurs exactly once in the document body', () => {
     for (const c of claims) {
-      const body = docByFile.get(c.document)?.body ?? '';
+      const body = docByFile.get(c.document)?.document.text ?? '';
       const first = body.indexOf(c.quote);
       expect(first, `${where(c)} not found in the body`).toBeGreaterThanOrEqual(0);
       expect(body.indexOf(c.quote, first + 1), `${where(c)} occurs more than once`).toBe(-1);
@@ -373,64 +354,38 @@ describe('demo claims', () => {
 
 // ---- clustering ------------------------------------------------------------------------------------
 
-const documents = new Map<string, Document>(
-  docs.map((d) => [
-    d.file,
-    buildDocument({
-      title: str(d, 'title'),
-      text: d.body,
-      url: str(d, 'url'),
-      publisher: str(d, 'publisher'),
-      retrieved: str(d, 'published') as Document['retrieved'],
-    }),
-  ]),
-);
-
-function toClaim(c: DemoClaim): Claim {
-  const doc = documents.get(c.document) as Document;
-  const start = doc.text.indexOf(c.quote);
-  const actors: FrameActor[] = c.actors.map((a) => ({
-    id: actorId({ code: a.code, name: a.name }),
-    name: a.name,
-    code: a.code,
-    role: a.role as FrameActor['role'],
-  }));
-  const place: PlaceRef | null = c.place
-    ? ({ ...c.place, id: placeId({ name: c.place.name, country: c.place.country }) } as PlaceRef)
-    : null;
-  const draft: Omit<Claim, 'id'> = {
-    documentId: doc.id,
-    start,
-    end: start + c.quote.length,
-    quote: c.quote,
-    speaker: c.speaker ? { id: actorId(c.speaker), name: c.speaker.name, code: c.speaker.code } : null,
-    stance: c.stance as Claim['stance'],
-    negated: c.negated,
-    hypothetical: c.hypothetical,
-    frame: {
-      actors,
-      cameo: c.cameo,
-      plover: c.plover as Claim['frame']['plover'],
-      quadClass: null,
-      goldstein: null,
-      place,
-      time: c.time as TimeSpan | null,
-      quantities: c.quantities,
-    },
-    extractor: 'demo-fixture',
-    dataset: null,
-  };
-  return { ...draft, id: claimId(draft) };
-}
-
 describe('demo claims as events', () => {
-  const built = claims.map(toClaim);
-  const clusters = clusterClaims(built);
-  const fileOf = new Map([...documents].map(([file, d]) => [d.id as string, file]));
+  const documentFiles = new Map<DocumentId, string>(docs.map((d) => [d.document.id, d.file]));
+  const extractor = createFixtureExtractor(
+    claims as FixtureClaim[],
+    documentFiles,
+    loadCameoCodebook(fileURLToPath(dataDir)),
+  );
+  const byDocument = new Map<string, Document>(docs.map((d) => [d.document.id, d.document]));
+  // Built on first use, so a bad fixture fails the tests that need it with the extractor's message
+  // instead of stopping the whole file from loading.
+  let cache: { built: Claim[]; clusters: Claim[][] } | null = null;
+  const replayed = () => {
+    if (!cache) {
+      const built = docs.flatMap((d) => extractor.extract(d.document).claims);
+      cache = { built, clusters: clusterClaims(built) };
+    }
+    return cache;
+  };
+  const fileOf = (c: Claim) => documentFiles.get(c.documentId);
+
+  it('replay every hand-coded claim, labelled as demo fixtures', () => {
+    const { built } = replayed();
+    expect(built.length).toBe(claims.length);
+    for (const c of built) {
+      expect(c.extractor).toBe('demo-fixture');
+      expect(byDocument.get(c.documentId)?.text.slice(c.start, c.end)).toBe(c.quote);
+    }
+  });
 
   it('cluster into one event per frame: same act, actors and place at overlapping times', () => {
     const clustersPerKey = new Map<string, number>();
-    for (const cluster of clusters) {
+    for (const cluster of replayed().clusters) {
       const key = frameKey((cluster[0] as Claim).frame);
       clustersPerKey.set(key, (clustersPerKey.get(key) ?? 0) + 1);
     }
@@ -440,7 +395,7 @@ describe('demo claims as events', () => {
 
   it('tell the case: the treaty, the deployment to Russia and to Kursk and the first clashes each have several documents', () => {
     const docsOf = (plover: string, source: string, admin1OrCountry: string) => {
-      const cluster = clusters.find((cl) => {
+      const cluster = replayed().clusters.find((cl) => {
         const f = (cl[0] as Claim).frame;
         return (
           f.plover?.type === plover &&
@@ -448,7 +403,7 @@ describe('demo claims as events', () => {
           (f.place?.admin1 ?? f.place?.country) === admin1OrCountry
         );
       });
-      return new Set((cluster ?? []).map((c) => fileOf.get(c.documentId)));
+      return new Set((cluster ?? []).map(fileOf));
     };
     expect(docsOf('SUPPORT', 'RUSGOV', 'KP-01').size).toBeGreaterThanOrEqual(2);
     expect(docsOf('MOBILIZE', 'PRKMIL', 'RUS').size).toBeGreaterThanOrEqual(5);
@@ -457,7 +412,7 @@ describe('demo claims as events', () => {
   });
 
   it('attach every denial to an event that someone else asserts', () => {
-    for (const cluster of clusters) {
+    for (const cluster of replayed().clusters) {
       if (!cluster.some((c) => c.stance === 'denies')) continue;
       expect(
         cluster.some((c) => c.stance !== 'denies'),
