@@ -13,6 +13,7 @@ import {
   type EventFilter,
   type EventId,
   type IsoDate,
+  mergeSource,
   type Page,
   type PageRequest,
   type Place,
@@ -153,18 +154,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
 
     for (const s of changes.sources ?? []) {
       const old = prepare('SELECT body FROM sources WHERE id = ?').get(s.id) as Row | undefined;
-      let next = s;
-      if (old) {
-        const prev = JSON.parse(old.body as string) as Source;
-        // Re-ingesting a source must not wipe an analyst's grade.
-        next = {
-          ...s,
-          reliability: prev.reliability,
-          reliabilityRationale: prev.reliabilityRationale,
-          discredited: prev.discredited,
-          syndicates: [...new Set([...prev.syndicates, ...s.syndicates])].sort(),
-        };
-      }
+      const next = old ? mergeSource(JSON.parse(old.body as string) as Source, s) : s;
       count(upsertBody('sources', next.id, next.name, next, old?.body as string | undefined));
     }
 

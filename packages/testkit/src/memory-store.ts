@@ -16,6 +16,7 @@ import {
   eventCursor,
   isAfterCursor,
   matchesEventFilter,
+  mergeSource,
   type Page,
   type PageRequest,
   type Place,
@@ -80,20 +81,7 @@ export function createMemoryStore(): Store {
       };
       for (const s of changes.sources ?? []) {
         const old = sources.get(s.id);
-        // Re-ingesting a source must not wipe an analyst's grade.
-        upsert(
-          sources,
-          s.id,
-          old
-            ? {
-                ...s,
-                reliability: old.reliability,
-                reliabilityRationale: old.reliabilityRationale,
-                discredited: old.discredited,
-                syndicates: [...new Set([...old.syndicates, ...s.syndicates])].sort(),
-              }
-            : s,
-        );
+        upsert(sources, s.id, old ? mergeSource(old, s) : s);
       }
       for (const d of changes.documents ?? []) {
         if (documents.has(d.id)) summary.unchanged++;

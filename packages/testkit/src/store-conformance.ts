@@ -258,11 +258,14 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
         grades: [{ sourceId: source.id, reliability: 'B', rationale: 'Long record of accurate wire copy.' }],
       });
       await store.apply({ sources: [{ ...source, country: 'GBR' }] });
+      // A later, vaguer reading of the same source (as ingest makes from a document) erases nothing.
+      await store.apply({ sources: [{ ...source, kind: 'other', country: null }] });
       const stored = await store.getSource(source.id);
       expect(stored).toMatchObject({
         reliability: 'B',
         reliabilityRationale: 'Long record of accurate wire copy.',
         country: 'GBR',
+        kind: 'wire-agency',
       });
       expect((await store.listSources()).map((s) => s.id)).toEqual([source.id]);
     });

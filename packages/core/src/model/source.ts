@@ -56,3 +56,22 @@ export function buildSource(fields: Pick<Source, 'name'> & Partial<Source>): Sou
     discredited: fields.discredited ?? null,
   };
 }
+
+/**
+ * Combines a stored source with a newly read version of it. An analyst's grade and a discrediting
+ * always survive; facts the new reading does not know (kind `other`, no country) never erase facts
+ * already recorded, so a document ingested after its source was described cannot blank the description.
+ */
+export function mergeSource(existing: Source, incoming: Source): Source {
+  return {
+    ...incoming,
+    name: incoming.name || existing.name,
+    kind: incoming.kind === 'other' ? existing.kind : incoming.kind,
+    country: incoming.country ?? existing.country,
+    domain: incoming.domain ?? existing.domain,
+    reliability: existing.reliability,
+    reliabilityRationale: existing.reliabilityRationale,
+    discredited: existing.discredited,
+    syndicates: [...new Set([...existing.syndicates, ...incoming.syndicates])].sort(),
+  };
+}

@@ -59,8 +59,10 @@ interface OriginKey {
 
 function originOf(claim: Claim, ctx: CorroborationContext): OriginKey {
   if (claim.speaker) {
+    // Officials of one institution (two spokespeople of one ministry) are one origin: key on the
+    // institution's code when the speaker has one.
     return {
-      key: `speaker:${claim.speaker.id}`,
+      key: `speaker:${claim.speaker.code ?? claim.speaker.id}`,
       kind: 'speaker',
       label: claim.speaker.name,
       actorId: claim.speaker.id,
@@ -226,6 +228,8 @@ export function weighCluster(cluster: readonly Claim[], ctx: CorroborationContex
       };
       origins.set(o.key, origin);
     }
+    if (o.kind === 'speaker' && !origin.label.split('; ').includes(o.label))
+      origin.label = `${origin.label}; ${o.label}`;
     if (!origin.documentIds.includes(claim.documentId)) origin.documentIds.push(claim.documentId);
     origin.claimIds.push(claim.id);
   }

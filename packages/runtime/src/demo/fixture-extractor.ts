@@ -84,7 +84,17 @@ export function createFixtureExtractor(
           actors.set(actor.id, actor);
           return { id: actor.id, name: actor.name, code: a.code, role: a.role };
         });
-        const speaker = f.speaker ? actorFrom(f.speaker) : null;
+        // A speaker is a person or office: keyed by name so two officials sharing a code stay two
+        // actors; the code still says which institution they speak for.
+        const speaker = f.speaker
+          ? buildActor({
+              id: actorId({ code: null, name: f.speaker.name }),
+              name: f.speaker.name,
+              kind: 'person',
+              country: f.speaker.code && /^[A-Z]{3}/.test(f.speaker.code) ? f.speaker.code.slice(0, 3) : null,
+              codes: f.speaker.code ? [f.speaker.code] : [],
+            })
+          : null;
         if (speaker) actors.set(speaker.id, speaker);
         let place: Claim['frame']['place'] = null;
         if (f.place) {
