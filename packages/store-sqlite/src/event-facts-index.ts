@@ -511,47 +511,92 @@ export class EventFactsIndex {
     const mask = this.match(filter);
     const c = this.cols;
     const width = this.actors.size;
-    const edges = new Map<number, { count: number; goldsteinSum: number; quad: [number, number, number, number] }>();
+    // Open-addressing table keyed by source * width + target, with counts in parallel typed arrays:
+    // no object per edge, so aggregating millions of events stays a tight loop.
+    let capacity = 1 << 12;
+    let keys = new Float64Array(capacity).fill(-1);
+    let slotOf = new Int32Array(capacity);
+    let counts: Int32Array = new Int32Array(1024);
+    let gold: Float64Array = new Float64Array(1024);
+    let quads: Int32Array = new Int32Array(4096);
+    let edgeKeys: Float64Array = new Float64Array(1024);
+    let used = 0;
+    const add = (key: number, g: number, q: number) => {
+      let h = (Math.imul(key % 0x7fffffff | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
+      for (;;) {
+        const k = keys[h] as number;
+        if (k === key) break;
+        if (k === -1) {
+          if (used === counts.length) {
+            counts = growInt(counts, used * 2);
+            gold = growFloat(gold, used * 2);
+            quads = growInt(quads, used * 8);
+            edgeKeys = growFloat(edgeKeys, used * 2);
+          }
+          keys[h] = key;
+          slotOf[h] = used;
+          edgeKeys[used] = key;
+          used++;
+          break;
+        }
+        h = (h + 1) & (capacity - 1);
+      }
+      const e = slotOf[h] as number;
+      counts[e] = (counts[e] as number) + 1;
+      if (!Number.isNaN(g)) gold[e] = (gold[e] as number) + g;
+      if (q) quads[e * 4 + q - 1] = (quads[e * 4 + q - 1] as number) + 1;
+      if (used * 2 > capacity) {
+        // Rehash into a table twice the size to keep probe chains short.
+        const oldKeys = keys;
+        const oldSlots = slotOf;
+        capacity *= 2;
+        keys = new Float64Array(capacity).fill(-1);
+        slotOf = new Int32Array(capacity);
+        for (let i = 0; i < oldKeys.length; i++) {
+          const k = oldKeys[i] as number;
+          if (k === -1) continue;
+          let j = (Math.imul(k % 0x7fffffff | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
+          while ((keys[j] as number) !== -1) j = (j + 1) & (capacity - 1);
+          keys[j] = k;
+          slotOf[j] = oldSlots[i] as number;
+        }
+      }
+    };
     const sources: number[] = [];
     const targets: number[] = [];
+    const ids = this.actorIds;
+    const roles = this.actorRoles;
     for (let i = 0; i < mask.length; i++) {
       if (!mask[i]) continue;
       const start = c.actorStart[i] as number;
-      const end = start + (c.actorCount[i] as number);
-      if (end - start < 2) continue;
-      sources.length = 0;
-      targets.length = 0;
-      for (let a = start; a < end; a++) {
-        const role = this.actorRoles[a];
-        if (role === 1) sources.push(this.actorIds[a] as number);
-        else if (role === 2) targets.push(this.actorIds[a] as number);
-      }
-      if (!sources.length || !targets.length) continue;
+      const n = c.actorCount[i] as number;
+      if (n < 2) continue;
       const g = c.goldstein[i] as number;
       const q = c.quad[i] as number;
-      for (const s of sources) {
-        for (const t of targets) {
-          if (s === t) continue;
-          const key = s * width + t;
-          let e = edges.get(key);
-          if (!e) {
-            e = { count: 0, goldsteinSum: 0, quad: [0, 0, 0, 0] };
-            edges.set(key, e);
-          }
-          e.count++;
-          if (!Number.isNaN(g)) e.goldsteinSum += g;
-          if (q) e.quad[q - 1] = (e.quad[q - 1] as number) + 1;
-        }
+      if (n === 2 && roles[start] === 1 && roles[start + 1] === 2) {
+        // The common case (one source, one target) without building lists.
+        const s = ids[start] as number;
+        const t = ids[start + 1] as number;
+        if (s !== t) add(s * width + t, g, q);
+        continue;
       }
+      sources.length = 0;
+      targets.length = 0;
+      for (let a = start; a < start + n; a++) {
+        if (roles[a] === 1) sources.push(ids[a] as number);
+        else if (roles[a] === 2) targets.push(ids[a] as number);
+      }
+      for (const s of sources) for (const t of targets) if (s !== t) add(s * width + t, g, q);
     }
     const list: ActorEdge[] = [];
-    for (const [key, e] of edges) {
+    for (let e = 0; e < used; e++) {
+      const key = edgeKeys[e] as number;
       list.push({
         source: this.actors.values[Math.floor(key / width)] as ActorEdge['source'],
         target: this.actors.values[key % width] as ActorEdge['target'],
-        count: e.count,
-        goldsteinSum: e.goldsteinSum,
-        quadCounts: e.quad,
+        count: counts[e] as number,
+        goldsteinSum: gold[e] as number,
+        quadCounts: [quads[e * 4] as number, quads[e * 4 + 1] as number, quads[e * 4 + 2] as number, quads[e * 4 + 3] as number],
       });
     }
     return sortActorEdges(list).slice(0, limit);
@@ -581,6 +626,18 @@ function allocate(capacity: number): Columns {
     (cols as Record<ColumnName, unknown>)[name] = new COLUMN_TYPES[name](capacity);
   }
   return cols;
+}
+
+function growInt(arr: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(arr);
+  return next;
+}
+
+function growFloat(arr: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
+  next.set(arr);
+  return next;
 }
 
 function flags(size: number, on: number[]): Uint8Array {
