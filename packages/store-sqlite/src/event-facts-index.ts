@@ -522,7 +522,7 @@ export class EventFactsIndex {
     let edgeKeys: Float64Array = new Float64Array(1024);
     let used = 0;
     const add = (key: number, g: number, q: number) => {
-      let h = (Math.imul(key % 0x7fffffff | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
+      let h = (Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
       for (;;) {
         const k = keys[h] as number;
         if (k === key) break;
@@ -555,7 +555,7 @@ export class EventFactsIndex {
         for (let i = 0; i < oldKeys.length; i++) {
           const k = oldKeys[i] as number;
           if (k === -1) continue;
-          let j = (Math.imul(k % 0x7fffffff | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
+          let j = (Math.imul((k % 0x7fffffff) | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
           while ((keys[j] as number) !== -1) j = (j + 1) & (capacity - 1);
           keys[j] = k;
           slotOf[j] = oldSlots[i] as number;
@@ -596,7 +596,12 @@ export class EventFactsIndex {
         target: this.actors.values[key % width] as ActorEdge['target'],
         count: counts[e] as number,
         goldsteinSum: gold[e] as number,
-        quadCounts: [quads[e * 4] as number, quads[e * 4 + 1] as number, quads[e * 4 + 2] as number, quads[e * 4 + 3] as number],
+        quadCounts: [
+          quads[e * 4] as number,
+          quads[e * 4 + 1] as number,
+          quads[e * 4 + 2] as number,
+          quads[e * 4 + 3] as number,
+        ],
       });
     }
     return sortActorEdges(list).slice(0, limit);
