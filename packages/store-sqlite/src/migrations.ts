@@ -40,6 +40,7 @@ export const MIGRATIONS: Migration[] = [
           published TEXT,
           content_hash TEXT NOT NULL,
           syndicated_from TEXT,
+          media_type TEXT NOT NULL,
           text TEXT NOT NULL,
           body TEXT NOT NULL
         ) STRICT;
@@ -53,18 +54,26 @@ export const MIGRATIONS: Migration[] = [
           title, text, content = 'documents', content_rowid = 'rowid',
           tokenize = 'porter unicode61 remove_diacritics 2'
         );
-        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        -- Dataset slices (raw GDELT/UCDP rows: codes, numbers and URLs) stay out of full-text search:
+        -- there are millions of rows and no prose to find in them.
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents
+        WHEN new.media_type NOT IN ('text/tab-separated-values', 'text/csv') BEGIN
           INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
-        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents
+        WHEN old.media_type NOT IN ('text/tab-separated-values', 'text/csv') BEGIN
           INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
         END;
 
         CREATE TABLE claims (
           rowid INTEGER PRIMARY KEY,
           id TEXT NOT NULL UNIQUE,
-          document_id TEXT NOT NULL REFERENCES documents (id),
+          -- No foreign key: every write is checked against the documents first (checkChanges), and a
+          -- per-row key lookup would cost a bulk import more than the insert itself.
+          document_id TEXT NOT NULL,
           start INTEGER NOT NULL,
+          -- JSON or the compact form of claim-codec.ts; the quote is left out when it is the document
+          -- text at [start, end).
           body TEXT NOT NULL
         ) STRICT;
         CREATE INDEX claims_by_document ON claims (document_id, start, id);

@@ -6,12 +6,15 @@ import {
   type Claim,
   type ClaimId,
   checkChanges,
+  type DatasetAppendSummary,
+  type DatasetChunk,
   type Document,
   type DocumentId,
   dateFromEpochDay,
   type Event,
   type EventFilter,
   type EventId,
+  IntegrityError,
   type IsoDate,
   mergeSource,
   type Page,
@@ -33,6 +36,7 @@ import {
   type WriteSummary,
 } from '@parallax/core';
 import type { Database, Statement } from 'better-sqlite3';
+import { decodeClaim, encodeClaimBody } from './claim-codec.ts';
 import { eventActorRows, eventColumns } from './event-columns.ts';
 import { EventFactsIndex, type FactRow } from './event-facts-index.ts';
 import { eventFilterSql } from './event-filter-sql.ts';
@@ -125,6 +129,26 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   };
   const parseDocument = (row: unknown) => parse<Document>(row, (r) => ({ text: r.text as string }));
 
+  /**
+   * Rebuilds claims from rows, fetching each cited document's text at most once per call for the
+   * quotes the bodies left out (claims of one document are usually read together).
+   */
+  const claimReader = () => {
+    const texts = new Map<string, string>();
+    const quoteOf = (documentId: string, start: number, end: number) => {
+      let text = texts.get(documentId);
+      if (text === undefined) {
+        text = ((prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as Row | undefined)?.text ??
+          '') as string;
+        if (texts.size > 8) texts.clear();
+        texts.set(documentId, text);
+      }
+      return text.slice(start, end);
+    };
+    return (r: Row): Claim =>
+      decodeClaim(r.id as string, r.document_id as string, r.start as number, r.body as string, quoteOf);
+  };
+
   const fetchEvents = (rowids: number[]): Event[] => {
     if (!rowids.length) return [];
     const byRowid = new Map<number, Event>();
@@ -158,25 +182,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       count(upsertBody('sources', next.id, next.name, next, old?.body as string | undefined));
     }
 
-    const insertDocument = prepare(
-      `INSERT OR IGNORE INTO documents (id, source_id, url, title, published, content_hash, syndicated_from, text, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const d of changes.documents ?? []) {
-      const { text, ...rest } = d;
-      const r = insertDocument.run(
-        d.id,
-        d.sourceId,
-        d.url,
-        d.title,
-        d.published,
-        d.contentHash,
-        d.syndicatedFrom,
-        text,
-        JSON.stringify(rest),
-      );
-      count(r.changes ? 'inserted' : 'unchanged');
-    }
+    for (const d of changes.documents ?? []) count(insertDocument(d) ? 'inserted' : 'unchanged');
     for (const a of changes.actors ?? []) {
       const old = prepare('SELECT body FROM actors WHERE id = ?').get(a.id) as Row | undefined;
       count(upsertBody('actors', a.id, a.name, a, old?.body as string | undefined));
@@ -186,8 +192,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       count(upsertBody('places', p.id, p.name, p, old?.body as string | undefined));
     }
     const insertClaim = prepare('INSERT OR IGNORE INTO claims (id, document_id, start, body) VALUES (?, ?, ?, ?)');
+    const newTexts = new Map((changes.documents ?? []).map((d) => [d.id as string, d.text]));
     for (const c of changes.claims ?? []) {
-      count(insertClaim.run(c.id, c.documentId, c.start, JSON.stringify(c)).changes ? 'inserted' : 'unchanged');
+      const text = newTexts.get(c.documentId);
+      const body = encodeClaimBody(c, text !== undefined && text.slice(c.start, c.end) === c.quote);
+      count(insertClaim.run(c.id, c.documentId, c.start, body).changes ? 'inserted' : 'unchanged');
     }
 
     const touchesEvents = (changes.events?.length ?? 0) > 0 || (changes.removeEventIds?.length ?? 0) > 0;
@@ -261,6 +270,65 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       count('updated');
     }
     return summary;
+  });
+
+  /** Inserts a document unless its id is stored (documents are immutable); returns whether it did. */
+  function insertDocument(d: Document): boolean {
+    const { text, ...rest } = d;
+    return (
+      prepare(
+        `INSERT OR IGNORE INTO documents (id, source_id, url, title, published, content_hash, syndicated_from, media_type, text, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        d.id,
+        d.sourceId,
+        d.url,
+        d.title,
+        d.published,
+        d.contentHash,
+        d.syndicatedFrom,
+        d.mediaType,
+        text,
+        JSON.stringify(rest),
+      ).changes > 0
+    );
+  }
+
+  const appendTx = db.transaction((chunk: DatasetChunk): DatasetAppendSummary => {
+    const doc = chunk.document;
+    for (const c of chunk.claims) {
+      if (c.documentId !== doc.id)
+        throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${doc.id}`);
+    }
+    checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
+    const length = doc.text.length;
+    for (const s of chunk.sources) {
+      const old = prepare('SELECT body FROM sources WHERE id = ?').get(s.id) as Row | undefined;
+      const next = old ? mergeSource(JSON.parse(old.body as string) as Source, s) : s;
+      upsertBody('sources', next.id, next.name, next, old?.body as string | undefined);
+    }
+    insertDocument(doc);
+    for (const a of chunk.actors) {
+      const old = prepare('SELECT body FROM actors WHERE id = ?').get(a.id) as Row | undefined;
+      upsertBody('actors', a.id, a.name, a, old?.body as string | undefined);
+    }
+    for (const p of chunk.places) {
+      const old = prepare('SELECT body FROM places WHERE id = ?').get(p.id) as Row | undefined;
+      upsertBody('places', p.id, p.name, p, old?.body as string | undefined);
+    }
+    const insertClaim = prepare('INSERT OR IGNORE INTO claims (id, document_id, start, body) VALUES (?, ?, ?, ?)');
+    let inserted = 0;
+    const text = doc.text;
+    for (const c of chunk.claims) {
+      if (c.start < 0 || c.end < c.start || c.end > length) {
+        throw new IntegrityError(
+          `claim ${c.id}: span ${c.start}–${c.end} lies outside document ${doc.id} (length ${length})`,
+        );
+      }
+      const elide = text.slice(c.start, c.end) === c.quote;
+      inserted += insertClaim.run(c.id, doc.id, c.start, encodeClaimBody(c, elide)).changes;
+    }
+    return { inserted, duplicates: chunk.claims.length - inserted };
   });
 
   function upsertBody(table: 'sources' | 'actors' | 'places', id: string, name: string, value: unknown, old?: string) {
@@ -372,6 +440,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     async apply(changes) {
       return applyTx(changes);
     },
+    async appendDatasetChunk(chunk) {
+      return appendTx(chunk);
+    },
 
     async getSource(id) {
       const r = prepare('SELECT body FROM sources WHERE id = ?').get(id);
@@ -439,8 +510,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     },
 
     async getClaim(id) {
-      const r = prepare('SELECT body FROM claims WHERE id = ?').get(id);
-      return r ? parse<Claim>(r) : null;
+      const r = prepare('SELECT id, document_id, start, body FROM claims WHERE id = ?').get(id) as Row | undefined;
+      return r ? claimReader()(r) : null;
     },
     async listClaims(query, page) {
       const clauses: string[] = [];
@@ -460,10 +531,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       const offset = offsetOf(page);
       const rows = db
         .prepare(
-          `SELECT c.body AS body FROM claims c WHERE ${where} ORDER BY c.document_id, c.start, c.id LIMIT ? OFFSET ?`,
+          `SELECT c.id, c.document_id, c.start, c.body FROM claims c WHERE ${where}
+           ORDER BY c.document_id, c.start, c.id LIMIT ? OFFSET ?`,
         )
-        .all(...params, page.limit, offset);
-      return { items: rows.map((r) => parse<Claim>(r)), next: offsetNext(offset, rows.length, total), total };
+        .all(...params, page.limit, offset) as Row[];
+      const read = claimReader();
+      return { items: rows.map(read), next: offsetNext(offset, rows.length, total), total };
     },
 
     async getEvent(id) {

@@ -7,6 +7,8 @@ import {
   type ClaimQuery,
   checkChanges,
   compareEventsNewestFirst,
+  type DatasetAppendSummary,
+  type DatasetChunk,
   type Document,
   type DocumentId,
   type DocumentQuery,
@@ -14,6 +16,7 @@ import {
   type EventFilter,
   type EventId,
   eventCursor,
+  IntegrityError,
   isAfterCursor,
   matchesEventFilter,
   mergeSource,
@@ -65,6 +68,30 @@ export function createMemoryStore(): Store {
   };
 
   const store: Store = {
+    async appendDatasetChunk(chunk: DatasetChunk): Promise<DatasetAppendSummary> {
+      // The naive meaning of the bulk path: one `apply` of the chunk, with duplicates counted first.
+      for (const c of chunk.claims) {
+        if (c.documentId !== chunk.document.id)
+          throw new IntegrityError(
+            `claim ${c.id}: a dataset chunk's claims must cite its document ${chunk.document.id}`,
+          );
+      }
+      const seen = new Set<string>();
+      const fresh = chunk.claims.filter((c) => {
+        if (claims.has(c.id) || seen.has(c.id)) return false;
+        seen.add(c.id);
+        return true;
+      });
+      await store.apply({
+        sources: chunk.sources,
+        documents: [chunk.document],
+        actors: chunk.actors,
+        places: chunk.places,
+        claims: fresh,
+      });
+      return { inserted: fresh.length, duplicates: chunk.claims.length - fresh.length };
+    },
+
     async apply(changes: StoreChanges): Promise<WriteSummary> {
       checkChanges(changes, {
         hasDocument: (id) => documents.has(id),

@@ -1,8 +1,11 @@
 import {
   actorEdgesOf,
+  buildSource,
   type Claim,
   compareEventsNewestFirst,
+  type DatasetChunk,
   type Document,
+  datasetClaimId,
   type Event,
   type EventFilter,
   emptyFrame,
@@ -10,6 +13,7 @@ import {
   type IsoDateTime,
   matchesEventFilter,
   placeCountsOf,
+  type Source,
   type Store,
   type StoreChanges,
   timelineOf,
@@ -48,6 +52,44 @@ export function withEvidence(events: Event[]): StoreChanges {
   }
   return { documents, claims, events: out, actors: TEST_ACTORS, places: TEST_PLACES };
 }
+
+/**
+ * A dataset chunk shaped like an imported GDELT slice: `rows` tab-separated rows as the document
+ * text, one claim per row quoting it, with ids from the record numbers (so two slices overlap).
+ */
+export function datasetChunk(rows: number, file = 'first file'): DatasetChunk {
+  const source = buildSource({ name: 'Test Dataset', domain: 'dataset.test', kind: 'dataset' });
+  const lines = Array.from({ length: rows }, (_, i) => `${1000 + i}\t20240601\tRUS\tUKR\t190\t${file}`);
+  const document = testDocument(`Dataset slice of ${file}`, {
+    text: lines.join('\n'),
+    mediaType: 'text/tab-separated-values',
+    sourceId: source.id,
+  });
+  let offset = 0;
+  const claims = lines.map((line, i) => {
+    const frame = { ...(TEST_CLAIM_FRAMES[i % TEST_CLAIM_FRAMES.length] ?? emptyFrame()) };
+    const claim: Claim = {
+      id: datasetClaimId('gdelt-events', 1000 + i),
+      documentId: document.id,
+      start: offset,
+      end: offset + line.length,
+      quote: line,
+      speaker: null,
+      stance: 'asserts',
+      negated: false,
+      hypothetical: false,
+      frame,
+      extractor: 'test-dataset',
+      dataset: { dataset: 'gdelt', recordId: String(1000 + i), url: i % 2 ? null : `https://news.test/${i}` },
+    };
+    offset += line.length + 1;
+    return claim;
+  });
+  return { sources: [source], document, actors: TEST_ACTORS, places: TEST_PLACES, claims };
+}
+
+/** Frames of a few random events, to give dataset claims realistic content. */
+const TEST_CLAIM_FRAMES = randomEvents(4, 99).map((e) => e.frame);
 
 function byId<T extends { id: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -134,6 +176,39 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       expect(again.inserted).toBe(0);
       expect(again.updated).toBe(0);
       expect((await store.info()).counts).toEqual(before.counts);
+    });
+
+    test('appends a dataset chunk: claims quote their rows, re-appending adds nothing', async () => {
+      const chunk = datasetChunk(5);
+      expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 5, duplicates: 0 });
+      for (const c of chunk.claims) expect(await store.getClaim(c.id)).toEqual(c);
+      expect(await store.getDocument(chunk.document.id)).toEqual(chunk.document);
+      const listed = await store.listClaims({ documentId: chunk.document.id }, { limit: 100 });
+      expect(listed.items).toEqual(chunk.claims);
+      expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 0, duplicates: 5 });
+      // The same records arriving in another slice (another file, other chunking) are duplicates too.
+      const overlap = datasetChunk(7, 'second file');
+      expect(await store.appendDatasetChunk(overlap)).toEqual({ inserted: 2, duplicates: 5 });
+      expect((await store.info()).counts).toMatchObject({ documents: 2, claims: 7 });
+      expect(await store.getSource(chunk.sources[0]?.id as Source['id'])).toMatchObject({ kind: 'dataset' });
+    });
+
+    test('rejects a dataset chunk whose claims point outside it, writing none of it', async () => {
+      const chunk = datasetChunk(3);
+      const bad = {
+        ...chunk,
+        claims: [
+          ...chunk.claims,
+          { ...(chunk.claims[0] as Claim), id: 'clm_da0100000000000000ff' as Claim['id'], end: 10_000 },
+        ],
+      };
+      await expect(store.appendDatasetChunk(bad)).rejects.toBeInstanceOf(IntegrityError);
+      const foreign = {
+        ...chunk,
+        claims: [{ ...(chunk.claims[0] as Claim), documentId: 'doc_ffffffffffffffffffff' as Document['id'] }],
+      };
+      await expect(store.appendDatasetChunk(foreign)).rejects.toBeInstanceOf(IntegrityError);
+      expect((await store.info()).counts).toMatchObject({ documents: 0, claims: 0, sources: 0 });
     });
 
     test('replaces and removes events', async () => {

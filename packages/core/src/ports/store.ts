@@ -114,6 +114,25 @@ export interface StoreChanges {
   grades?: { sourceId: SourceId; reliability: Reliability; rationale: string }[];
 }
 
+/**
+ * One slice of a coded dataset file (GDELT, UCDP), appended in bulk: a Document holding the slice's
+ * raw rows as its text, and the Claims made from those rows, each quoting its row. Every claim must
+ * cite `document`. Sources, actors and places are upserted as in `apply`.
+ */
+export interface DatasetChunk {
+  sources: Source[];
+  document: Document;
+  actors: Actor[];
+  places: Place[];
+  claims: Claim[];
+}
+
+/** What appending a dataset chunk did: claims added, and claims whose id was already stored. */
+export interface DatasetAppendSummary {
+  inserted: number;
+  duplicates: number;
+}
+
 /** How many records a write added, changed or left alone. */
 export interface WriteSummary {
   inserted: number;
@@ -138,6 +157,13 @@ export interface StoreInfo {
  */
 export interface Store {
   apply(changes: StoreChanges): Promise<WriteSummary>;
+  /**
+   * Appends a dataset chunk atomically (all of it or none of it). Idempotent: a stored document is
+   * left as it is and a claim whose id is stored counts as a duplicate, so a re-import, or a re-run
+   * after a crash, adds only what is missing. The bulk path for imports of millions of rows: stores
+   * may lay these claims out for sequential writes, but must answer for them like any other claim.
+   */
+  appendDatasetChunk(chunk: DatasetChunk): Promise<DatasetAppendSummary>;
 
   getSource(id: SourceId): Promise<Source | null>;
   listSources(): Promise<Source[]>;

@@ -1,0 +1,125 @@
+import type { Claim, ClaimId, DocumentId, FrameActor, PlaceRef } from '@parallax/core';
+
+/**
+ * How a claim's body is stored. JSON.stringify costs more than inserting the row, so claims of the
+ * common shape (no speaker, no quantities: every dataset row) are written as fields joined by
+ * control characters, a few times faster to build and smaller on disk; anything else is JSON.
+ * The quote is left out when it is exactly the document's text at the claim's span, which it
+ * always is for dataset rows, so a row's text is stored once, in its document.
+ *
+ * Compact bodies start with \u0001; JSON bodies with `{`.
+ */
+const F = '\u001f';
+const A = '\u001e';
+const P = '\u001d';
+const COMPACT = '\u00011';
+const SEPARATORS = /[\u0001\u0002\u001d-\u001f]/;
+/** Marks a dataset record without a URL (an empty URL is kept as it is). */
+const NULL_URL = '\u0002';
+
+const opt = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+function safe(...texts: (string | null | undefined)[]): boolean {
+  for (const t of texts) if (t && SEPARATORS.test(t)) return false;
+  return true;
+}
+
+/** Encodes a claim body without id, document id and start (stored as columns), eliding the quote if asked. */
+export function encodeClaimBody(claim: Claim, elideQuote: boolean): string {
+  const f = claim.frame;
+  if (
+    claim.speaker === null &&
+    f.quantities.length === 0 &&
+    safe(claim.extractor, claim.dataset?.dataset, claim.dataset?.recordId, claim.dataset?.url, f.place?.name) &&
+    (elideQuote || safe(claim.quote)) &&
+    f.actors.every((a) => safe(a.name, a.code))
+  ) {
+    const p = f.place;
+    const actors = f.actors.map((a) => `${a.id}${P}${a.name}${P}${opt(a.code)}${P}${a.role}`).join(A);
+    return (
+      `${COMPACT}${F}${claim.end}${F}${claim.stance}${F}${claim.negated ? 1 : 0}${F}${claim.hypothetical ? 1 : 0}` +
+      `${F}${claim.extractor}${F}${claim.dataset ? claim.dataset.dataset : ''}${F}${opt(claim.dataset?.recordId)}` +
+      `${F}${claim.dataset ? (claim.dataset.url === null ? NULL_URL : claim.dataset.url) : ''}` +
+      `${F}${opt(f.cameo)}${F}${f.plover ? f.plover.type : ''}${F}${opt(f.plover?.mode)}${F}${opt(f.quadClass)}` +
+      `${F}${opt(f.goldstein)}${F}${f.time ? `${f.time.start}${F}${f.time.end}${F}${f.time.precision}` : `${F}${F}`}` +
+      `${F}${p ? `${p.id}${F}${p.name}${F}${p.level}${F}${opt(p.country)}${F}${opt(p.admin1)}${F}${opt(p.lat)}${F}${opt(p.lon)}` : `${F}${F}${F}${F}${F}${F}`}` +
+      `${F}${actors}${F}${elideQuote ? '' : claim.quote}${F}${elideQuote ? 1 : 0}`
+    );
+  }
+  const { id: _id, documentId: _doc, start: _start, ...rest } = claim;
+  return JSON.stringify(elideQuote ? { ...rest, quote: undefined, quoteElided: true } : rest);
+}
+
+/** Whether the stored body left the quote out (it is then the document text at the span). */
+export function quoteElided(body: string): boolean {
+  return body.startsWith(COMPACT) ? body.endsWith(`${F}1`) : body.endsWith('"quoteElided":true}');
+}
+
+const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
+const str = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
+
+/** Rebuilds a claim; `quoteOf` supplies the quote when the body elided it. */
+export function decodeClaim(
+  id: string,
+  documentId: string,
+  start: number,
+  body: string,
+  quoteOf: (documentId: string, start: number, end: number) => string,
+): Claim {
+  if (!body.startsWith(COMPACT)) {
+    const parsed = JSON.parse(body) as Omit<Claim, 'id' | 'documentId' | 'start'> & { quoteElided?: boolean };
+    const { quoteElided: elided, ...rest } = parsed;
+    return {
+      id: id as ClaimId,
+      documentId: documentId as DocumentId,
+      start,
+      ...rest,
+      quote: elided ? quoteOf(documentId, start, rest.end) : rest.quote,
+    } as Claim;
+  }
+  const f = body.split(F);
+  const end = Number(f[1]);
+  const dataset = f[6] ? { dataset: f[6], recordId: f[7] ?? '', url: f[8] === NULL_URL ? null : (f[8] ?? '') } : null;
+  const ploverType = f[10];
+  const place: PlaceRef | null = f[17]
+    ? {
+        id: f[17] as PlaceRef['id'],
+        name: f[18] ?? '',
+        level: f[19] as PlaceRef['level'],
+        country: str(f[20]),
+        admin1: str(f[21]),
+        lat: num(f[22]),
+        lon: num(f[23]),
+      }
+    : null;
+  const actors: FrameActor[] = f[24]
+    ? f[24].split(A).map((s) => {
+        const [aid, name, code, role] = s.split(P);
+        return { id: aid as FrameActor['id'], name: name ?? '', code: str(code), role: role as FrameActor['role'] };
+      })
+    : [];
+  const elided = f[26] === '1';
+  return {
+    id: id as ClaimId,
+    documentId: documentId as DocumentId,
+    start,
+    end,
+    quote: elided ? quoteOf(documentId, start, end) : (f[25] ?? ''),
+    speaker: null,
+    stance: f[2] as Claim['stance'],
+    negated: f[3] === '1',
+    hypothetical: f[4] === '1',
+    frame: {
+      actors,
+      cameo: str(f[9]),
+      plover: ploverType ? ({ type: ploverType, mode: str(f[11]) } as Claim['frame']['plover']) : null,
+      quadClass: num(f[12]) as Claim['frame']['quadClass'],
+      goldstein: num(f[13]),
+      place,
+      time: f[16] ? ({ start: f[14], end: f[15], precision: f[16] } as NonNullable<Claim['frame']['time']>) : null,
+      quantities: [],
+    },
+    extractor: f[5] ?? '',
+    dataset,
+  };
+}
