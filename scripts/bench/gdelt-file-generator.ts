@@ -7,8 +7,9 @@
 // keeps its coordinates), and a seeded PRNG makes two runs byte-identical.
 //
 //   npx tsx scripts/bench/gdelt-file-generator.ts <out.CSV> <rows> [first-event-id]
-import { createWriteStream, readFileSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, readFileSync } from 'node:fs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 

@@ -1,7 +1,7 @@
-import type { Actor, Claim, Clock, Document, Place, Source, Store } from '@parallax/core';
+import type { Actor, Claim, Clock, DatasetChunk, Document, Place, Source, Store } from '@parallax/core';
 import { type RecorroborateSummary, recorroborate } from './recorroborate.ts';
 
-/** A coded dataset file as an adapter read it: the file as a Document, its rows as Claims. */
+/** A coded dataset file as an adapter read it whole: the file as a Document, its rows as Claims. */
 export interface DatasetFile {
   document: Document;
   source: Source;
@@ -11,42 +11,117 @@ export interface DatasetFile {
   rejected: { line: number; reason: string }[];
 }
 
+/** A slice of a dataset file as a streaming reader yields it. */
+export interface DatasetChunkRead extends DatasetChunk {
+  /** Lines read for this slice, whatever became of them. */
+  lines: number;
+  /** Rows left out by the import's filter. */
+  filtered: number;
+  /** Rows that could not be read; the rest of the slice is kept. */
+  rejected: { line: number; reason: string }[];
+}
+
+/** Most rejected rows listed by line in a summary; the count covers them all. */
+export const MAX_LISTED_REJECTIONS = 1000;
+
 export interface ImportSummary {
+  files: number;
+  /** Rows read (kept, filtered out, duplicate and failed). */
   read: number;
   inserted: number;
   duplicates: number;
+  filtered: number;
   failed: number;
   rejected: { file: string; line: number; reason: string }[];
+  /** Files that could not be read at all, with the reason. */
+  failedFiles: { file: string; reason: string }[];
   events: RecorroborateSummary | null;
 }
 
+export function emptyImportSummary(): ImportSummary {
+  return {
+    files: 0,
+    read: 0,
+    inserted: 0,
+    duplicates: 0,
+    filtered: 0,
+    failed: 0,
+    rejected: [],
+    failedFiles: [],
+    events: null,
+  };
+}
+
 /**
- * Stores dataset files (GDELT exports, UCDP extracts): each file and its rows in one transaction, so
- * a re-import adds nothing and a failure never leaves half a file. Rows are leads, not verified
- * incidents; corroboration weighs them like any other origin.
+ * Appends one dataset file's slices as they are read, each in its own transaction through the
+ * Store's bulk path. A crash loses at most the slice being written; re-running the import skips
+ * every stored row (claim ids come from record numbers), so it completes with no duplicates.
+ * Errors reading the file stop this file only and are recorded in the summary.
+ */
+export async function importDatasetChunks(
+  deps: { store: Store },
+  file: string,
+  chunks: AsyncIterable<DatasetChunkRead>,
+  summary: ImportSummary,
+  onProgress?: (summary: ImportSummary) => void,
+): Promise<ImportSummary> {
+  summary.files++;
+  try {
+    for await (const chunk of chunks) {
+      summary.read += chunk.lines;
+      summary.filtered += chunk.filtered;
+      summary.failed += chunk.rejected.length;
+      for (const r of chunk.rejected) {
+        if (summary.rejected.length < MAX_LISTED_REJECTIONS) summary.rejected.push({ file, ...r });
+      }
+      if (chunk.claims.length) {
+        const result = await deps.store.appendDatasetChunk(chunk);
+        summary.inserted += result.inserted;
+        summary.duplicates += result.duplicates;
+      }
+      onProgress?.(summary);
+    }
+  } catch (error) {
+    summary.failedFiles.push({ file, reason: (error as Error).message });
+  }
+  return summary;
+}
+
+/** Re-weighs events after an import, unless nothing new arrived. */
+export async function finishImport(
+  deps: { store: Store; clock: Clock },
+  summary: ImportSummary,
+  options: { corroborate?: boolean } = {},
+): Promise<ImportSummary> {
+  if (options.corroborate !== false && summary.inserted > 0) summary.events = await recorroborate(deps);
+  return summary;
+}
+
+/**
+ * Stores dataset files read whole (small files: the demo, tests), each in one transaction. Large
+ * files go through `importDatasetChunks`.
  */
 export async function importDatasetFiles(
   deps: { store: Store; clock: Clock },
   files: readonly DatasetFile[],
   options: { corroborate?: boolean } = {},
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { read: 0, inserted: 0, duplicates: 0, failed: 0, rejected: [], events: null };
+  const summary = emptyImportSummary();
   for (const file of files) {
-    summary.read += file.claims.length + file.rejected.length;
-    summary.failed += file.rejected.length;
-    summary.rejected.push(...file.rejected.map((r) => ({ file: file.document.title, ...r })));
-    const existing = new Set<string>();
-    for (const claim of file.claims) if (await deps.store.getClaim(claim.id)) existing.add(claim.id);
-    await deps.store.apply({
-      sources: [file.source],
-      documents: [file.document],
-      actors: file.actors,
-      places: file.places,
-      claims: file.claims.filter((c) => !existing.has(c.id)),
-    });
-    summary.inserted += file.claims.length - existing.size;
-    summary.duplicates += existing.size;
+    const lines = file.claims.length + file.rejected.length;
+    async function* one(): AsyncGenerator<DatasetChunkRead> {
+      yield {
+        sources: [file.source],
+        document: file.document,
+        actors: file.actors,
+        places: file.places,
+        claims: file.claims,
+        lines,
+        filtered: 0,
+        rejected: file.rejected,
+      };
+    }
+    await importDatasetChunks(deps, file.document.title, one(), summary);
   }
-  if (options.corroborate !== false && summary.inserted > 0) summary.events = await recorroborate(deps);
-  return summary;
+  return finishImport(deps, summary, options);
 }

@@ -6,5 +6,6 @@
 export * from './event-queries.ts';
 export * from './grade-source.ts';
 export * from './import-dataset.ts';
+export * from './import-gdelt-mentions.ts';
 export * from './ingest-documents.ts';
 export * from './recorroborate.ts';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Actor,
   actorId,
@@ -7,8 +8,9 @@ import {
   buildSource,
   type CameoCodebook,
   type Claim,
-  claimId,
+  type DatasetChunk,
   type Document,
+  datasetClaimId,
   type FrameActor,
   InvalidInputError,
   type IsoDate,
@@ -20,6 +22,7 @@ import {
   type Source,
 } from '@parallax/core';
 import type { Admin1Locator } from './admin1-locator.ts';
+import { textLines } from './text-lines.ts';
 
 /** GDELT 2.0 events export: 61 tab-separated columns, no header. */
 export const GDELT_EXPORT_COLUMNS = 61;
@@ -43,6 +46,7 @@ const COL = {
   geoLat: 56,
   geoLon: 57,
   geoFeature: 58,
+  dateAdded: 59,
   sourceUrl: 60,
 } as const;
 
@@ -53,6 +57,26 @@ export interface GdeltContext {
   countryName(iso3: string): string | null;
   /** Label of a CAMEO actor type code (GOV → Government). */
   actorTypeLabel(code: string): string | null;
+  /** ISO 3166-1 alpha-3 for a FIPS 10-4 country code (GDELT place countries are FIPS). */
+  fipsToIso3?(fips: string): string | null;
+}
+
+/** Which rows to keep. Fields combine with AND; values within a field are alternatives. */
+export interface GdeltRowFilter {
+  /** ISO-3 country codes; a row matches when either actor's country is one of them. */
+  actorCountries?: string[];
+  /** CAMEO root codes, two digits (`19`). */
+  cameoRoots?: string[];
+  /** Event day (SQLDATE) on or after / on or before. */
+  from?: IsoDate;
+  to?: IsoDate;
+  /** [west, south, east, north]; rows without action coordinates never match. */
+  bbox?: [number, number, number, number];
+}
+
+export interface RowRejection {
+  line: number;
+  reason: string;
 }
 
 export interface GdeltReadResult {
@@ -62,7 +86,15 @@ export interface GdeltReadResult {
   actors: Actor[];
   places: Place[];
   /** Rows that could not be read, with their 1-based line number; good rows are kept. */
-  rejected: { line: number; reason: string }[];
+  rejected: RowRejection[];
+}
+
+/** A slice of an export read from a stream, ready for `Store.appendDatasetChunk`. */
+export interface GdeltChunk extends DatasetChunk {
+  /** Lines read for this chunk (kept, filtered out and rejected). */
+  lines: number;
+  filtered: number;
+  rejected: RowRejection[];
 }
 
 /** GDELT's own Source: a machine-coded dataset, a lead generator rather than a witness. */
@@ -75,58 +107,84 @@ export function gdeltSource(): Source {
   });
 }
 
-function sqlDate(value: string): IsoDate | null {
-  if (!/^\d{8}$/.test(value)) return null;
-  const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
 function titleCase(s: string): string {
   return s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
-/**
- * Reads one GDELT 2.0 events export file. The file itself becomes the Document (so every claim
- * quotes the exact row it came from, and the archive holds what GDELT published); each row becomes a
- * Claim that carries GDELT's CAMEO code, Goldstein score, quad class, place and source article URL.
- */
-export function readGdeltExport(
-  text: string,
-  file: { name: string; url?: string | null; retrieved: IsoDateTime },
-  ctx: GdeltContext,
-): GdeltReadResult {
-  if (!text.trim()) throw new InvalidInputError(`${file.name}: empty file, expected GDELT 2.0 export rows`);
-  const source = gdeltSource();
-  const document = buildDocument({
-    title: `GDELT 2.0 events export ${file.name.split('/').pop() ?? file.name}`,
-    text,
-    retrieved: file.retrieved,
-    url: file.url ?? null,
-    publisher: 'GDELT Project',
-    language: 'und',
-    mediaType: 'text/tab-separated-values',
-    sourceId: source.id,
-  });
-  const claims: Claim[] = [];
-  const actors = new Map<string, Actor>();
-  const places = new Map<string, Place>();
-  const rejected: GdeltReadResult['rejected'] = [];
+/** `20180326044500` (a GDELT file stamp) → ISO date-time, or null. */
+export function gdeltStampTime(stamp: string): IsoDateTime | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(stamp);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  return Number.isNaN(Date.parse(iso)) ? null : (iso as IsoDateTime);
+}
 
-  const actorOf = (
+/** Whole non-negative number from a decimal string, or -1. Avoids Number()'s leniency (' 1e3 '). */
+function digitsToNumber(s: string): number {
+  if (s.length === 0 || s.length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Turns GDELT 2.0 export rows into Claims. Keeps small caches (days, actors, places) so the work per
+ * row is a field split and a few map look-ups; caches are cleared when they grow past a bound, so
+ * memory stays flat whatever the input size.
+ */
+export class GdeltEventRows {
+  readonly source = gdeltSource();
+  private readonly days = new Map<string, IsoDate | null>();
+  private readonly frameActors = new Map<string, FrameActor>();
+  private readonly placeRefs = new Map<string, PlaceRef | null>();
+  /** Actors and places first seen since the last `drain`: what the next chunk must upsert. */
+  private newActors: Actor[] = [];
+  private newPlaces: Place[] = [];
+  private readonly fields = new Int32Array(GDELT_EXPORT_COLUMNS + 1);
+
+  constructor(
+    private readonly ctx: GdeltContext,
+    private readonly filter: GdeltRowFilter = {},
+  ) {}
+
+  drainNew(): { actors: Actor[]; places: Place[] } {
+    const out = { actors: this.newActors, places: this.newPlaces };
+    this.newActors = [];
+    this.newPlaces = [];
+    return out;
+  }
+
+  private day(value: string): IsoDate | null {
+    let d = this.days.get(value);
+    if (d === undefined) {
+      const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+      d = /^\d{8}$/.test(value) && isIsoDate(iso) ? iso : null;
+      if (this.days.size > 50_000) this.days.clear();
+      this.days.set(value, d);
+    }
+    return d;
+  }
+
+  private actor(
     code: string,
     name: string,
     country: string,
     type: string,
     role: FrameActor['role'],
-  ): FrameActor | null => {
+  ): FrameActor | null {
     if (!code) return null;
-    const id = actorId({ code, name });
-    if (!actors.has(id)) {
-      const countryName = country ? ctx.countryName(country) : null;
-      const typeLabel = type ? ctx.actorTypeLabel(type) : null;
+    const key = `${role}\u001f${code}\u001f${name}\u001f${country}\u001f${type}`;
+    let fa = this.frameActors.get(key);
+    if (!fa) {
+      const id = actorId({ code, name });
+      const countryName = country ? this.ctx.countryName(country) : null;
+      const typeLabel = type ? this.ctx.actorTypeLabel(type) : null;
       const canonical = [countryName, typeLabel].filter(Boolean).join(' ') || titleCase(name) || code;
-      actors.set(
-        id,
+      this.newActors.push(
         buildActor({
           id,
           name: canonical,
@@ -136,10 +194,281 @@ export function readGdeltExport(
           aliases: name && titleCase(name) !== canonical ? [titleCase(name)] : [],
         }),
       );
+      fa = { id, name: canonical, code, role };
+      if (this.frameActors.size > 100_000) this.frameActors.clear();
+      this.frameActors.set(key, fa);
     }
-    return { id, name: actors.get(id)?.name ?? code, code, role };
+    return fa;
+  }
+
+  private place(
+    geoType: string,
+    name: string,
+    fips: string,
+    latText: string,
+    lonText: string,
+    feature: string,
+  ): PlaceRef | null {
+    const key = `${geoType}\u001f${feature}\u001f${latText}\u001f${lonText}\u001f${fips}\u001f${name}`;
+    let ref = this.placeRefs.get(key);
+    if (ref !== undefined) return ref;
+    ref = null;
+    const type = Number(geoType);
+    const lat = latText === '' ? Number.NaN : Number(latText);
+    const lon = lonText === '' ? Number.NaN : Number(lonText);
+    const located = Number.isFinite(lat) && Number.isFinite(lon);
+    const fipsCountry = fips ? (this.ctx.fipsToIso3?.(fips) ?? null) : null;
+    if (type > 0 && (located || fipsCountry)) {
+      const hit = located ? this.ctx.locator.locate(lat, lon) : null;
+      // Type 1 rows are pinned to the country's centroid: the admin-1 unit under that point is an
+      // accident of geometry, not information, so only the country is kept. The country comes from
+      // the coordinates (de jure borders, data/geo/NOTICE.md), else from GDELT's FIPS code mapped to
+      // ISO-3 — never from the FIPS code read as if it were ISO.
+      const country = hit?.country ?? fipsCountry;
+      const countryLevel = type === 1;
+      const p = buildPlace({
+        name: name || hit?.name || 'Unknown place',
+        level: countryLevel ? 'country' : type === 2 || type === 5 ? 'admin1' : 'city',
+        gazetteerId:
+          countryLevel && country ? `iso:${country}` : `gdelt:${feature || (located ? `${lat},${lon}` : name)}`,
+        country,
+        admin1: countryLevel ? null : (hit?.admin1 ?? null),
+        lat: located ? lat : null,
+        lon: located ? lon : null,
+      });
+      this.newPlaces.push(p);
+      ref = { id: p.id, name: p.name, level: p.level, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon };
+    }
+    if (this.placeRefs.size > 200_000) this.placeRefs.clear();
+    this.placeRefs.set(key, ref);
+    return ref;
+  }
+
+  /**
+   * Reads one row into a claim citing `documentId` at `start`. Returns a rejection reason for a
+   * broken row, `null` for a row the filter leaves out.
+   */
+  read(line: string, documentId: Document['id'], start: number): Claim | string | null {
+    const fields = this.fields;
+    let n = 0;
+    fields[0] = -1;
+    for (let i = line.indexOf('\t'); i !== -1; i = line.indexOf('\t', i + 1)) {
+      if (++n >= GDELT_EXPORT_COLUMNS) break;
+      fields[n] = i;
+    }
+    if (n !== GDELT_EXPORT_COLUMNS - 1) {
+      const found = n >= GDELT_EXPORT_COLUMNS ? 'more' : String(n + 1);
+      return `expected ${GDELT_EXPORT_COLUMNS} tab-separated columns, found ${found}`;
+    }
+    fields[GDELT_EXPORT_COLUMNS] = line.length;
+    const col = (c: number) => line.slice((fields[c] as number) + 1, fields[c + 1] as number);
+
+    const record = digitsToNumber(col(COL.id));
+    const day = this.day(col(COL.sqlDate));
+    const code = col(COL.eventCode);
+    if (record < 0 || !day || !/^\d{2,4}$/.test(code)) {
+      return 'GLOBALEVENTID, SQLDATE or EventCode is missing or malformed';
+    }
+    const f = this.filter;
+    if ((f.from && day < f.from) || (f.to && day > f.to)) return null;
+    if (f.cameoRoots && !f.cameoRoots.includes(code.slice(0, 2))) return null;
+    const c1 = col(COL.actor1Country);
+    const c2 = col(COL.actor2Country);
+    if (f.actorCountries && !f.actorCountries.includes(c1) && !f.actorCountries.includes(c2)) return null;
+    const latText = col(COL.geoLat);
+    const lonText = col(COL.geoLon);
+    if (f.bbox) {
+      const lat = latText === '' ? Number.NaN : Number(latText);
+      const lon = lonText === '' ? Number.NaN : Number(lonText);
+      const [w, s, e, nn] = f.bbox;
+      if (!(lat >= s && lat <= nn && (w <= e ? lon >= w && lon <= e : lon >= w || lon <= e))) return null;
+    }
+
+    const actors: FrameActor[] = [];
+    const a1 = this.actor(col(COL.actor1Code), col(COL.actor1Name), c1, col(COL.actor1Type), 'source');
+    if (a1) actors.push(a1);
+    const a2 = this.actor(col(COL.actor2Code), col(COL.actor2Name), c2, col(COL.actor2Type), 'target');
+    if (a2) actors.push(a2);
+    const geoType = col(COL.geoType);
+    const place =
+      geoType === '' || geoType === '0'
+        ? null
+        : this.place(geoType, col(COL.geoName), col(COL.geoCountryFips), latText, lonText, col(COL.geoFeature));
+    const entry = this.ctx.codebook.lookup(code);
+    const quadText = col(COL.quadClass);
+    const quad = quadText.length === 1 ? quadText.charCodeAt(0) - 48 : 0;
+    const goldsteinText = col(COL.goldstein);
+    const goldstein = goldsteinText === '' ? Number.NaN : Number(goldsteinText);
+    const url = col(COL.sourceUrl);
+    return {
+      id: datasetClaimId('gdelt-events', record),
+      documentId,
+      start,
+      end: start + line.length,
+      quote: line,
+      speaker: null,
+      stance: 'asserts',
+      negated: false,
+      hypothetical: false,
+      frame: {
+        actors,
+        cameo: code,
+        plover: entry?.plover ?? null,
+        quadClass: quad >= 1 && quad <= 4 ? (quad as QuadClass) : (entry?.quadClass ?? null),
+        goldstein: Number.isFinite(goldstein) ? goldstein : (entry?.goldstein ?? null),
+        place,
+        time: { start: day, end: day, precision: 'day' },
+        quantities: [],
+      },
+      extractor: 'gdelt-2.0-export',
+      dataset: { dataset: 'gdelt', recordId: String(record), url: url || null },
+    };
+  }
+}
+
+/** SHA-256 of a string's UTF-8 bytes, natively (the core's portable hash is slow for megabytes). */
+export function nativeTextHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export interface DatasetFileInfo {
+  /** How the file is named in titles and messages. */
+  name: string;
+  /** Where it was downloaded from, if it was. */
+  url?: string | null;
+  retrieved: IsoDateTime;
+  /** SHA-256 of the archived original file. */
+  originalHash?: string | null;
+  /** When the dataset published the file (GDELT's 15-minute stamp). */
+  published?: IsoDateTime | null;
+}
+
+/** The Document for rows [firstLine, lastLine] of a dataset file: the kept rows' text, one per line. */
+export function datasetSliceDocument(
+  file: DatasetFileInfo,
+  label: string,
+  text: string,
+  firstLine: number,
+  lastLine: number,
+  source: Source,
+  mediaType = 'text/tab-separated-values',
+): Document {
+  const base = file.name.split('/').pop() ?? file.name;
+  return buildDocument({
+    title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
+    text,
+    contentHash: nativeTextHash(text),
+    retrieved: file.retrieved,
+    url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
+    publisher: source.name,
+    published: file.published ?? null,
+    language: 'und',
+    mediaType,
+    sourceId: source.id,
+    originalHash: file.originalHash ?? null,
+  });
+}
+
+/**
+ * Streams a GDELT 2.0 events export (raw bytes, any size) into chunks of at most `chunkRows` kept
+ * rows. Each chunk is a Document holding those rows and their Claims; memory holds one chunk.
+ */
+export async function* readGdeltEvents(
+  input: AsyncIterable<Uint8Array>,
+  file: DatasetFileInfo,
+  ctx: GdeltContext,
+  options: { filter?: GdeltRowFilter; chunkRows?: number } = {},
+): AsyncGenerator<GdeltChunk> {
+  const chunkRows = options.chunkRows ?? 20_000;
+  const rows = new GdeltEventRows(ctx, options.filter);
+  const placeholder = 'doc_pending' as Document['id'];
+  let kept: string[] = [];
+  let claims: Claim[] = [];
+  let rejected: RowRejection[] = [];
+  let filtered = 0;
+  let lines = 0;
+  let offset = 0;
+  let firstLine = 1;
+  let lastLine = 0;
+  let sawAny = false;
+
+  const flush = (): GdeltChunk => {
+    const text = kept.join('\n');
+    const document = datasetSliceDocument(file, 'GDELT 2.0 events export', text, firstLine, lastLine, rows.source);
+    for (const c of claims) c.documentId = document.id;
+    const fresh = rows.drainNew();
+    const chunk: GdeltChunk = {
+      sources: [rows.source],
+      document,
+      actors: fresh.actors,
+      places: fresh.places,
+      claims,
+      lines,
+      filtered,
+      rejected,
+    };
+    kept = [];
+    claims = [];
+    rejected = [];
+    filtered = 0;
+    lines = 0;
+    offset = 0;
+    firstLine = lastLine + 1;
+    return chunk;
   };
 
+  for await (const batch of textLines(input, { name: file.name })) {
+    const invalid = new Map(batch.invalid.map((r) => [r.line, r.reason]));
+    for (let i = 0; i < batch.lines.length; i++) {
+      const line = batch.lines[i] as string;
+      const lineNo = batch.firstLine + i;
+      lastLine = lineNo;
+      lines++;
+      const bad = invalid.get(lineNo);
+      if (bad) rejected.push({ line: lineNo, reason: bad });
+      else if (line.trim() !== '') {
+        sawAny = true;
+        const result = rows.read(line, placeholder, offset);
+        if (typeof result === 'string') rejected.push({ line: lineNo, reason: result });
+        else if (result === null) filtered++;
+        else {
+          claims.push(result);
+          kept.push(line);
+          offset += line.length + 1;
+        }
+      }
+      if (claims.length >= chunkRows) yield flush();
+    }
+  }
+  if (!sawAny && rejected.length === 0) {
+    throw new InvalidInputError(`${file.name}: empty file, expected GDELT 2.0 export rows`);
+  }
+  if (lines > 0) yield flush();
+}
+
+/**
+ * Reads a whole GDELT 2.0 events export held in memory (a small file: the demo, tests): the file is
+ * one Document and each row a Claim quoting it. Large files go through `readGdeltEvents`.
+ */
+export function readGdeltExport(
+  text: string,
+  file: { name: string; url?: string | null; retrieved: IsoDateTime },
+  ctx: GdeltContext,
+): GdeltReadResult {
+  if (!text.trim()) throw new InvalidInputError(`${file.name}: empty file, expected GDELT 2.0 export rows`);
+  const rows = new GdeltEventRows(ctx);
+  const document = buildDocument({
+    title: `GDELT 2.0 events export ${file.name.split('/').pop() ?? file.name}`,
+    text,
+    retrieved: file.retrieved,
+    url: file.url ?? null,
+    publisher: 'GDELT Project',
+    language: 'und',
+    mediaType: 'text/tab-separated-values',
+    sourceId: rows.source.id,
+  });
+  const claims: Claim[] = [];
+  const rejected: RowRejection[] = [];
   let lineStart = 0;
   let lineNo = 0;
   while (lineStart < text.length) {
@@ -151,74 +480,10 @@ export function readGdeltExport(
     const start = lineStart;
     lineStart = lineEnd + 1;
     if (!line.trim()) continue;
-    const f = line.split('\t');
-    if (f.length !== GDELT_EXPORT_COLUMNS) {
-      rejected.push({
-        line: lineNo,
-        reason: `expected ${GDELT_EXPORT_COLUMNS} tab-separated columns, found ${f.length}`,
-      });
-      continue;
-    }
-    const col = (i: number) => (f[i] ?? '').trim();
-    const recordId = col(COL.id);
-    const day = sqlDate(col(COL.sqlDate));
-    const code = col(COL.eventCode);
-    if (!/^\d+$/.test(recordId) || !day || !/^\d{2,4}$/.test(code)) {
-      rejected.push({ line: lineNo, reason: 'GLOBALEVENTID, SQLDATE or EventCode is missing or malformed' });
-      continue;
-    }
-    const entry = ctx.codebook.lookup(code);
-    const frameActors = [
-      actorOf(col(COL.actor1Code), col(COL.actor1Name), col(COL.actor1Country), col(COL.actor1Type), 'source'),
-      actorOf(col(COL.actor2Code), col(COL.actor2Name), col(COL.actor2Country), col(COL.actor2Type), 'target'),
-    ].filter((a): a is FrameActor => a !== null);
-
-    let place: PlaceRef | null = null;
-    const geoType = Number(col(COL.geoType));
-    const lat = Number(col(COL.geoLat));
-    const lon = Number(col(COL.geoLon));
-    if (geoType > 0 && col(COL.geoLat) !== '' && Number.isFinite(lat) && Number.isFinite(lon)) {
-      const hit = ctx.locator.locate(lat, lon);
-      // Type 1 rows are pinned to the country's centroid: the admin-1 unit under that point is an
-      // accident of geometry, not information, so only the country is kept.
-      const countryLevel = geoType === 1;
-      const p = buildPlace({
-        name: col(COL.geoName) || hit?.name || 'Unknown place',
-        level: countryLevel ? 'country' : geoType === 2 || geoType === 5 ? 'admin1' : 'city',
-        gazetteerId: countryLevel && hit ? `iso:${hit.country}` : `gdelt:${col(COL.geoFeature) || `${lat},${lon}`}`,
-        country: hit?.country ?? null,
-        admin1: countryLevel ? null : (hit?.admin1 ?? null),
-        lat,
-        lon,
-      });
-      places.set(p.id, p);
-      place = { id: p.id, name: p.name, level: p.level, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon };
-    }
-    const quad = Number(col(COL.quadClass));
-    const goldstein = Number(col(COL.goldstein));
-    const base: Omit<Claim, 'id'> = {
-      documentId: document.id,
-      start,
-      end: contentEnd,
-      quote: line,
-      speaker: null,
-      stance: 'asserts',
-      negated: false,
-      hypothetical: false,
-      frame: {
-        actors: frameActors,
-        cameo: code,
-        plover: entry?.plover ?? null,
-        quadClass: quad >= 1 && quad <= 4 ? (quad as QuadClass) : (entry?.quadClass ?? null),
-        goldstein: col(COL.goldstein) !== '' && Number.isFinite(goldstein) ? goldstein : (entry?.goldstein ?? null),
-        place,
-        time: { start: day, end: day, precision: 'day' },
-        quantities: [],
-      },
-      extractor: 'gdelt-2.0-export',
-      dataset: { dataset: 'gdelt', recordId, url: col(COL.sourceUrl) || null },
-    };
-    claims.push({ ...base, id: claimId(base) });
+    const result = rows.read(line, document.id, start);
+    if (typeof result === 'string') rejected.push({ line: lineNo, reason: result });
+    else if (result) claims.push(result);
   }
-  return { document, source, claims, actors: [...actors.values()], places: [...places.values()], rejected };
+  const fresh = rows.drainNew();
+  return { document, source: rows.source, claims, actors: fresh.actors, places: fresh.places, rejected };
 }

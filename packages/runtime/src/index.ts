@@ -4,6 +4,7 @@
  * variables) into wired adapters. The CLI, the server and end-to-end tests all start here.
  */
 export * from './data-paths.ts';
+export * from './dataset-files.ts';
 export { buildDemoWorkspace, type DemoSummary } from './demo/build-demo-workspace.ts';
 export { createFixtureExtractor, type FixtureClaim } from './demo/fixture-extractor.ts';
 export * from './document-files.ts';

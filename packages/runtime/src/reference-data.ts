@@ -38,6 +38,7 @@ export class ReferenceData {
   private locatorCache: Admin1Locator | null = null;
   private countries: Map<string, string> | null = null;
   private actorTypes: Map<string, string> | null = null;
+  private fips: Map<string, string> | null = null;
 
   constructor(readonly dir: string = dataDir()) {}
 
@@ -67,12 +68,19 @@ export class ReferenceData {
     return label ? label.replace(/\b\w/g, (c) => c.toUpperCase()) : null;
   }
 
+  /** ISO 3166-1 alpha-3 for a FIPS 10-4 code (data/gdelt/lookups/FIPS104-ISO3.tsv). */
+  fipsToIso3(fips: string): string | null {
+    this.fips ??= readPairs(`${this.dir}gdelt/lookups/FIPS104-ISO3.tsv`);
+    return this.fips.get(fips) ?? null;
+  }
+
   gdeltContext(): GdeltContext {
     return {
       codebook: this.codebook,
       locator: this.locator,
       countryName: (c) => this.countryName(c),
       actorTypeLabel: (c) => this.actorTypeLabel(c),
+      fipsToIso3: (c) => this.fipsToIso3(c),
     };
   }
 }

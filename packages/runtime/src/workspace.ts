@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Clock, type Extractor, InvalidInputError, type IsoDateTime, type Store } from '@parallax/core';
+import { ContentArchive } from '@parallax/ingest';
 import { createSqliteStore } from '@parallax/store-sqlite';
 import { ReferenceData } from './reference-data.ts';
 
@@ -16,6 +17,8 @@ export interface Workbench {
   /** The extractor ingest runs on new documents; null stores documents without claims. */
   extractor: Extractor | null;
   reference: ReferenceData;
+  /** Original bytes of everything ingested, content-addressed under `<workspace>/archive`. */
+  archive: ContentArchive;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ export async function openWorkbench(options: OpenOptions): Promise<Workbench> {
     clock,
     extractor: options.extractor ?? null,
     reference: new ReferenceData(),
+    archive: new ContentArchive(join(dir, 'archive')),
     close: () => store.close(),
   };
 }

@@ -24,25 +24,60 @@ function safe(...texts: (string | null | undefined)[]): boolean {
   return true;
 }
 
+// Readers share one FrameActor / PlaceRef object among all the rows that name it, so their encoded
+// form is computed once per object, not once per row. null = cannot be encoded compactly.
+const actorCache = new WeakMap<FrameActor, string | null>();
+const placeCache = new WeakMap<PlaceRef, string | null>();
+
+function encodeActor(a: FrameActor): string | null {
+  let e = actorCache.get(a);
+  if (e === undefined) {
+    e = safe(a.name, a.code) ? `${a.id}${P}${a.name}${P}${opt(a.code)}${P}${a.role}` : null;
+    actorCache.set(a, e);
+  }
+  return e;
+}
+
+function encodePlace(p: PlaceRef | null): string | null {
+  if (!p) return `${F}${F}${F}${F}${F}${F}`;
+  let e = placeCache.get(p);
+  if (e === undefined) {
+    e = safe(p.name)
+      ? `${p.id}${F}${p.name}${F}${p.level}${F}${opt(p.country)}${F}${opt(p.admin1)}${F}${opt(p.lat)}${F}${opt(p.lon)}`
+      : null;
+    placeCache.set(p, e);
+  }
+  return e;
+}
+
 /** Encodes a claim body without id, document id and start (stored as columns), eliding the quote if asked. */
 export function encodeClaimBody(claim: Claim, elideQuote: boolean): string {
   const f = claim.frame;
+  const place = encodePlace(f.place);
+  let actors: string | null = '';
+  for (let i = 0; i < f.actors.length; i++) {
+    const a = encodeActor(f.actors[i] as FrameActor);
+    if (a === null) {
+      actors = null;
+      break;
+    }
+    actors = i === 0 ? a : `${actors}${A}${a}`;
+  }
   if (
     claim.speaker === null &&
     f.quantities.length === 0 &&
-    safe(claim.extractor, claim.dataset?.dataset, claim.dataset?.recordId, claim.dataset?.url, f.place?.name) &&
-    (elideQuote || safe(claim.quote)) &&
-    f.actors.every((a) => safe(a.name, a.code))
+    place !== null &&
+    actors !== null &&
+    safe(claim.extractor, claim.dataset?.dataset, claim.dataset?.recordId, claim.dataset?.url) &&
+    (elideQuote || safe(claim.quote))
   ) {
-    const p = f.place;
-    const actors = f.actors.map((a) => `${a.id}${P}${a.name}${P}${opt(a.code)}${P}${a.role}`).join(A);
     return (
       `${COMPACT}${F}${claim.end}${F}${claim.stance}${F}${claim.negated ? 1 : 0}${F}${claim.hypothetical ? 1 : 0}` +
       `${F}${claim.extractor}${F}${claim.dataset ? claim.dataset.dataset : ''}${F}${opt(claim.dataset?.recordId)}` +
       `${F}${claim.dataset ? (claim.dataset.url === null ? NULL_URL : claim.dataset.url) : ''}` +
       `${F}${opt(f.cameo)}${F}${f.plover ? f.plover.type : ''}${F}${opt(f.plover?.mode)}${F}${opt(f.quadClass)}` +
       `${F}${opt(f.goldstein)}${F}${f.time ? `${f.time.start}${F}${f.time.end}${F}${f.time.precision}` : `${F}${F}`}` +
-      `${F}${p ? `${p.id}${F}${p.name}${F}${p.level}${F}${opt(p.country)}${F}${opt(p.admin1)}${F}${opt(p.lat)}${F}${opt(p.lon)}` : `${F}${F}${F}${F}${F}${F}`}` +
+      `${F}${place}` +
       `${F}${actors}${F}${elideQuote ? '' : claim.quote}${F}${elideQuote ? 1 : 0}`
     );
   }

@@ -325,7 +325,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
           `claim ${c.id}: span ${c.start}–${c.end} lies outside document ${doc.id} (length ${length})`,
         );
       }
-      const elide = text.slice(c.start, c.end) === c.quote;
+      const elide = c.quote.length === c.end - c.start && text.startsWith(c.quote, c.start);
       inserted += insertClaim.run(c.id, doc.id, c.start, encodeClaimBody(c, elide)).changes;
     }
     return { inserted, duplicates: chunk.claims.length - inserted };

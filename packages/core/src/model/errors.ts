@@ -35,3 +35,11 @@ export class IntegrityError extends ParallaxError {
     this.name = 'IntegrityError';
   }
 }
+
+/** Something outside Parallax did not answer as needed: a server down, a timeout, a broken download. */
+export class UnavailableError extends ParallaxError {
+  constructor(message: string) {
+    super(message, 'unavailable');
+    this.name = 'UnavailableError';
+  }
+}
