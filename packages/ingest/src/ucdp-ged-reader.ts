@@ -205,7 +205,12 @@ export async function* readUcdpGed(
         quadClass: entry?.quadClass ?? 4,
         goldstein: entry?.goldstein ?? null,
         place,
-        time: { start, end: end < start ? start : end, precision: PRECISION[get('date_prec')] ?? 'range' },
+        time: {
+          start,
+          // A reversed range keeps its start (ISO dates sort as strings).
+          end: [start, end].sort()[1] as IsoDate,
+          precision: PRECISION[get('date_prec')] ?? 'range',
+        },
         quantities: Number.isFinite(best)
           ? [
               {

@@ -13,14 +13,20 @@ const F = '\u001f';
 const A = '\u001e';
 const P = '\u001d';
 const COMPACT = '\u00011';
-const SEPARATORS = /[\u0001\u0002\u001d-\u001f]/;
 /** Marks a dataset record without a URL (an empty URL is kept as it is). */
 const NULL_URL = '\u0002';
 
 const opt = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
+/** Whether none of the texts holds a character the compact form uses as a separator or marker. */
 function safe(...texts: (string | null | undefined)[]): boolean {
-  for (const t of texts) if (t && SEPARATORS.test(t)) return false;
+  for (const t of texts) {
+    if (!t) continue;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 1 || c === 2 || (c >= 0x1d && c <= 0x1f)) return false;
+    }
+  }
   return true;
 }
 

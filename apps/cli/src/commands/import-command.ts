@@ -36,7 +36,10 @@ interface ImportOptions {
 }
 
 function printSummary(summary: ImportSummary, json: boolean | undefined): void {
-  if (json) return printJson(summary);
+  if (json) {
+    printJson(summary);
+    return;
+  }
   console.log(
     `read ${summary.read.toLocaleString('en-US')} rows from ${summary.files} file(s): ${summary.inserted.toLocaleString('en-US')} new, ` +
       `${summary.duplicates.toLocaleString('en-US')} already stored, ${summary.filtered.toLocaleString('en-US')} filtered out, ` +
