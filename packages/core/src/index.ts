@@ -26,6 +26,7 @@ export * from './pipeline/corroborate.ts';
 export * from './pipeline/detect-syndication.ts';
 export * from './pipeline/event-filter.ts';
 export * from './pipeline/near-duplicates.ts';
+export * from './pipeline/wire-credits.ts';
 export * from './ports/clock.ts';
 export * from './ports/extractor.ts';
 export * from './ports/store.ts';

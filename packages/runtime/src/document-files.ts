@@ -6,8 +6,10 @@ import {
   type GdeltReadResult,
   type ReadResult,
   readGdeltExport,
+  readHtmlDocument,
   readTextDocument,
 } from '@parallax/ingest';
+import { MAX_DOCUMENT_BYTES } from './document-inputs.ts';
 import type { ReferenceData } from './reference-data.ts';
 
 const TEXT_TYPES: Record<string, 'text/plain' | 'text/markdown'> = {
@@ -17,13 +19,14 @@ const TEXT_TYPES: Record<string, 'text/plain' | 'text/markdown'> = {
   '.markdown': 'text/markdown',
 };
 
-/** Files larger than this are refused rather than read into memory whole. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
-
-/** Reads one document file by its extension, with errors that name the file. */
+/**
+ * Reads one text, Markdown or HTML file by its extension, synchronously and without archiving (the
+ * demo and tests). `readDocumentPath` reads every type, PDF included, and archives the original.
+ */
 export function readDocumentFile(path: string, clock: Clock): ReadResult {
+  const isHtml = /^\.x?html?$/i.test(extname(path));
   const type = TEXT_TYPES[extname(path).toLowerCase()];
-  if (!type) {
+  if (!type && !isHtml) {
     throw new InvalidInputError(
       `${path}: unsupported file type '${extname(path) || '(none)'}' (supported: ${Object.keys(TEXT_TYPES).join(', ')})`,
     );
@@ -42,7 +45,8 @@ export function readDocumentFile(path: string, clock: Clock): ReadResult {
       `${path}: ${Math.round(size / 2 ** 20)} MB is over the ${MAX_DOCUMENT_BYTES / 2 ** 20} MB limit for one document`,
     );
   }
-  return readTextDocument({ name: path, bytes: readFileSync(path), retrieved: clock.now() }, type);
+  const input = { name: path, bytes: readFileSync(path), retrieved: clock.now() };
+  return type ? readTextDocument(input, type) : readHtmlDocument(input);
 }
 
 /** Reads a GDELT 2.0 events export file; rows that cannot be read are reported, not fatal. */

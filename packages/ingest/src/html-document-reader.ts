@@ -1,0 +1,146 @@
+import { Readability } from '@mozilla/readability';
+import { buildDocument, InvalidInputError, type IsoDateTime } from '@parallax/core';
+import { parseHTML } from 'linkedom';
+import { detectLanguage } from './language-detector.ts';
+import { sourceForDocument } from './source-for-document.ts';
+import { decodeText, htmlDeclaredCharset } from './text-decoding.ts';
+import type { RawInput, ReadResult } from './text-document-reader.ts';
+
+/** Less main text than this (characters) is a page without an article: an index, a login wall, an app shell. */
+const MIN_MAIN_TEXT = 200;
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
+
+type Json = Record<string, unknown>;
+
+function isoDate(value: unknown): IsoDateTime | null {
+  if (typeof value !== 'string' || !value.trim()) return null;
+  const t = Date.parse(value.trim());
+  return Number.isNaN(t) ? null : (new Date(t).toISOString() as IsoDateTime);
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join(', ') || null;
+  if (value && typeof value === 'object' && 'name' in value) return text((value as Json).name);
+  return null;
+}
+
+/** schema.org objects in JSON-LD scripts, flattening @graph and arrays. */
+function jsonLdObjects(document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> }): Json[] {
+  const out: Json[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      out.push(v as Json);
+      if ('@graph' in v) visit((v as Json)['@graph']);
+    }
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A broken JSON-LD block is common and says nothing about the article; the other sources remain.
+    }
+  }
+  return out;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|WebPage)$/;
+
+/** Paragraph-separated text of an HTML fragment: one block element per paragraph. */
+function blockText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const parts: string[] = [];
+  for (const el of document.querySelectorAll(BLOCKS)) {
+    // Nested blocks (a <p> in an <li>) are taken at the innermost level only.
+    if (el.querySelector(BLOCKS)) continue;
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t) parts.push(t);
+  }
+  const joined = parts.join('\n\n');
+  return joined || (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Reads a saved or fetched web page: the main text via Readability (navigation, ads and footers
+ * dropped), metadata from JSON-LD, OpenGraph and meta tags (in that order of trust), the canonical
+ * URL as the document's URL, and the site name as the Source's name. A page with no article text is
+ * refused, naming the input, rather than stored as an empty or boilerplate document.
+ */
+export function readHtmlDocument(input: RawInput & { charset?: string | null }): ReadResult {
+  const declared = input.charset ?? htmlDeclaredCharset(input.bytes);
+  const { text: html } = decodeText(input.name, input.bytes, declared);
+  if (!/<[a-z!]/i.test(html)) throw new InvalidInputError(`${input.name}: not HTML (no markup found)`);
+  const { document } = parseHTML(html);
+  const meta = (selector: string) =>
+    (document.querySelector(selector)?.getAttribute('content') ?? '').trim() || null;
+  const ld = jsonLdObjects(document);
+  const article = ld.find((o) => ARTICLE_TYPES.test(String(o['@type'] ?? ''))) ?? {};
+  const base = input.url ?? null;
+  const absolute = (href: string | null | undefined) => {
+    if (!href) return null;
+    try {
+      const u = new URL(href, base ?? undefined);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+    } catch {
+      return null;
+    }
+  };
+  const canonical =
+    absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+    absolute(meta('meta[property="og:url"]')) ??
+    base;
+  const lang = (document.documentElement?.getAttribute('lang') ?? '').trim() || null;
+
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: MIN_MAIN_TEXT }).parse();
+  const body = parsed?.content ? blockText(parsed.content) : '';
+  if (body.length < MIN_MAIN_TEXT) {
+    throw new InvalidInputError(
+      `${input.name}: no main text found (${body.length} characters of article text); is it an index page, a login wall or a script-only app?`,
+    );
+  }
+  const title =
+    text(article.headline) ??
+    meta('meta[property="og:title"]') ??
+    meta('meta[name="twitter:title"]') ??
+    parsed?.title?.trim() ??
+    (document.querySelector('title')?.textContent ?? '').trim() ??
+    input.name;
+  const author =
+    text(article.author) ??
+    meta('meta[name="author"]') ??
+    meta('meta[property="article:author"]') ??
+    parsed?.byline?.trim() ??
+    null;
+  const published =
+    isoDate(article.datePublished) ??
+    isoDate(meta('meta[property="article:published_time"]')) ??
+    isoDate(meta('meta[itemprop="datePublished"]')) ??
+    isoDate(meta('meta[name="date"]')) ??
+    isoDate(meta('meta[name="pubdate"]')) ??
+    isoDate(meta('meta[name="dc.date"]')) ??
+    isoDate(meta('meta[name="DC.date.issued"]')) ??
+    isoDate(document.querySelector('time[datetime]')?.getAttribute('datetime')) ??
+    isoDate(parsed?.publishedTime);
+  const publisher =
+    meta('meta[property="og:site_name"]') ??
+    text(article.publisher) ??
+    meta('meta[name="application-name"]') ??
+    parsed?.siteName?.trim() ??
+    null;
+  const source = sourceForDocument(publisher, canonical);
+  const document_ = buildDocument({
+    title: title || input.name,
+    text: body,
+    retrieved: input.retrieved,
+    url: canonical,
+    author: author || null,
+    publisher,
+    published,
+    language: lang && /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(lang) ? lang.replace(/_/g, '-') : detectLanguage(body),
+    mediaType: 'text/html',
+    sourceId: source?.id ?? null,
+  });
+  return { document: document_, source, declaredOriginal: null };
+}
