@@ -9,6 +9,7 @@ import { registerInit } from './commands/init-command.ts';
 import { registerSearch } from './commands/search-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerSources } from './commands/sources-command.ts';
+import { registerFeeds, registerWatch } from './commands/watch-command.ts';
 
 const program = new Command('parallax')
   .description('Parallax — who did what to whom, where and when, and who says so')
@@ -20,6 +21,8 @@ const program = new Command('parallax')
 registerInit(program);
 registerIngest(program);
 registerImport(program);
+registerFeeds(program);
+registerWatch(program);
 registerDocuments(program);
 registerEvents(program);
 registerClaims(program);

@@ -73,8 +73,7 @@ export function readHtmlDocument(input: RawInput & { charset?: string | null }):
   const { text: html } = decodeText(input.name, input.bytes, declared);
   if (!/<[a-z!]/i.test(html)) throw new InvalidInputError(`${input.name}: not HTML (no markup found)`);
   const { document } = parseHTML(html);
-  const meta = (selector: string) =>
-    (document.querySelector(selector)?.getAttribute('content') ?? '').trim() || null;
+  const meta = (selector: string) => (document.querySelector(selector)?.getAttribute('content') ?? '').trim() || null;
   const ld = jsonLdObjects(document);
   const article = ld.find((o) => ARTICLE_TYPES.test(String(o['@type'] ?? ''))) ?? {};
   const base = input.url ?? null;
@@ -93,7 +92,9 @@ export function readHtmlDocument(input: RawInput & { charset?: string | null }):
     base;
   const lang = (document.documentElement?.getAttribute('lang') ?? '').trim() || null;
 
-  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: MIN_MAIN_TEXT }).parse();
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: MIN_MAIN_TEXT,
+  }).parse();
   const body = parsed?.content ? blockText(parsed.content) : '';
   if (body.length < MIN_MAIN_TEXT) {
     throw new InvalidInputError(

@@ -14,7 +14,9 @@ function pdfDate(value: unknown): IsoDateTime | null {
   const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Z+-])?(\d{2})?'?(\d{2})?/.exec(value);
   if (!m) return null;
   const zone = m[7] === '+' || m[7] === '-' ? `${m[7]}${m[8] ?? '00'}:${m[9] ?? '00'}` : 'Z';
-  const t = Date.parse(`${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`);
+  const t = Date.parse(
+    `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`,
+  );
   return Number.isNaN(t) ? null : (new Date(t).toISOString() as IsoDateTime);
 }
 

@@ -31,8 +31,8 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;
   }
-  if (oddZero > n / 2 * 0.9 && evenZero === 0) return 'utf-16le';
-  if (evenZero > n / 2 * 0.9 && oddZero === 0) return 'utf-16be';
+  if (oddZero > (n / 2) * 0.9 && evenZero === 0) return 'utf-16le';
+  if (evenZero > (n / 2) * 0.9 && oddZero === 0) return 'utf-16be';
   return null;
 }
 

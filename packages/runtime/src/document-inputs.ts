@@ -12,7 +12,7 @@ import {
   readPdfDocument,
   readTextDocument,
 } from '@parallax/ingest';
-import { FetchState } from './fetch-state.ts';
+import type { FetchState } from './fetch-state.ts';
 import { globToRegExp, matchesAny } from './path-globs.ts';
 
 export const DOCUMENT_EXTENSIONS: Record<string, string> = {
@@ -27,7 +27,13 @@ export const DOCUMENT_EXTENSIONS: Record<string, string> = {
 };
 
 /** Media types a fetched URL may have to be read as a document. */
-export const DOCUMENT_MEDIA_TYPES = ['text/html', 'application/xhtml+xml', 'application/pdf', 'text/plain', 'text/markdown'];
+export const DOCUMENT_MEDIA_TYPES = [
+  'text/html',
+  'application/xhtml+xml',
+  'application/pdf',
+  'text/plain',
+  'text/markdown',
+];
 
 /** Files larger than this are refused before they are read (a document is read whole). */
 export const MAX_DOCUMENT_BYTES = 50 * 2 ** 20;
@@ -130,7 +136,8 @@ export function folderFiles(dir: string, options: InputOptions = {}): string[] {
       }
       if (!entry.isFile()) continue;
       if (matchesAny(rel, exclude)) continue;
-      if (include.length ? !matchesAny(rel, include) : !DOCUMENT_EXTENSIONS[extname(entry.name).toLowerCase()]) continue;
+      if (include.length ? !matchesAny(rel, include) : !DOCUMENT_EXTENSIONS[extname(entry.name).toLowerCase()])
+        continue;
       out.push(full);
     }
   };
@@ -151,7 +158,8 @@ export function urlListFile(path: string): string[] {
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
-    if (!/^https?:\/\/\S+$/i.test(line)) throw new InvalidInputError(`${path}:${i + 1}: '${line}' is not an http(s) URL`);
+    if (!/^https?:\/\/\S+$/i.test(line))
+      throw new InvalidInputError(`${path}:${i + 1}: '${line}' is not an http(s) URL`);
     urls.push(line);
   });
   return urls;

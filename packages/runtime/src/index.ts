@@ -9,6 +9,7 @@ export { buildDemoWorkspace, type DemoSummary } from './demo/build-demo-workspac
 export { createFixtureExtractor, type FixtureClaim } from './demo/fixture-extractor.ts';
 export * from './document-files.ts';
 export * from './document-inputs.ts';
+export * from './feeds.ts';
 export * from './fetch-state.ts';
 export * from './json-state-file.ts';
 export * from './path-globs.ts';

@@ -19,7 +19,9 @@ export class JsonStateFile<T> {
       try {
         this.value = JSON.parse(readFileSync(path, 'utf8')) as T;
       } catch {
-        throw new InvalidInputError(`${path}: damaged workspace state file (not valid JSON); delete it to start afresh`);
+        throw new InvalidInputError(
+          `${path}: damaged workspace state file (not valid JSON); delete it to start afresh`,
+        );
       }
     }
   }

@@ -45,7 +45,9 @@ const CREDIT = ALTERNATIVES.map((a) => escape(a.credit)).join('|');
 // "(Reuters) -", "(AP) —", "SEOUL, Oct. 18 (Yonhap) --": a parenthesised credit followed by a dash.
 const DATELINE = new RegExp(`\\((${CREDIT})\\)\\s*(?:-{1,2}|–|—)`);
 // "— AFP", "-- Reuters", "Source: Reuters", "(Reporting by … ; Reuters)" at the very end.
-const CLOSING = new RegExp(`(?:(?:^|\\s)(?:-{1,2}|–|—)\\s*|Source:\\s*|\\bcontributed to this report\\.?\\s*)(${CREDIT})\\.?\\s*$`);
+const CLOSING = new RegExp(
+  `(?:(?:^|\\s)(?:-{1,2}|–|—)\\s*|Source:\\s*|\\bcontributed to this report\\.?\\s*)(${CREDIT})\\.?\\s*$`,
+);
 
 /** The agency a text credits in its opening (dateline) or closing lines, if any. */
 export function detectWireCredit(text: string): WireAgency | null {
