@@ -9,3 +9,4 @@ export * from './import-dataset.ts';
 export * from './import-gdelt-mentions.ts';
 export * from './ingest-documents.ts';
 export * from './recorroborate.ts';
+export * from './syndication-pairs.ts';

@@ -27,7 +27,7 @@ function text(value: unknown): string | null {
 }
 
 /** schema.org objects in JSON-LD scripts, flattening @graph and arrays. */
-function jsonLdObjects(document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> }): Json[] {
+function jsonLdObjects(document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }): Json[] {
   const out: Json[] = [];
   const visit = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -36,7 +36,7 @@ function jsonLdObjects(document: { querySelectorAll(s: string): Iterable<{ textC
       if ('@graph' in v) visit((v as Json)['@graph']);
     }
   };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
       visit(JSON.parse(script.textContent ?? ''));
     } catch {
@@ -52,7 +52,7 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsAr
 function blockText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const parts: string[] = [];
-  for (const el of document.querySelectorAll(BLOCKS)) {
+  for (const el of Array.from(document.querySelectorAll(BLOCKS))) {
     // Nested blocks (a <p> in an <li>) are taken at the innermost level only.
     if (el.querySelector(BLOCKS)) continue;
     const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
