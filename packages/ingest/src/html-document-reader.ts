@@ -48,11 +48,17 @@ function jsonLdObjects(document: { querySelectorAll(s: string): ArrayLike<{ text
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|WebPage)$/;
 
+interface BlockElement {
+  textContent: string | null;
+  querySelector(selector: string): unknown;
+}
+
 /** Paragraph-separated text of an HTML fragment: one block element per paragraph. */
 function blockText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const parts: string[] = [];
-  for (const el of Array.from(document.querySelectorAll(BLOCKS))) {
+  const blocks = Array.from(document.querySelectorAll(BLOCKS) as ArrayLike<BlockElement>);
+  for (const el of blocks) {
     // Nested blocks (a <p> in an <li>) are taken at the innermost level only.
     if (el.querySelector(BLOCKS)) continue;
     const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
