@@ -12,9 +12,11 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { HttpError, handleApiError } from './api-error.ts';
+import { IngestJobs } from './ingest-jobs.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerEventRoutes } from './routes/event-routes.ts';
+import { registerIngestRoutes } from './routes/ingest-routes.ts';
 
 export interface ServerOptions {
   workbench: Workbench;
@@ -26,6 +28,11 @@ export interface ServerOptions {
   /** Bearer token required for writes. Without one, writes are allowed on loopback only. */
   token?: string | null;
   logger?: boolean;
+  /**
+   * Let ingest jobs fetch from private, loopback and link-local addresses. Off by default: a URL
+   * submitted over the API must not reach into the network the server sits in.
+   */
+  allowPrivateFetch?: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -47,9 +54,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         description:
           'Events, claims, documents, sources, actors and places of a Parallax workspace, with the aggregates the workbench draws (timeline, map, network). Errors are `{error, message}`.',
       },
-      tags: ['events', 'claims', 'documents', 'sources', 'actors', 'places', 'analytics', 'workspace'].map((name) => ({
-        name,
-      })),
+      tags: ['events', 'claims', 'documents', 'sources', 'actors', 'places', 'analytics', 'ingest', 'workspace'].map(
+        (name) => ({
+          name,
+        }),
+      ),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -79,6 +88,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerEventRoutes(app, context);
   registerAnalyticsRoutes(app, context);
   registerCatalogRoutes(app, context);
+  const jobs = new IngestJobs(options.workbench, { allowPrivateFetch: options.allowPrivateFetch ?? false });
+  app.decorate('ingestJobs', jobs);
+  registerIngestRoutes(app, context, jobs);
 
   // Boundaries for the offline map: shipped Natural Earth GeoJSON, served as static files.
   await app.register(fastifyStatic, {

@@ -30,7 +30,9 @@ function doc(story: StoryJson, paragraphs: string[]): Document {
 }
 
 /** Builds the labelled pairs of data/syndication/stories.json (see its NOTICE). */
-export function labelledPairs(json: { events: { id: string; a: StoryJson; b: StoryJson; c?: StoryJson }[] }): LabelledPair[] {
+export function labelledPairs(json: {
+  events: { id: string; a: StoryJson; b: StoryJson; c?: StoryJson }[];
+}): LabelledPair[] {
   const pairs: LabelledPair[] = [];
   for (const e of json.events) {
     const aParas = e.a.paragraphs ?? [];

@@ -10,7 +10,10 @@ import { progressBar } from '../progress-bar.ts';
 /** Where `npm run build` puts the web workbench. */
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-async function serve(workbench: Workbench, opts: { port: number; host: string; open?: boolean }): Promise<void> {
+async function serve(
+  workbench: Workbench,
+  opts: { port: number; host: string; open?: boolean; allowPrivateFetch?: boolean },
+): Promise<void> {
   if (!existsSync(`${WEB_DIST}/index.html`)) {
     console.error('parallax: the web app is not built; serving the API only (run `npm run build` for the workbench)');
   }
@@ -20,6 +23,7 @@ async function serve(workbench: Workbench, opts: { port: number; host: string; o
     port: opts.port,
     webDir: WEB_DIST,
     token: process.env.PARALLAX_TOKEN ?? null,
+    allowPrivateFetch: opts.allowPrivateFetch ?? false,
   });
   console.log(`Parallax workbench: ${server.url}`);
   console.log(`API docs:           ${server.url}api/docs`);
@@ -46,7 +50,8 @@ export function registerServe(program: Command): void {
     .description('serve the workbench and the HTTP API for a workspace')
     .option('--port <port>', 'port to listen on', portOption, 4173)
     .option('--host <host>', 'interface to bind (loopback by default; writes then need PARALLAX_TOKEN)', '127.0.0.1')
-    .action(async (opts: { port: number; host: string }, cmd: Command) => {
+    .option('--allow-private-fetch', 'let ingest jobs fetch URLs on private, loopback and link-local addresses')
+    .action(async (opts: { port: number; host: string; allowPrivateFetch?: boolean }, cmd: Command) => {
       const workbench = await openWorkbench({ dir: resolveWorkspaceDir(globals(cmd).workspace) });
       await serve(workbench, opts);
     });
