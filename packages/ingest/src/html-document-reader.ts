@@ -101,8 +101,14 @@ export function readHtmlDocument(input: RawInput & { charset?: string | null }):
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: MIN_MAIN_TEXT,
   }).parse();
-  const body = parsed?.content ? blockText(parsed.content) : '';
-  if (body.length < MIN_MAIN_TEXT) {
+  // A byline paragraph ("By Ana Petrova") is metadata, not article text: Readability leaves it in
+  // when the page's metadata already named the author.
+  const body = (parsed?.content ? blockText(parsed.content) : '').replace(/^By [^\n]{1,80}\n\n/, '');
+  // Han, kana and Hangul carry about two Latin letters' worth each, so they count double.
+  const weight =
+    body.length +
+    (body.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0);
+  if (weight < MIN_MAIN_TEXT) {
     throw new InvalidInputError(
       `${input.name}: no main text found (${body.length} characters of article text); is it an index page, a login wall or a script-only app?`,
     );

@@ -85,7 +85,7 @@ export function privateAddressReason(address: string): string | null {
     if (mapped?.[1]) return privateAddressReason(mapped[1]);
   }
   return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6')
-    ? `${address} is a private, loopback or link-local address`
+    ? `${address} (a private, loopback or link-local address)`
     : null;
 }
 
@@ -150,7 +150,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       const reason = policy(a.address);
       if (reason) {
         throw new InvalidInputError(
-          `${current}: refused: ${host} resolves to ${reason}${hop > 0 ? ` (redirected from ${url})` : ''}; use --allow-private to fetch from your own network`,
+          `${current}: refused: ${isIP(host) ? '' : `${host} resolves to `}${reason}${hop > 0 ? `, redirected from ${url}` : ''}; use --allow-private to fetch from your own network`,
         );
       }
     }
