@@ -10,6 +10,8 @@ export interface StreamLimits {
   /** Largest expansion ratio accepted for a zip entry bigger than 64 MiB (default 200). GDELT's own
    * zips expand about 5–10 times; a bomb expands thousands of times. */
   maxZipRatio?: number;
+  /** Entries expanding to less than this are not ratio-checked (default 64 MiB): small files compress oddly. */
+  ratioCheckAbove?: number;
 }
 
 export interface DatasetBytes {
@@ -114,7 +116,7 @@ export async function openDatasetBytes(
       `${name}: expands to ${Math.round(entry.uncompressedSize / MiB)} MiB, over the ${Math.round(max / MiB)} MiB limit`,
     );
   }
-  if (entry.uncompressedSize > 64 * MiB && ratio > (limits.maxZipRatio ?? 200)) {
+  if (entry.uncompressedSize > (limits.ratioCheckAbove ?? 64 * MiB) && ratio > (limits.maxZipRatio ?? 200)) {
     zip.close();
     throw new InvalidInputError(
       `${name}: expands ${Math.round(ratio)} times (${Math.round(entry.uncompressedSize / MiB)} MiB from ${Math.round(entry.compressedSize / 1024)} KiB); refused as a likely zip bomb`,

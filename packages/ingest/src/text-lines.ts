@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { InvalidInputError } from '@parallax/core';
 
 /** A run of complete lines decoded from a byte stream. */
 export interface LineBatch {
@@ -75,8 +76,8 @@ export async function* textLines(
     const cut = bytes.lastIndexOf(NEWLINE);
     if (cut === -1) {
       if (bytes.length > maxLine) {
-        throw new RangeError(
-          `${options.name}: line ${lineNo} is longer than ${maxLine} bytes; is this the right file?`,
+        throw new InvalidInputError(
+          `${options.name}: line ${lineNo} is longer than ${maxLine} bytes with no line break; is this the right file?`,
         );
       }
       carry = bytes;
