@@ -59,7 +59,7 @@ describe('readUcdpGed', () => {
     expect(first?.id).toBe(datasetClaimId('ucdp-ged', 300380));
     expect(first?.frame).toMatchObject({
       cameo: '190',
-      plover: { type: 'ASSAULT', mode: 'military' },
+      plover: { type: 'ASSAULT' },
       time: { start: '2013-01-03', end: '2013-01-03', precision: 'day' },
       place: { country: 'SYR', lat: 35.763369, lon: 36.558974 },
       quantities: [{ value: 2, unit: 'deaths', approximate: false }],
