@@ -66,22 +66,36 @@ export async function importDatasetChunks(
   onProgress?: (summary: ImportSummary) => void,
 ): Promise<ImportSummary> {
   summary.files++;
+  // One append in flight while the next slice is read: a store that writes on another thread (the
+  // SQLite store does) then stores slice n while slice n+1 is parsed. Counts are added only when
+  // the store confirms, so a failure leaves the summary true to what was stored.
+  let inFlight: Promise<void> | null = null;
+  const append = async (chunk: DatasetChunkRead) => {
+    const result = await deps.store.appendDatasetChunk(chunk);
+    summary.read += chunk.lines;
+    summary.filtered += chunk.filtered;
+    summary.inserted += result.inserted;
+    summary.duplicates += result.duplicates;
+    onProgress?.(summary);
+  };
   try {
     for await (const chunk of chunks) {
-      summary.read += chunk.lines;
-      summary.filtered += chunk.filtered;
       summary.failed += chunk.rejected.length;
       for (const r of chunk.rejected) {
         if (summary.rejected.length < MAX_LISTED_REJECTIONS) summary.rejected.push({ file, ...r });
       }
-      if (chunk.claims.length) {
-        const result = await deps.store.appendDatasetChunk(chunk);
-        summary.inserted += result.inserted;
-        summary.duplicates += result.duplicates;
+      if (inFlight) await inFlight;
+      inFlight = null;
+      if (chunk.claims.length) inFlight = append(chunk);
+      else {
+        summary.read += chunk.lines;
+        summary.filtered += chunk.filtered;
+        onProgress?.(summary);
       }
-      onProgress?.(summary);
     }
+    if (inFlight) await inFlight;
   } catch (error) {
+    if (inFlight) await inFlight.catch(() => {});
     summary.failedFiles.push({ file, reason: (error as Error).message });
   }
   return summary;

@@ -20,9 +20,13 @@ import {
   type PlaceRef,
   type QuadClass,
   type Source,
+  type TimeSpan,
 } from '@parallax/core';
 import type { Admin1Locator } from './admin1-locator.ts';
 import { textLines } from './text-lines.ts';
+
+/** Shared by every row: GDELT states no quantities, and nothing downstream modifies the array. */
+const NO_QUANTITIES: never[] = [];
 
 /** GDELT 2.0 events export: 61 tab-separated columns, no header. */
 export const GDELT_EXPORT_COLUMNS = 61;
@@ -138,7 +142,7 @@ function digitsToNumber(s: string): number {
  */
 export class GdeltEventRows {
   readonly source = gdeltSource();
-  private readonly days = new Map<string, IsoDate | null>();
+  private readonly days = new Map<string, { day: IsoDate; span: TimeSpan } | null>();
   private readonly frameActors = new Map<string, FrameActor>();
   private readonly placeRefs = new Map<string, PlaceRef | null>();
   /** Actors and places first seen since the last `drain`: what the next chunk must upsert. */
@@ -158,11 +162,13 @@ export class GdeltEventRows {
     return out;
   }
 
-  private day(value: string): IsoDate | null {
+  /** The day an SQLDATE names, with one shared TimeSpan object per day (rows never modify it). */
+  private day(value: string): { day: IsoDate; span: TimeSpan } | null {
     let d = this.days.get(value);
     if (d === undefined) {
       const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-      d = /^\d{8}$/.test(value) && isIsoDate(iso) ? iso : null;
+      d =
+        /^\d{8}$/.test(value) && isIsoDate(iso) ? { day: iso, span: { start: iso, end: iso, precision: 'day' } } : null;
       if (this.days.size > 50_000) this.days.clear();
       this.days.set(value, d);
     }
@@ -264,7 +270,8 @@ export class GdeltEventRows {
     const col = (c: number) => line.slice((fields[c] as number) + 1, fields[c + 1] as number);
 
     const record = digitsToNumber(col(COL.id));
-    const day = this.day(col(COL.sqlDate));
+    const dated = this.day(col(COL.sqlDate));
+    const day = dated?.day;
     const code = col(COL.eventCode);
     if (record < 0 || !day || !/^\d{2,4}$/.test(code)) {
       return 'GLOBALEVENTID, SQLDATE or EventCode is missing or malformed';
@@ -317,8 +324,8 @@ export class GdeltEventRows {
         quadClass: quad >= 1 && quad <= 4 ? (quad as QuadClass) : (entry?.quadClass ?? null),
         goldstein: Number.isFinite(goldstein) ? goldstein : (entry?.goldstein ?? null),
         place,
-        time: { start: day, end: day, precision: 'day' },
-        quantities: [],
+        time: (dated as { span: TimeSpan }).span,
+        quantities: NO_QUANTITIES,
       },
       extractor: 'gdelt-2.0-export',
       dataset: { dataset: 'gdelt', recordId: String(record), url: url || null },

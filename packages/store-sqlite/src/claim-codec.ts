@@ -15,6 +15,8 @@ const P = '\u001d';
 const COMPACT = '\u00011';
 /** Marks a dataset record without a URL (an empty URL is kept as it is). */
 const NULL_URL = '\u0002';
+/** Marks a URL stored as a span of the quote. */
+const URL_IN_QUOTE = '\u0003';
 
 const opt = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
@@ -24,7 +26,7 @@ function safe(...texts: (string | null | undefined)[]): boolean {
     if (!t) continue;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      if (c === 1 || c === 2 || (c >= 0x1d && c <= 0x1f)) return false;
+      if (c === 1 || c === 2 || c === 3 || (c >= 0x1d && c <= 0x1f)) return false;
     }
   }
   return true;
@@ -56,6 +58,16 @@ function encodePlace(p: PlaceRef | null): string | null {
   return e;
 }
 
+/**
+ * A dataset record's URL is usually part of the row the claim quotes (GDELT's SOURCEURL column), so
+ * it is stored as its position in the quote (`\u0003<offset>`) rather than a second time.
+ */
+function encodeUrl(url: string | null, quote: string): string {
+  if (url === null) return NULL_URL;
+  const at = url.length > 8 ? quote.lastIndexOf(url) : -1;
+  return at >= 0 ? `${URL_IN_QUOTE}${at}${URL_IN_QUOTE}${url.length}` : url;
+}
+
 /** Encodes a claim body without id, document id and start (stored as columns), eliding the quote if asked. */
 export function encodeClaimBody(claim: Claim, elideQuote: boolean): string {
   const f = claim.frame;
@@ -80,7 +92,7 @@ export function encodeClaimBody(claim: Claim, elideQuote: boolean): string {
     return (
       `${COMPACT}${F}${claim.end}${F}${claim.stance}${F}${claim.negated ? 1 : 0}${F}${claim.hypothetical ? 1 : 0}` +
       `${F}${claim.extractor}${F}${claim.dataset ? claim.dataset.dataset : ''}${F}${opt(claim.dataset?.recordId)}` +
-      `${F}${claim.dataset ? (claim.dataset.url === null ? NULL_URL : claim.dataset.url) : ''}` +
+      `${F}${claim.dataset ? encodeUrl(claim.dataset.url, claim.quote) : ''}` +
       `${F}${opt(f.cameo)}${F}${f.plover ? f.plover.type : ''}${F}${opt(f.plover?.mode)}${F}${opt(f.quadClass)}` +
       `${F}${opt(f.goldstein)}${F}${f.time ? `${f.time.start}${F}${f.time.end}${F}${f.time.precision}` : `${F}${F}`}` +
       `${F}${place}` +
@@ -120,7 +132,16 @@ export function decodeClaim(
   }
   const f = body.split(F);
   const end = Number(f[1]);
-  const dataset = f[6] ? { dataset: f[6], recordId: f[7] ?? '', url: f[8] === NULL_URL ? null : (f[8] ?? '') } : null;
+  const elided = f[26] === '1';
+  const quote = elided ? quoteOf(documentId, start, end) : (f[25] ?? '');
+  const rawUrl = f[8] ?? '';
+  let url: string | null = rawUrl;
+  if (rawUrl === NULL_URL) url = null;
+  else if (rawUrl.startsWith(URL_IN_QUOTE)) {
+    const [, at, length] = rawUrl.split(URL_IN_QUOTE);
+    url = quote.slice(Number(at), Number(at) + Number(length));
+  }
+  const dataset = f[6] ? { dataset: f[6], recordId: f[7] ?? '', url } : null;
   const ploverType = f[10];
   const place: PlaceRef | null = f[17]
     ? {
@@ -139,13 +160,12 @@ export function decodeClaim(
         return { id: aid as FrameActor['id'], name: name ?? '', code: str(code), role: role as FrameActor['role'] };
       })
     : [];
-  const elided = f[26] === '1';
   return {
     id: id as ClaimId,
     documentId: documentId as DocumentId,
     start,
     end,
-    quote: elided ? quoteOf(documentId, start, end) : (f[25] ?? ''),
+    quote,
     speaker: null,
     stance: f[2] as Claim['stance'],
     negated: f[3] === '1',

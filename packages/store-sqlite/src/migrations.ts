@@ -76,7 +76,8 @@ export const MIGRATIONS: Migration[] = [
           -- text at [start, end).
           body TEXT NOT NULL
         ) STRICT;
-        CREATE INDEX claims_by_document ON claims (document_id, start, id);
+        -- (document_id, start) only: ties on start are few, and the id would add 24 bytes to every entry.
+        CREATE INDEX claims_by_document ON claims (document_id, start);
 
         CREATE TABLE events (
           rowid INTEGER PRIMARY KEY,

@@ -37,6 +37,8 @@ import {
 } from '@parallax/core';
 import type { Database, Statement } from 'better-sqlite3';
 import { decodeClaim, encodeClaimBody } from './claim-codec.ts';
+import { datasetWriter, type EncodedChunk, encodeChunk } from './dataset-append.ts';
+import { DatasetWriterThread } from './dataset-writer-client.ts';
 import { eventActorRows, eventColumns } from './event-columns.ts';
 import { EventFactsIndex, type FactRow } from './event-facts-index.ts';
 import { eventFilterSql } from './event-filter-sql.ts';
@@ -59,6 +61,11 @@ export interface SqliteStoreOptions {
    * so the next process to open the workspace loads it instead of rescanning every row.
    */
   snapshotAfter?: number;
+  /**
+   * Where `appendDatasetChunk` writes: `thread` (default for files) hands encoded chunks to a writer
+   * thread with its own connection, so reading and writing overlap; `inline` writes on the caller's.
+   */
+  bulkWriter?: 'thread' | 'inline';
 }
 
 type Row = Record<string, unknown>;
@@ -294,42 +301,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     );
   }
 
-  const appendTx = db.transaction((chunk: DatasetChunk): DatasetAppendSummary => {
-    const doc = chunk.document;
-    for (const c of chunk.claims) {
-      if (c.documentId !== doc.id)
-        throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${doc.id}`);
-    }
-    checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
-    const length = doc.text.length;
-    for (const s of chunk.sources) {
-      const old = prepare('SELECT body FROM sources WHERE id = ?').get(s.id) as Row | undefined;
-      const next = old ? mergeSource(JSON.parse(old.body as string) as Source, s) : s;
-      upsertBody('sources', next.id, next.name, next, old?.body as string | undefined);
-    }
-    insertDocument(doc);
-    for (const a of chunk.actors) {
-      const old = prepare('SELECT body FROM actors WHERE id = ?').get(a.id) as Row | undefined;
-      upsertBody('actors', a.id, a.name, a, old?.body as string | undefined);
-    }
-    for (const p of chunk.places) {
-      const old = prepare('SELECT body FROM places WHERE id = ?').get(p.id) as Row | undefined;
-      upsertBody('places', p.id, p.name, p, old?.body as string | undefined);
-    }
-    const insertClaim = prepare('INSERT OR IGNORE INTO claims (id, document_id, start, body) VALUES (?, ?, ?, ?)');
-    let inserted = 0;
-    const text = doc.text;
-    for (const c of chunk.claims) {
-      if (c.start < 0 || c.end < c.start || c.end > length) {
-        throw new IntegrityError(
-          `claim ${c.id}: span ${c.start}–${c.end} lies outside document ${doc.id} (length ${length})`,
-        );
-      }
-      const elide = c.quote.length === c.end - c.start && text.startsWith(c.quote, c.start);
-      inserted += insertClaim.run(c.id, doc.id, c.start, encodeClaimBody(c, elide)).changes;
-    }
-    return { inserted, duplicates: chunk.claims.length - inserted };
-  });
+  // The bulk path: chunks are checked and encoded here, then written by a writer thread with its own
+  // connection, so an import parses the next chunk while the previous one is written. In-memory and
+  // read-only stores (and `bulkWriter: 'inline'`) write on this thread.
+  const threaded = (options.bulkWriter ?? 'thread') === 'thread' && options.path !== ':memory:' && !options.readonly;
+  let inlineWriter: ((chunk: EncodedChunk) => DatasetAppendSummary) | null = null;
+  let writerThread: DatasetWriterThread | null = null;
 
   function upsertBody(table: 'sources' | 'actors' | 'places', id: string, name: string, value: unknown, old?: string) {
     const body = JSON.stringify(value);
@@ -441,7 +418,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       return applyTx(changes);
     },
     async appendDatasetChunk(chunk) {
-      return appendTx(chunk);
+      const encoded = encodeChunk(chunk);
+      if (threaded) {
+        writerThread ??= new DatasetWriterThread(options.path);
+        return writerThread.write(encoded);
+      }
+      inlineWriter ??= datasetWriter(db);
+      return inlineWriter(encoded);
     },
 
     async getSource(id) {
@@ -615,6 +598,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       };
     },
     async close() {
+      if (writerThread) await writerThread.close();
+      writerThread = null;
       if (db.open) db.close();
     },
   };

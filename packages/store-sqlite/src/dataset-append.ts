@@ -1,0 +1,110 @@
+import {
+  type Actor,
+  checkChanges,
+  type DatasetAppendSummary,
+  type DatasetChunk,
+  type Document,
+  IntegrityError,
+  mergeSource,
+  type Place,
+  type Source,
+} from '@parallax/core';
+import type { Database, Statement } from 'better-sqlite3';
+import { encodeClaimBody } from './claim-codec.ts';
+
+/** A dataset chunk checked and encoded for writing: what crosses to the writer thread. */
+export interface EncodedChunk {
+  sources: Source[];
+  document: Document;
+  actors: Actor[];
+  places: Place[];
+  ids: string[];
+  starts: number[];
+  bodies: string[];
+}
+
+/**
+ * Checks a chunk (every claim cites the chunk's document, inside its text) and encodes its claims
+ * as stored rows. Done by the caller's thread, so only strings cross to a writer thread.
+ */
+export function encodeChunk(chunk: DatasetChunk): EncodedChunk {
+  const doc = chunk.document;
+  checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
+  const text = doc.text;
+  const length = text.length;
+  const n = chunk.claims.length;
+  const ids = new Array<string>(n);
+  const starts = new Array<number>(n);
+  const bodies = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const c = chunk.claims[i] as DatasetChunk['claims'][number];
+    if (c.documentId !== doc.id)
+      throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${doc.id}`);
+    if (c.start < 0 || c.end < c.start || c.end > length) {
+      throw new IntegrityError(
+        `claim ${c.id}: span ${c.start}–${c.end} lies outside document ${doc.id} (length ${length})`,
+      );
+    }
+    ids[i] = c.id;
+    starts[i] = c.start;
+    bodies[i] = encodeClaimBody(c, c.quote.length === c.end - c.start && text.startsWith(c.quote, c.start));
+  }
+  return { sources: chunk.sources, document: doc, actors: chunk.actors, places: chunk.places, ids, starts, bodies };
+}
+
+/** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */
+export function datasetWriter(db: Database): (chunk: EncodedChunk) => DatasetAppendSummary {
+  const stmts = new Map<string, Statement>();
+  const prepare = (sql: string) => {
+    let s = stmts.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      stmts.set(sql, s);
+    }
+    return s;
+  };
+  const upsert = (table: 'sources' | 'actors' | 'places', id: string, name: string, value: unknown, old?: string) => {
+    const body = JSON.stringify(value);
+    if (old === body) return;
+    prepare(
+      `INSERT INTO ${table} (id, name, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body`,
+    ).run(id, name, body);
+  };
+  return db.transaction((chunk: EncodedChunk): DatasetAppendSummary => {
+    for (const s of chunk.sources) {
+      const old = prepare('SELECT body FROM sources WHERE id = ?').get(s.id) as { body: string } | undefined;
+      const next = old ? mergeSource(JSON.parse(old.body) as Source, s) : s;
+      upsert('sources', next.id, next.name, next, old?.body);
+    }
+    const d = chunk.document;
+    const { text, ...rest } = d;
+    prepare(
+      `INSERT OR IGNORE INTO documents (id, source_id, url, title, published, content_hash, syndicated_from, media_type, text, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      d.id,
+      d.sourceId,
+      d.url,
+      d.title,
+      d.published,
+      d.contentHash,
+      d.syndicatedFrom,
+      d.mediaType,
+      text,
+      JSON.stringify(rest),
+    );
+    for (const a of chunk.actors) {
+      const old = prepare('SELECT body FROM actors WHERE id = ?').get(a.id) as { body: string } | undefined;
+      upsert('actors', a.id, a.name, a, old?.body);
+    }
+    for (const p of chunk.places) {
+      const old = prepare('SELECT body FROM places WHERE id = ?').get(p.id) as { body: string } | undefined;
+      upsert('places', p.id, p.name, p, old?.body);
+    }
+    const insertClaim = prepare('INSERT OR IGNORE INTO claims (id, document_id, start, body) VALUES (?, ?, ?, ?)');
+    let inserted = 0;
+    const { ids, starts, bodies } = chunk;
+    for (let i = 0; i < ids.length; i++) inserted += insertClaim.run(ids[i], d.id, starts[i], bodies[i]).changes;
+    return { inserted, duplicates: ids.length - inserted };
+  });
+}

@@ -1,0 +1,30 @@
+// One measured GDELT import, run in its own process by ingest.bench.ts so that its peak memory is
+// its own: `node --import tsx ingest-import-run.ts <file> <workspace-dir>` prints one JSON line.
+// It goes through exactly what `parallax import gdelt` does (archive, stream, Store.appendDatasetChunk)
+// minus re-corroboration, which is a separate stage with its own benchmark.
+import { emptyImportSummary, importDatasetChunks } from '@parallax/app';
+import { gdeltEventFileChunks, openWorkbench } from '@parallax/runtime';
+
+const [file, dir] = process.argv.slice(2);
+if (!file || !dir) throw new Error('usage: ingest-import-run.ts <file> <workspace>');
+const wb = await openWorkbench({ dir, create: true });
+// Load reference data before timing: every import needs it, and it is paid once per process.
+void wb.reference.gdeltContext().locator;
+const summary = emptyImportSummary();
+let peakHeap = 0;
+const t0 = performance.now();
+await importDatasetChunks(wb, file, gdeltEventFileChunks(file, wb), summary, () => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+});
+const ms = performance.now() - t0;
+await wb.close();
+process.stdout.write(
+  `${JSON.stringify({
+    rows: summary.read,
+    inserted: summary.inserted,
+    failed: summary.failed + summary.failedFiles.length,
+    ms,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakHeapMiB: peakHeap / 2 ** 20,
+  })}\n`,
+);
