@@ -30,7 +30,7 @@ export const uploadQuerySchema = z
       .string()
       .min(1)
       .max(255)
-      .regex(/^[^/\\\u0000]+$/, 'a file name without folders')
+      .refine((n) => !/[/\\]/.test(n) && !n.includes(String.fromCharCode(0)), 'a file name without folders')
       .describe('File name of the upload; its extension tells documents apart (.txt, .md, .html, .pdf).'),
     kind: z
       .enum(UPLOAD_KINDS)

@@ -34,14 +34,14 @@ export const WIRE_AGENCIES: readonly WireAgency[] = [
   { name: 'Bloomberg', domain: 'bloomberg.com', credits: ['Bloomberg'] },
 ];
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const ALTERNATIVES = WIRE_AGENCIES.flatMap((a) => a.credits.map((c) => ({ agency: a, credit: c }))).sort(
   (x, y) => y.credit.length - x.credit.length,
 );
-const CREDIT = ALTERNATIVES.map((a) => escape(a.credit)).join('|');
+const CREDIT = ALTERNATIVES.map((a) => escapeRegExp(a.credit)).join('|');
 // "(Reuters) -", "(AP) —", "SEOUL, Oct. 18 (Yonhap) --": a parenthesised credit followed by a dash.
 const DATELINE = new RegExp(`\\((${CREDIT})\\)\\s*(?:-{1,2}|–|—)`);
 // "— AFP", "-- Reuters", "Source: Reuters", "(Reporting by … ; Reuters)" at the very end.
