@@ -5,7 +5,9 @@
  */
 export function globToRegExp(pattern: string): RegExp {
   const p = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
-  const anchored = p.includes('/') ? p.replace(/^\//, '') : `**/${p}`;
+  // As in .gitignore, a slash at the start or in the middle anchors the pattern to the folder; a
+  // trailing slash alone ("drafts/") names a folder at any depth.
+  const anchored = p.replace(/\/$/, '').includes('/') ? p.replace(/^\//, '') : `**/${p}`;
   let re = '';
   for (let i = 0; i < anchored.length; i++) {
     const c = anchored[i] as string;
