@@ -25,6 +25,13 @@ import {
 import type { Admin1Locator } from './admin1-locator.ts';
 import { textLines } from './text-lines.ts';
 
+interface EventColumns {
+  code: string;
+  plover: Claim['frame']['plover'];
+  quadClass: QuadClass | null;
+  goldstein: number | null;
+}
+
 /** Shared by every row: GDELT states no quantities, and nothing downstream modifies the array. */
 const NO_QUANTITIES: never[] = [];
 
@@ -250,6 +257,67 @@ export class GdeltEventRows {
     return ref;
   }
 
+  private readonly actorBlocks = new Map<string, { actor: FrameActor | null; country: string }>();
+  private readonly placeBlocks = new Map<string, { place: PlaceRef | null; lat: number; lon: number }>();
+  private readonly eventBlocks = new Map<string, EventColumns | null>();
+
+  /** Actor columns (code, name, country, group, ethnic, 2 religions, 3 types) as one tab-joined block. */
+  private actorBlock(block: string, role: FrameActor['role']): { actor: FrameActor | null; country: string } {
+    const key = role === 'source' ? block : `\u0000${block}`;
+    let hit = this.actorBlocks.get(key);
+    if (!hit) {
+      const c = block.split('\t');
+      const country = c[2] ?? '';
+      hit = { actor: this.actor(c[0] ?? '', c[1] ?? '', country, c[7] ?? '', role), country };
+      if (this.actorBlocks.size > 100_000) this.actorBlocks.clear();
+      this.actorBlocks.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** ActionGeo columns (type, full name, country, ADM1, ADM2, lat, long, feature id) as one block. */
+  private placeBlock(block: string): { place: PlaceRef | null; lat: number; lon: number } {
+    let hit = this.placeBlocks.get(block);
+    if (!hit) {
+      const c = block.split('\t');
+      const geoType = c[0] ?? '';
+      const latText = c[5] ?? '';
+      const lonText = c[6] ?? '';
+      hit = {
+        place: geoType === '' || geoType === '0' ? null : this.place(geoType, c[1] ?? '', c[2] ?? '', latText, lonText, c[7] ?? ''),
+        lat: latText === '' ? Number.NaN : Number(latText),
+        lon: lonText === '' ? Number.NaN : Number(lonText),
+      };
+      if (this.placeBlocks.size > 200_000) this.placeBlocks.clear();
+      this.placeBlocks.set(block, hit);
+    }
+    return hit;
+  }
+
+  /** Event columns (code, base code, root code, quad class, Goldstein) as one block; null if malformed. */
+  private event(block: string): EventColumns | null {
+    let hit = this.eventBlocks.get(block);
+    if (hit === undefined) {
+      const c = block.split('\t');
+      const code = c[0] ?? '';
+      if (!/^\d{2,4}$/.test(code)) hit = null;
+      else {
+        const entry = this.ctx.codebook.lookup(code);
+        const quad = Number(c[3]);
+        const goldstein = c[4] === '' || c[4] === undefined ? Number.NaN : Number(c[4]);
+        hit = {
+          code,
+          plover: entry?.plover ?? null,
+          quadClass: quad >= 1 && quad <= 4 && Number.isInteger(quad) ? (quad as QuadClass) : (entry?.quadClass ?? null),
+          goldstein: Number.isFinite(goldstein) ? goldstein : (entry?.goldstein ?? null),
+        };
+      }
+      if (this.eventBlocks.size > 50_000) this.eventBlocks.clear();
+      this.eventBlocks.set(block, hit);
+    }
+    return hit;
+  }
+
   /**
    * Reads one row into a claim citing `documentId` at `start`. Returns a rejection reason for a
    * broken row, `null` for a row the filter leaves out.
@@ -268,44 +336,34 @@ export class GdeltEventRows {
     }
     fields[GDELT_EXPORT_COLUMNS] = line.length;
     const col = (c: number) => line.slice((fields[c] as number) + 1, fields[c + 1] as number);
+    // Blocks of adjacent columns (an actor's ten, the event's five, the action place's eight) repeat
+    // across rows, so each block is read once and then found by its raw text.
+    const span = (from: number, to: number) => line.slice((fields[from] as number) + 1, fields[to + 1] as number);
 
     const record = digitsToNumber(col(COL.id));
     const dated = this.day(col(COL.sqlDate));
     const day = dated?.day;
-    const code = col(COL.eventCode);
-    if (record < 0 || !day || !/^\d{2,4}$/.test(code)) {
+    const event = this.event(span(COL.eventCode, COL.goldstein));
+    if (record < 0 || !day || !event) {
       return 'GLOBALEVENTID, SQLDATE or EventCode is missing or malformed';
     }
+    const code = event.code;
     const f = this.filter;
     if ((f.from && day < f.from) || (f.to && day > f.to)) return null;
     if (f.cameoRoots && !f.cameoRoots.includes(code.slice(0, 2))) return null;
-    const c1 = col(COL.actor1Country);
-    const c2 = col(COL.actor2Country);
-    if (f.actorCountries && !f.actorCountries.includes(c1) && !f.actorCountries.includes(c2)) return null;
-    const latText = col(COL.geoLat);
-    const lonText = col(COL.geoLon);
+    const a1 = this.actorBlock(span(COL.actor1Code, COL.actor1Code + 9), 'source');
+    const a2 = this.actorBlock(span(COL.actor2Code, COL.actor2Code + 9), 'target');
+    if (f.actorCountries && !f.actorCountries.includes(a1.country) && !f.actorCountries.includes(a2.country)) return null;
+    const geo = this.placeBlock(span(COL.geoType, COL.geoFeature));
     if (f.bbox) {
-      const lat = latText === '' ? Number.NaN : Number(latText);
-      const lon = lonText === '' ? Number.NaN : Number(lonText);
       const [w, s, e, nn] = f.bbox;
+      const { lat, lon } = geo;
       if (!(lat >= s && lat <= nn && (w <= e ? lon >= w && lon <= e : lon >= w || lon <= e))) return null;
     }
-
     const actors: FrameActor[] = [];
-    const a1 = this.actor(col(COL.actor1Code), col(COL.actor1Name), c1, col(COL.actor1Type), 'source');
-    if (a1) actors.push(a1);
-    const a2 = this.actor(col(COL.actor2Code), col(COL.actor2Name), c2, col(COL.actor2Type), 'target');
-    if (a2) actors.push(a2);
-    const geoType = col(COL.geoType);
-    const place =
-      geoType === '' || geoType === '0'
-        ? null
-        : this.place(geoType, col(COL.geoName), col(COL.geoCountryFips), latText, lonText, col(COL.geoFeature));
-    const entry = this.ctx.codebook.lookup(code);
-    const quadText = col(COL.quadClass);
-    const quad = quadText.length === 1 ? quadText.charCodeAt(0) - 48 : 0;
-    const goldsteinText = col(COL.goldstein);
-    const goldstein = goldsteinText === '' ? Number.NaN : Number(goldsteinText);
+    if (a1.actor) actors.push(a1.actor);
+    if (a2.actor) actors.push(a2.actor);
+    const place = geo.place;
     const url = col(COL.sourceUrl);
     return {
       id: datasetClaimId('gdelt-events', record),
@@ -320,9 +378,9 @@ export class GdeltEventRows {
       frame: {
         actors,
         cameo: code,
-        plover: entry?.plover ?? null,
-        quadClass: quad >= 1 && quad <= 4 ? (quad as QuadClass) : (entry?.quadClass ?? null),
-        goldstein: Number.isFinite(goldstein) ? goldstein : (entry?.goldstein ?? null),
+        plover: event.plover,
+        quadClass: event.quadClass,
+        goldstein: event.goldstein,
         place,
         time: (dated as { span: TimeSpan }).span,
         quantities: NO_QUANTITIES,
