@@ -5,6 +5,9 @@ import { datasetWriter, type EncodedChunk } from './dataset-append.ts';
 import { openDatabase } from './open-database.ts';
 
 const db = openDatabase((workerData as { path: string }).path);
+// Appends go to the ends of the b-trees, so a small cache serves them; the store's default (256 MB)
+// would only make the writer's memory grow with the size of the workspace.
+db.pragma('cache_size = -32768');
 const write = datasetWriter(db);
 
 parentPort?.on('message', (message: { id: number; chunk?: EncodedChunk; close?: boolean }) => {
