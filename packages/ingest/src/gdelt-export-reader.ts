@@ -25,6 +25,15 @@ import {
 import type { Admin1Locator } from './admin1-locator.ts';
 import { textLines } from './text-lines.ts';
 
+/**
+ * A copy of a string that shares no memory with it. V8 keeps substrings as views into their parent,
+ * so a cache key cut from a row would keep the whole megabyte of text it was read with alive:
+ * everything cached is copied first, which keeps memory flat however long the file.
+ */
+function own(s: string): string {
+  return s.length === 0 ? '' : ` ${s}`.slice(1);
+}
+
 interface EventColumns {
   code: string;
   plover: Claim['frame']['plover'];
@@ -177,7 +186,7 @@ export class GdeltEventRows {
       d =
         /^\d{8}$/.test(value) && isIsoDate(iso) ? { day: iso, span: { start: iso, end: iso, precision: 'day' } } : null;
       if (this.days.size > 50_000) this.days.clear();
-      this.days.set(value, d);
+      this.days.set(own(value), d);
     }
     return d;
   }
@@ -262,24 +271,26 @@ export class GdeltEventRows {
   private readonly eventBlocks = new Map<string, EventColumns | null>();
 
   /** Actor columns (code, name, country, group, ethnic, 2 religions, 3 types) as one tab-joined block. */
-  private actorBlock(block: string, role: FrameActor['role']): { actor: FrameActor | null; country: string } {
-    const key = role === 'source' ? block : `\u0000${block}`;
+  private actorBlock(raw: string, role: FrameActor['role']): { actor: FrameActor | null; country: string } {
+    const key = role === 'source' ? raw : `\u0000${raw}`;
     let hit = this.actorBlocks.get(key);
     if (!hit) {
-      const c = block.split('\t');
+      const block = own(raw);
+      const c = block.split('\t').map(own);
       const country = c[2] ?? '';
       hit = { actor: this.actor(c[0] ?? '', c[1] ?? '', country, c[7] ?? '', role), country };
       if (this.actorBlocks.size > 100_000) this.actorBlocks.clear();
-      this.actorBlocks.set(key, hit);
+      this.actorBlocks.set(own(key), hit);
     }
     return hit;
   }
 
   /** ActionGeo columns (type, full name, country, ADM1, ADM2, lat, long, feature id) as one block. */
-  private placeBlock(block: string): { place: PlaceRef | null; lat: number; lon: number } {
-    let hit = this.placeBlocks.get(block);
+  private placeBlock(raw: string): { place: PlaceRef | null; lat: number; lon: number } {
+    let hit = this.placeBlocks.get(raw);
     if (!hit) {
-      const c = block.split('\t');
+      const block = own(raw);
+      const c = block.split('\t').map(own);
       const geoType = c[0] ?? '';
       const latText = c[5] ?? '';
       const lonText = c[6] ?? '';
@@ -295,10 +306,11 @@ export class GdeltEventRows {
   }
 
   /** Event columns (code, base code, root code, quad class, Goldstein) as one block; null if malformed. */
-  private event(block: string): EventColumns | null {
-    let hit = this.eventBlocks.get(block);
+  private event(raw: string): EventColumns | null {
+    let hit = this.eventBlocks.get(raw);
     if (hit === undefined) {
-      const c = block.split('\t');
+      const block = own(raw);
+      const c = block.split('\t').map(own);
       const code = c[0] ?? '';
       if (!/^\d{2,4}$/.test(code)) hit = null;
       else {
