@@ -40,8 +40,11 @@ for (const n of sizes) {
   let usa: string[] = [];
   for (const changes of syntheticChangeSets(n, 50_000)) {
     const events = changes.events ?? [];
-    if (!usa.length) usa = [...new Set(events.flatMap((e) => e.frame.actors.filter((a) => a.code === 'USA').map((a) => a.id)))];
-    index.upsert(events.map((e) => ({ rowid: ++rowid, id: e.id, columns: eventColumns(e), actors: eventActorRows(e) })));
+    if (!usa.length)
+      usa = [...new Set(events.flatMap((e) => e.frame.actors.filter((a) => a.code === 'USA').map((a) => a.id)))];
+    index.upsert(
+      events.map((e) => ({ rowid: ++rowid, id: e.id, columns: eventColumns(e), actors: eventActorRows(e) })),
+    );
   }
   const buildMs = performance.now() - t0;
   (globalThis as { gc?: () => void }).gc?.();
@@ -50,14 +53,24 @@ for (const n of sizes) {
   const f = (x: EventFilter) => x;
   const queries: [string, () => unknown][] = [
     ['timeline by day × quad class, no filter', () => index.timeline({}, 'day', 'quadClass')],
-    ['timeline by week × PLOVER, quad 3–4 + credibility ≤ 3', () => index.timeline(f({ quadClasses: [3, 4], minCredibility: 3 }), 'week', 'plover')],
+    [
+      'timeline by week × PLOVER, quad 3–4 + credibility ≤ 3',
+      () => index.timeline(f({ quadClasses: [3, 4], minCredibility: 3 }), 'week', 'plover'),
+    ],
     ['admin-1 counts, no filter', () => index.placeCounts({}, 'admin1')],
-    ['admin-1 counts, one month', () => index.placeCounts(f({ from: '2024-06-01' as never, to: '2024-06-30' as never }), 'admin1')],
+    [
+      'admin-1 counts, one month',
+      () => index.placeCounts(f({ from: '2024-06-01' as never, to: '2024-06-30' as never }), 'admin1'),
+    ],
     ['actor edges top 500, no filter', () => index.actorEdges({}, 500)],
     ['actor edges top 500, actor USA', () => index.actorEdges(f({ actorIds: usa as never }), 500)],
     ['event page (50), type ASSAULT', () => index.page(f({ ploverTypes: ['ASSAULT'] }), 50, null)],
     ['event page (50), no filter', () => index.page({}, 50, null)],
-    ['count, status + country + quad', () => index.countMatching(f({ statuses: ['reported', 'confirmed'], countries: ['USA', 'GBR'], quadClasses: [1, 2] }))],
+    [
+      'count, status + country + quad',
+      () =>
+        index.countMatching(f({ statuses: ['reported', 'confirmed'], countries: ['USA', 'GBR'], quadClasses: [1, 2] })),
+    ],
   ];
   for (const [name, q] of queries) {
     const r = time(q);
@@ -67,7 +80,10 @@ for (const n of sizes) {
   const snap0 = performance.now();
   const snapshot = index.snapshot();
   const snapMs = performance.now() - snap0;
-  const bytes = Object.values(snapshot.columns).reduce((s, c) => s + c.byteLength, 0) + snapshot.actorIds.byteLength + snapshot.actorRoles.byteLength;
+  const bytes =
+    Object.values(snapshot.columns).reduce((s, c) => s + c.byteLength, 0) +
+    snapshot.actorIds.byteLength +
+    snapshot.actorRoles.byteLength;
   notes.push(
     `- ${n.toLocaleString('en-US')} events: generated and indexed in ${(buildMs / 1000).toFixed(1)} s; ` +
       `snapshot ${(bytes / 2 ** 20).toFixed(0)} MiB (${(bytes / n).toFixed(0)} bytes/event), taken in ${snapMs.toFixed(0)} ms; ` +

@@ -295,7 +295,10 @@ export class GdeltEventRows {
       const latText = c[5] ?? '';
       const lonText = c[6] ?? '';
       hit = {
-        place: geoType === '' || geoType === '0' ? null : this.place(geoType, c[1] ?? '', c[2] ?? '', latText, lonText, c[7] ?? ''),
+        place:
+          geoType === '' || geoType === '0'
+            ? null
+            : this.place(geoType, c[1] ?? '', c[2] ?? '', latText, lonText, c[7] ?? ''),
         lat: latText === '' ? Number.NaN : Number(latText),
         lon: lonText === '' ? Number.NaN : Number(lonText),
       };
@@ -320,7 +323,8 @@ export class GdeltEventRows {
         hit = {
           code,
           plover: entry?.plover ?? null,
-          quadClass: quad >= 1 && quad <= 4 && Number.isInteger(quad) ? (quad as QuadClass) : (entry?.quadClass ?? null),
+          quadClass:
+            quad >= 1 && quad <= 4 && Number.isInteger(quad) ? (quad as QuadClass) : (entry?.quadClass ?? null),
           goldstein: Number.isFinite(goldstein) ? goldstein : (entry?.goldstein ?? null),
         };
       }
@@ -365,7 +369,8 @@ export class GdeltEventRows {
     if (f.cameoRoots && !f.cameoRoots.includes(code.slice(0, 2))) return null;
     const a1 = this.actorBlock(span(COL.actor1Code, COL.actor1Code + 9), 'source');
     const a2 = this.actorBlock(span(COL.actor2Code, COL.actor2Code + 9), 'target');
-    if (f.actorCountries && !f.actorCountries.includes(a1.country) && !f.actorCountries.includes(a2.country)) return null;
+    if (f.actorCountries && !f.actorCountries.includes(a1.country) && !f.actorCountries.includes(a2.country))
+      return null;
     const geo = this.placeBlock(span(COL.geoType, COL.geoFeature));
     if (f.bbox) {
       const [w, s, e, nn] = f.bbox;

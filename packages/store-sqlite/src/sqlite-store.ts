@@ -305,6 +305,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   const threaded = (options.bulkWriter ?? 'thread') === 'thread' && options.path !== ':memory:' && !options.readonly;
   let inlineWriter: ((chunk: EncodedChunk) => DatasetAppendSummary) | null = null;
   let writerThread: DatasetWriterThread | null = null;
+  let appendedInline = 0;
 
   function upsertBody(table: 'sources' | 'actors' | 'places', id: string, name: string, value: unknown, old?: string) {
     const body = JSON.stringify(value);
@@ -417,11 +418,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     },
     async appendDatasetChunk(chunk) {
       const encoded = encodeChunk(chunk);
-      if (threaded) {
+      // The first chunk is written here: a small file is done before a thread would have started.
+      if (threaded && (writerThread || appendedInline > 0)) {
         writerThread ??= new DatasetWriterThread(options.path);
         return writerThread.write(encoded);
       }
       inlineWriter ??= datasetWriter(db);
+      appendedInline++;
       return inlineWriter(encoded);
     },
 
