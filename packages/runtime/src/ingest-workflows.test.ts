@@ -270,6 +270,16 @@ describe('GDELT import', () => {
     expect(events).toHaveLength(1);
     const detail = await w.store.getEvent(events[0] as never);
     expect(detail?.origins.length).toBeGreaterThanOrEqual(2);
+    // `parallax watch` following lastupdate.txt imports only files newer than the last one it saw.
+    const last = files['/gdeltv2/20180327000000.export.CSV.zip'] as Buffer;
+    routes['/gdeltv2/lastupdate.txt'] = (_q, s) => s.end(`${last.length} ${md5(last)} ${base}/gdeltv2/20180327000000.export.CSV.zip\n`);
+    const config = feedConfig(w.dir);
+    config.value.gdelt = { enabled: true, list: `${base}/gdeltv2/lastupdate.txt`, mentions: false };
+    config.save();
+    const round = await watchOnce(w, { allowPrivate: true });
+    expect(round.gdelt).toMatchObject({ files: 1, read: 1, duplicates: 1 });
+    const again = await watchOnce(w, { allowPrivate: true });
+    expect(again.gdelt).toMatchObject({ files: 0, read: 0 });
     // A download that does not match the list is refused, naming it.
     files['/gdeltv2/20180326044500.export.CSV.zip'] = Buffer.from('tampered');
     await expect(
