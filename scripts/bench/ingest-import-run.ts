@@ -19,12 +19,16 @@ const t0 = performance.now();
 await importDatasetChunks(wb, file, gdeltEventFileChunks(file, wb), summary, () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   // Every tenth slice, what is still reachable after a full collection: the memory the import holds.
-  if (gc && ++slices % 10 === 0) {
+  if (gc && ++slices % 10 === 1) {
     gc();
     liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
   }
 });
 const ms = performance.now() - t0;
+if (gc) {
+  gc();
+  liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+}
 await wb.close();
 process.stdout.write(
   `${JSON.stringify({

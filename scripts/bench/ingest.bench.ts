@@ -74,11 +74,11 @@ out.push('## Ingest: GDELT import, documents, syndication\n');
 out.push(
   'GDELT: synthetic 2.0 exports stitched from blocks of the real sample (`scripts/bench/gdelt-file-generator.ts`), ' +
     '~407 bytes a row. **Import** is the whole `parallax import gdelt` path in a fresh process and workspace ' +
-    '(archive the original, stream, parse, build Claims, `Store.appendDatasetChunk` into SQLite in 20,000-row ' +
+    '(archive the original, stream, parse, build Claims, `Store.appendDatasetChunk` into SQLite in 4,000-row ' +
     'slices), without re-corroboration. **Raw parse** is the floor measured on the same file in the same run: ' +
     'stream, validate UTF-8, split lines, split every line into its 61 fields. Medians of ' +
     `${runs} runs. Memory of the import process: peak RSS (includes SQLite page caches), peak V8 heap, and ` +
-    'live heap (the largest heap still reachable after a forced full collection every ten slices).\n',
+    'live heap (the largest heap still reachable after a forced full collection, taken every ten slices and at the end).\n',
 );
 out.push(
   '| rows | raw parse rows/s | import rows/s | import ÷ raw | import s | peak RSS MiB | peak heap MiB | live heap MiB |',

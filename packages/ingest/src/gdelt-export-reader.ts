@@ -461,7 +461,9 @@ export async function* readGdeltEvents(
   ctx: GdeltContext,
   options: { filter?: GdeltRowFilter; chunkRows?: number } = {},
 ): AsyncGenerator<GdeltChunk> {
-  const chunkRows = options.chunkRows ?? 20_000;
+  // Small slices: their objects die young (cheap to collect) instead of being promoted; measured
+  // ~20% less CPU per row than 20,000-row slices (docs/adr/0002).
+  const chunkRows = options.chunkRows ?? 4_000;
   const rows = new GdeltEventRows(ctx, options.filter);
   const placeholder = 'doc_pending' as Document['id'];
   let kept: string[] = [];

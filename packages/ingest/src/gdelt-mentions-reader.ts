@@ -41,7 +41,9 @@ export async function* readGdeltMentions(
   file: DatasetFileInfo,
   options: { chunkRows?: number } = {},
 ): AsyncGenerator<GdeltMentionChunk> {
-  const chunkRows = options.chunkRows ?? 20_000;
+  // Small slices: their objects die young (cheap to collect) instead of being promoted; measured
+  // ~20% less CPU per row than 20,000-row slices (docs/adr/0002).
+  const chunkRows = options.chunkRows ?? 4_000;
   const source = gdeltSource();
   let separator: string | null = null;
   let kept: string[] = [];

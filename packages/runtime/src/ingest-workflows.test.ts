@@ -272,7 +272,8 @@ describe('GDELT import', () => {
     expect(detail?.origins.length).toBeGreaterThanOrEqual(2);
     // `parallax watch` following lastupdate.txt imports only files newer than the last one it saw.
     const last = files['/gdeltv2/20180327000000.export.CSV.zip'] as Buffer;
-    routes['/gdeltv2/lastupdate.txt'] = (_q, s) => s.end(`${last.length} ${md5(last)} ${base}/gdeltv2/20180327000000.export.CSV.zip\n`);
+    routes['/gdeltv2/lastupdate.txt'] = (_q, s) =>
+      s.end(`${last.length} ${md5(last)} ${base}/gdeltv2/20180327000000.export.CSV.zip\n`);
     const config = feedConfig(w.dir);
     config.value.gdelt = { enabled: true, list: `${base}/gdeltv2/lastupdate.txt`, mentions: false };
     config.save();
