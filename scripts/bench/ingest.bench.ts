@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { ingestDocuments, labelledPairs, scorePairs } from '@parallax/app';
 import type { IsoDateTime } from '@parallax/core';
 import { readHtmlDocument, readPdfDocument } from '@parallax/ingest';
@@ -24,6 +25,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const out: string[] = [];
+const loadAtStart = os.loadavg()[0] as number;
 
 /** The floor: read, validate UTF-8, split into lines and every line into its 61 fields. */
 async function rawParse(path: string): Promise<{ rows: number; ms: number }> {
@@ -158,5 +160,10 @@ out.push(
   `\nSyndication on the labelled pairs (data/syndication, ${pairs.length} pairs: ${pairs.filter((p) => p.syndicated).length} syndicated, ` +
     `${pairs.filter((p) => !p.syndicated).length} independent): precision ${score.precision.toFixed(2)}, recall ${score.recall.toFixed(2)}` +
     ` (TP ${score.truePositives}, FP ${score.falsePositives}, FN ${score.falseNegatives}, TN ${score.trueNegatives}).\n`,
+);
+out.push(
+  `The machine is shared: its 1-minute load average was ${loadAtStart.toFixed(1)} when this run started and ` +
+    `${(os.loadavg()[0] as number).toFixed(1)} when it ended (${os.cpus().length} cores), so absolute rates are low; ` +
+    'the import ÷ raw ratio, measured on the same file in the same run, is the steadier figure.\n',
 );
 console.log(out.join('\n'));
