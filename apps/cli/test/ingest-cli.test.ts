@@ -62,8 +62,11 @@ describe('parallax ingest', () => {
     const copy = docs.find((d) => d.publisher === 'Example Portal');
     expect(copy?.syndicatedFrom).toBe(original?.id);
     expect(original?.syndicatedFrom).toBeNull();
-    const human = parallax('-w', ws, 'ingest', join(dir, 'missing.md'), 'https://127.0.0.1:9/x');
+    const sheet = join(dir, 'sheet.xlsx');
+    writeFileSync(sheet, 'PK');
+    const human = parallax('-w', ws, 'ingest', join(dir, 'missing.md'), sheet, 'https://127.0.0.1:9/x');
     expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/sheet\.xlsx: unsupported file type '\.xlsx'/);
     expect(human.stderr).toMatch(/missing\.md: no such file/);
     expect(human.stderr).toMatch(
       /https:\/\/127\.0\.0\.1:9\/x: refused: 127\.0\.0\.1 \(a private, loopback or link-local address\)/,

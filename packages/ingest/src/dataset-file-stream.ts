@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InvalidInputError } from '@parallax/core';
-import yauzl from 'yauzl';
+import type yauzlTypes from 'yauzl';
 
 export interface StreamLimits {
   /** Most bytes a plain file, or one zip entry once expanded, may hold (default 4 GiB). */
@@ -86,14 +86,16 @@ export async function openDatasetBytes(
     }
     return { name: path, bytes: capped(createReadStream(path, { highWaterMark: MiB }), path, max) };
   }
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+  // yauzl loads only when a zip arrives.
+  const yauzl = (await import('yauzl')).default;
+  const zip = await new Promise<yauzlTypes.ZipFile>((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, z) =>
       err ? reject(new InvalidInputError(`${path}: not a readable zip archive (${err.message})`)) : resolve(z),
     ),
   );
-  const entries: yauzl.Entry[] = [];
+  const entries: yauzlTypes.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (e: yauzl.Entry) => {
+    zip.on('entry', (e: yauzlTypes.Entry) => {
       if (!e.fileName.endsWith('/')) entries.push(e);
       zip.readEntry();
     });
@@ -107,7 +109,7 @@ export async function openDatasetBytes(
       `${path}: expected one data file inside the zip, found ${entries.length}${entries.length ? ` (${entries.map((e) => e.fileName).join(', ')})` : ''}`,
     );
   }
-  const entry = entries[0] as yauzl.Entry;
+  const entry = entries[0] as yauzlTypes.Entry;
   const name = `${path}!${basename(entry.fileName)}`;
   const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
   if (entry.uncompressedSize > max) {

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { InvalidInputError, type IsoDateTime } from '@parallax/core';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeText, htmlDeclaredCharset } from './text-decoding.ts';
 
 /** One entry of a feed: where the article is, and what the feed itself says about it. */
@@ -23,6 +23,13 @@ export interface Feed {
 }
 
 type Node = Record<string, unknown>;
+type XmlLibrary = typeof import('fast-xml-parser');
+let xml: XmlLibrary | null = null;
+/** Loaded on first use, so commands that read no feed do not pay for it at start. */
+const xmlLibrary = (): XmlLibrary => {
+  xml ??= createRequire(import.meta.url)('fast-xml-parser') as XmlLibrary;
+  return xml;
+};
 
 const asArray = <T>(v: T | T[] | undefined | null): T[] =>
   v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
@@ -75,6 +82,7 @@ export function readFeed(
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) return readJsonFeed(name, trimmed, baseUrl);
   if (!trimmed.startsWith('<')) throw new InvalidInputError(`${name}: not a feed (neither XML nor JSON)`);
+  const { XMLParser, XMLValidator } = xmlLibrary();
   const valid = XMLValidator.validate(trimmed);
   if (valid !== true) {
     throw new InvalidInputError(

@@ -1,10 +1,27 @@
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
 import { buildDocument, InvalidInputError, type IsoDateTime } from '@parallax/core';
-import { parseHTML } from 'linkedom';
 import { detectLanguage } from './language-detector.ts';
 import { sourceForDocument } from './source-for-document.ts';
 import { decodeText, htmlDeclaredCharset } from './text-decoding.ts';
 import type { RawInput, ReadResult } from './text-document-reader.ts';
+
+type Libraries = {
+  parseHTML: typeof import('linkedom').parseHTML;
+  Readability: typeof import('@mozilla/readability').Readability;
+};
+let libraries: Libraries | null = null;
+
+/** linkedom and Readability load on first use: every CLI command would otherwise pay for them at start. */
+function html(): Libraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+    };
+  }
+  return libraries;
+}
 
 /** Less main text than this (characters) is a page without an article: an index, a login wall, an app shell. */
 const MIN_MAIN_TEXT = 200;
@@ -54,8 +71,8 @@ interface BlockElement {
 }
 
 /** Paragraph-separated text of an HTML fragment: one block element per paragraph. */
-function blockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+function blockText(fragment: string): string {
+  const { document } = html().parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
   const parts: string[] = [];
   const blocks = Array.from(document.querySelectorAll(BLOCKS) as ArrayLike<BlockElement>);
   for (const el of blocks) {
@@ -76,9 +93,10 @@ function blockText(html: string): string {
  */
 export function readHtmlDocument(input: RawInput & { charset?: string | null }): ReadResult {
   const declared = input.charset ?? htmlDeclaredCharset(input.bytes);
-  const { text: html } = decodeText(input.name, input.bytes, declared);
-  if (!/<[a-z!]/i.test(html)) throw new InvalidInputError(`${input.name}: not HTML (no markup found)`);
-  const { document } = parseHTML(html);
+  const { text: page } = decodeText(input.name, input.bytes, declared);
+  if (!/<[a-z!]/i.test(page)) throw new InvalidInputError(`${input.name}: not HTML (no markup found)`);
+  const { Readability, parseHTML } = html();
+  const { document } = parseHTML(page);
   const meta = (selector: string) => (document.querySelector(selector)?.getAttribute('content') ?? '').trim() || null;
   const ld = jsonLdObjects(document);
   const article = ld.find((o) => ARTICLE_TYPES.test(String(o['@type'] ?? ''))) ?? {};

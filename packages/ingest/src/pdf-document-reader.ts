@@ -1,5 +1,4 @@
 import { buildDocument, InvalidInputError, type IsoDateTime } from '@parallax/core';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { detectLanguage } from './language-detector.ts';
 import { sourceForDocument } from './source-for-document.ts';
 import type { RawInput, ReadResult } from './text-document-reader.ts';
@@ -32,7 +31,8 @@ export async function readPdfDocument(input: RawInput): Promise<ReadResult> {
   let pages: string[];
   let info: Record<string, unknown> = {};
   try {
-    // pdf.js takes ownership of the buffer it is given, so it gets a copy.
+    // Loaded on first use (it bundles pdf.js). pdf.js takes ownership of its buffer, so it gets a copy.
+    const { extractText, getDocumentProxy, getMeta } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(input.bytes), { verbosity: 0 } as never);
     pages = (await extractText(pdf, { mergePages: false })).text;
     info = (await getMeta(pdf)).info ?? {};
