@@ -115,6 +115,25 @@ describe('HTTP API', () => {
     ).toBe(true);
   });
 
+  it('places events by hour and by report time on the timeline', async () => {
+    const byReport = await get('/api/timeline?interval=day&basis=report');
+    expect(byReport.status).toBe(200);
+    expect(byReport.body).toMatchObject({ basis: 'report', interval: 'day', partial: false });
+    const total = (await get('/api/events?limit=1')).body.total;
+    expect(byReport.body.counted + byReport.body.undated).toBe(total);
+    const hours = await get('/api/timeline?interval=hour&basis=report&country=RUS');
+    expect(hours.body.buckets.every((b: { date: string }) => /T\d{2}:00Z$/.test(b.date))).toBe(true);
+    expect((await get('/api/timeline?basis=rumour')).status).toBe(400);
+  });
+
+  it('summarises sources with document counts and lineage', async () => {
+    const overview = await get('/api/sources/overview');
+    expect(overview.status).toBe(200);
+    const ministry = overview.body.sources.find((s: { domain: string }) => s.domain === 'ministry.example');
+    expect(ministry).toMatchObject({ documents: 1, copies: 0 });
+    expect(Array.isArray(overview.body.lineage)).toBe(true);
+  });
+
   it('searches documents and serves their text', async () => {
     const hits = await get('/api/search?q=denied%20soldiers');
     expect(hits.body.items).toHaveLength(1);
@@ -175,6 +194,7 @@ describe('HTTP API', () => {
         '/api/map/regions',
         '/api/network',
         '/api/search',
+        '/api/sources/overview',
       ]),
     );
     expect(spec.body.components.schemas).toHaveProperty('EventSummary');

@@ -4,9 +4,11 @@
  * reaches a file, socket or database any other way.
  */
 export * from './event-queries.ts';
+export * from './event-timeline.ts';
 export * from './grade-source.ts';
 export * from './import-dataset.ts';
 export * from './import-gdelt-mentions.ts';
 export * from './ingest-documents.ts';
 export * from './recorroborate.ts';
+export * from './source-overview.ts';
 export * from './syndication-pairs.ts';

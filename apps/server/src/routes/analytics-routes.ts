@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { eventTimeline } from '@parallax/app';
 import type { Actor, ActorId } from '@parallax/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,10 +7,17 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../api-error.ts';
 import { eventFilterFrom, filterQuery, type RouteContext } from './route-context.ts';
 
+const bucketSchema = z.object({ date: z.string(), counts: z.record(z.string(), z.number()), total: z.number() });
+
 const timelineSchema = z.object({
-  interval: z.enum(['day', 'week', 'month']),
+  interval: z.enum(['hour', 'day', 'week', 'month']),
   stack: z.enum(['quadClass', 'plover', 'status']),
-  buckets: z.array(z.object({ date: z.string(), counts: z.record(z.string(), z.number()), total: z.number() })),
+  basis: z.enum(['event', 'report']),
+  buckets: z.array(bucketSchema).describe('Bucket starts: YYYY-MM-DD, or YYYY-MM-DDTHH:00Z for hours.'),
+  dayOnly: z.array(bucketSchema).describe('With interval=hour: events known only to the day, per day.'),
+  undated: z.number().describe('Events matching the filter that have no date on this basis.'),
+  counted: z.number(),
+  partial: z.boolean().describe('True when the walk over events stopped at its cap (hour or report time only).'),
 });
 
 const featureCollection = z
@@ -48,18 +56,23 @@ export function registerAnalyticsRoutes(app: FastifyInstance, { workbench }: Rou
     {
       schema: {
         tags: ['analytics'],
-        summary: 'Events per day, week or month under a filter, stacked by quad class, PLOVER type or status',
+        summary:
+          'Events per hour, day, week or month under a filter, stacked by quad class, PLOVER type or status, placed by event time or by first report',
         querystring: filterQuery({
-          interval: z.enum(['day', 'week', 'month']).default('day'),
+          interval: z.enum(['hour', 'day', 'week', 'month']).default('day'),
           stack: z.enum(['quadClass', 'plover', 'status']).default('quadClass'),
+          basis: z
+            .enum(['event', 'report'])
+            .default('event')
+            .describe('event: when it happened; report: when the first document carrying it was published'),
         }),
         response: { 200: timelineSchema, 400: apiErrorSchema },
       },
     },
     async (req) => {
-      const { interval, stack, ...qs } = req.query;
+      const { interval, stack, basis, ...qs } = req.query;
       const filter = await eventFilterFrom(workbench, qs);
-      return { interval, stack, buckets: await workbench.store.timeline(filter, interval, stack) };
+      return eventTimeline(workbench.store, filter, { interval, stack, basis });
     },
   );
 

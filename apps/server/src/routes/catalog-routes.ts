@@ -1,4 +1,4 @@
-import { gradeSource } from '@parallax/app';
+import { gradeSource, sourceOverview } from '@parallax/app';
 import { actorSchema, documentSchema, placeSchema, reliability, sourceSchema } from '@parallax/contract';
 import { type DocumentId, NotFoundError, type SourceId } from '@parallax/core';
 import type { FastifyInstance } from 'fastify';
@@ -121,6 +121,32 @@ export function registerCatalogRoutes(app: FastifyInstance, { workbench, authori
       },
     },
     async () => store.listSources(),
+  );
+
+  api.get(
+    '/api/sources/overview',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Sources with document counts, and the lineage between them (who republishes whom)',
+        response: {
+          200: z.object({
+            sources: z.array(sourceSchema.extend({ documents: z.number(), copies: z.number() })),
+            lineage: z.array(
+              z.object({
+                copier: z.string().describe('the source that republishes'),
+                original: z.string().describe('the source whose material it carries'),
+                documents: z.number().describe('copied documents seen (0 when only declared)'),
+                declared: z.boolean().describe("the copier's record declares the link"),
+              }),
+            ),
+            unattributed: z.number().describe('documents with no resolved source'),
+            partial: z.boolean().describe('true when not every copied document was walked'),
+          }),
+        },
+      },
+    },
+    async () => sourceOverview(store),
   );
 
   api.post(
