@@ -105,6 +105,12 @@ describe('HTTP API', () => {
       code: expect.stringMatching(/^[A-Z]{3}$/),
       count: expect.any(Number),
     });
+    const disputed = await get('/api/map/disputed');
+    expect(disputed.status).toBe(200);
+    for (const f of disputed.body.features) {
+      expect(f.properties.dejure).not.toBe(f.properties.administeredBy);
+      expect(f.properties.code.slice(0, 2)).toBe(f.properties.dejure);
+    }
     const points = await get('/api/map/events?limit=50');
     expect(points.body.features.length).toBe(50);
     const network = await get('/api/network?limit=25');

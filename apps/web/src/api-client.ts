@@ -53,3 +53,17 @@ export interface InfoResponse {
 }
 
 export type { EventSummary };
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = parsed as { error?: string; message?: string } | null;
+    throw new ApiError(res.status, err?.error ?? 'error', err?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return parsed as T;
+}

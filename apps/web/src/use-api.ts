@@ -8,11 +8,13 @@ export interface ApiState<T> {
 }
 
 /**
- * Fetches a JSON resource and refetches when the path changes; a stale response is dropped when a
- * newer request has started (filters change faster than responses arrive).
+ * Fetches a JSON resource and refetches when the path or the workspace revision changes. The last
+ * answer stays on screen while the next one loads (panes dim instead of blanking), and a stale
+ * response is dropped when a newer request has started: filters change faster than answers arrive.
  */
-export function useApi<T>(path: string | null): ApiState<T> {
+export function useApi<T>(path: string | null, revision = 0): ApiState<T> {
   const [state, setState] = useState<ApiState<T>>({ data: null, error: null, loading: path !== null });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is a refetch trigger, not read inside.
   useEffect(() => {
     if (path === null) {
       setState({ data: null, error: null, loading: false });
@@ -26,6 +28,6 @@ export function useApi<T>(path: string | null): ApiState<T> {
         if (!controller.signal.aborted) setState({ data: null, error, loading: false });
       });
     return () => controller.abort();
-  }, [path]);
+  }, [path, revision]);
   return state;
 }

@@ -172,6 +172,62 @@ export function registerAnalyticsRoutes(app: FastifyInstance, { workbench }: Rou
     },
   );
 
+  let disputed: { type: 'FeatureCollection'; features: unknown[] } | null = null;
+  api.get(
+    '/api/map/disputed',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Admin-1 units whose de jure country (ISO 3166-2) differs from the country administering them (Natural Earth), for the map to mark',
+        response: {
+          200: z.object({
+            type: z.literal('FeatureCollection'),
+            features: z.array(
+              z.object({
+                type: z.literal('Feature'),
+                geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.unknown() }),
+                properties: z.object({
+                  code: z.string().describe('ISO 3166-2 code, under which events there are counted'),
+                  name: z.string(),
+                  dejure: z.string().describe('ISO 3166-1 alpha-2 of the country the code belongs to'),
+                  administeredBy: z.string().describe('ISO 3166-1 alpha-2 of the administering country'),
+                }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      if (!disputed) {
+        const geo = JSON.parse(readFileSync(`${workbench.reference.dir}geo/ne_admin1.geojson`, 'utf8')) as {
+          features: { properties: Record<string, string | undefined>; geometry: Polygonal }[];
+        };
+        disputed = {
+          type: 'FeatureCollection',
+          features: geo.features.flatMap((f) => {
+            const { iso_3166_2: code, cc, iso_a2: admin } = f.properties;
+            if (!code || !cc || !admin || admin === '-99' || cc === admin) return [];
+            return [
+              {
+                type: 'Feature' as const,
+                geometry: f.geometry,
+                properties: {
+                  code,
+                  name: f.properties.name_en ?? f.properties.name ?? code,
+                  dejure: cc,
+                  administeredBy: admin,
+                },
+              },
+            ];
+          }),
+        };
+      }
+      return disputed as never;
+    },
+  );
+
   api.get(
     '/api/map/events',
     {

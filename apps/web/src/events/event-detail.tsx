@@ -1,55 +1,138 @@
 import type { Claim } from '@parallax/core';
-import { useState } from 'react';
 import type { EventDetailResponse } from '../api-client.ts';
 import { CREDIBILITY_LABELS, formatSpan, RELIABILITY_LABELS, STATUS_LABELS } from '../labels.ts';
 import { useApi } from '../use-api.ts';
-import { DocumentExcerpt } from './document-excerpt.tsx';
+
+export interface EventDetailProps {
+  id: string;
+  revision: number;
+  /** The claim whose document is open in the reader, if any. */
+  openClaim: string | null;
+  onClose(): void;
+  onReadClaim(documentId: string, claimId: string): void;
+  onFilterActor(id: string): void;
+}
 
 /** One event: what is claimed, by whom, how sure and why — every line one click from its quote. */
-export function EventDetail({ id, onClose }: { id: string; onClose(): void }) {
-  const { data, error, loading } = useApi<EventDetailResponse>(`/api/events/${id}`);
-  const [open, setOpen] = useState<string | null>(null);
+export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onFilterActor }: EventDetailProps) {
+  const { data, error, loading } = useApi<EventDetailResponse>(`/api/events/${id}`, revision);
   if (error)
     return (
       <aside className="event-detail" data-testid="event-detail">
-        Could not load the event: {error.message}
+        <p className="error">Could not load the event: {error.message}</p>
+        <button type="button" onClick={onClose}>
+          Back to the list
+        </button>
       </aside>
     );
-  if (loading || !data)
+  if (!data || (loading && data.event.id !== id))
     return (
-      <aside className="event-detail" data-testid="event-detail">
-        Loading…
+      <aside className="event-detail" data-testid="event-detail" aria-busy="true">
+        <p className="empty">Loading…</p>
       </aside>
     );
   const { summary: e, claims, documents, sources } = data;
+  const claimById = new Map(claims.map((c) => [c.id, c]));
   const docOf = (c: Claim) => documents.find((d) => d.id === c.documentId);
   const sourceOf = (sourceId: string | null) => sources.find((s) => s.id === sourceId);
+
+  const attribution = (c: Claim) => {
+    const doc = docOf(c);
+    const source = sourceOf(doc?.sourceId ?? null);
+    return (
+      <p className="attribution">
+        <span className={`stance stance-${c.stance}`}>{c.negated ? 'denies (negated)' : c.stance}</span>
+        {c.hypothetical ? <span className="stance"> · hypothetical</span> : null}
+        {c.speaker ? ` — ${c.speaker.name}` : ''}
+        {doc ? (
+          <>
+            {' · '}
+            {doc.title}
+            {doc.publisher ? `, ${doc.publisher}` : ''}
+            {doc.published ? `, ${doc.published.slice(0, 10)}` : ''}
+          </>
+        ) : null}
+        {source ? (
+          <span className="reliability" title={RELIABILITY_LABELS[source.reliability]}>
+            {' '}
+            · source {source.reliability}
+          </span>
+        ) : null}
+        {doc?.syndicatedFrom ? <span className="copy"> · republished copy</span> : null}
+        {c.extractor === 'demo-fixture' ? <span className="fixture"> · hand-coded demo claim</span> : null}
+      </p>
+    );
+  };
+
+  const quote = (c: Claim) =>
+    c.dataset ? (
+      <div className="dataset-record">
+        <p>
+          {c.dataset.dataset.toUpperCase()} record {c.dataset.recordId}
+          {c.dataset.url ? (
+            <>
+              , coded from{' '}
+              <a href={c.dataset.url} target="_blank" rel="noopener noreferrer">
+                {c.dataset.url}
+              </a>
+            </>
+          ) : null}
+        </p>
+        <details>
+          <summary>the row as published</summary>
+          <blockquote data-testid="claim-quote">{c.quote}</blockquote>
+        </details>
+      </div>
+    ) : (
+      <blockquote data-testid="claim-quote">{c.quote}</blockquote>
+    );
+
+  const side = (ids: string[]) =>
+    ids.map((cid) => {
+      const c = claimById.get(cid as Claim['id']);
+      return c ? (
+        <li key={cid}>
+          <q>{c.quote}</q>
+          {attribution(c)}
+        </li>
+      ) : null;
+    });
+
   return (
     <aside className="event-detail" data-testid="event-detail" aria-label="Event detail">
       <header>
         <h2>
           {e.plover ?? (e.cameo ? `CAMEO ${e.cameo}` : 'Event')}
           {e.ploverMode ? <small> · {e.ploverMode}</small> : null}
+          {e.cameo && e.plover ? <small> · CAMEO {e.cameo}</small> : null}
         </h2>
-        <button type="button" className="close" onClick={onClose} aria-label="Close event detail">
+        <button type="button" className="close" onClick={onClose} aria-label="Close event detail (Escape)">
           ×
         </button>
       </header>
       <dl className="frame">
         <dt>Who</dt>
         <dd>
+          {e.actors.length === 0 ? 'no actors coded' : null}
           {e.actors.map((a) => (
-            <span key={`${a.role}${a.id}`} className={`actor role-${a.role}`}>
+            <button
+              type="button"
+              key={`${a.role}${a.id}`}
+              className={`actor role-${a.role}`}
+              onClick={() => onFilterActor(a.id)}
+              title={`Filter to events involving ${a.name}`}
+            >
               {a.name}
               {a.code ? <code>{a.code}</code> : null}
-            </span>
+            </button>
           ))}
         </dd>
         <dt>Where</dt>
         <dd>{e.place ? `${e.place.name}${e.place.admin1 ? ` (${e.place.admin1})` : ''}` : 'not placed'}</dd>
         <dt>When</dt>
         <dd>
-          {formatSpan(e.time)} {e.time ? <small>({e.time.precision})</small> : null}
+          {formatSpan(data.event.frame.time)} {e.time ? <small>({e.time.precision})</small> : null}
+          {e.firstReported ? <small> · first reported {e.firstReported.slice(0, 16).replace('T', ' ')}</small> : null}
         </dd>
         {e.quantities.length > 0 && (
           <>
@@ -61,9 +144,20 @@ export function EventDetail({ id, onClose }: { id: string; onClose(): void }) {
             </dd>
           </>
         )}
+        {e.goldstein !== null && (
+          <>
+            <dt>Goldstein</dt>
+            <dd>
+              {e.goldstein > 0 ? '+' : ''}
+              {e.goldstein} <small>(−10 conflict … +10 cooperation)</small>
+            </dd>
+          </>
+        )}
       </dl>
-      <section className="grade">
-        <span className={`badge cred-${e.credibility}`}>{e.credibility}</span>
+      <section className="grade" aria-label="Credibility">
+        <span className={`badge cred-${e.credibility}`} title={`Credibility ${e.credibility}`}>
+          {e.credibility}
+        </span>
         <div>
           <strong>{CREDIBILITY_LABELS[e.credibility as keyof typeof CREDIBILITY_LABELS]}</strong> ·{' '}
           <span className={`status status-${e.status}`}>{STATUS_LABELS[e.status]}</span>
@@ -72,14 +166,24 @@ export function EventDetail({ id, onClose }: { id: string; onClose(): void }) {
       </section>
       {e.contradictions.length > 0 && (
         <section className="contradictions">
-          <h3>Contradictions</h3>
-          <ul>
-            {e.contradictions.map((c) => (
-              <li key={`${c.kind}${c.summary}`}>
+          <h3>Contradictions ({e.contradictions.length})</h3>
+          {e.contradictions.map((c) => (
+            <div key={`${c.kind}${c.summary}`} className="contradiction">
+              <p>
                 <strong>{c.kind}</strong>: {c.summary}
-              </li>
-            ))}
-          </ul>
+              </p>
+              <div className="sides">
+                <div>
+                  <h4>As recorded</h4>
+                  <ul>{side(c.claimIds)}</ul>
+                </div>
+                <div>
+                  <h4>Against</h4>
+                  <ul>{side(c.againstClaimIds)}</ul>
+                </div>
+              </div>
+            </div>
+          ))}
         </section>
       )}
       <section className="origins">
@@ -90,7 +194,7 @@ export function EventDetail({ id, onClose }: { id: string; onClose(): void }) {
               {o.label}{' '}
               <small>
                 ({o.kind}
-                {o.interested ? ', party to the event' : ''}; {o.documentCount} doc.)
+                {o.interested ? ', party to the event — not independent' : ''}; {o.documentCount} doc.)
               </small>
             </li>
           ))}
@@ -99,64 +203,21 @@ export function EventDetail({ id, onClose }: { id: string; onClose(): void }) {
       <section className="claims">
         <h3>Claims ({claims.length})</h3>
         <ol>
-          {claims.map((c) => {
-            const doc = docOf(c);
-            const source = sourceOf(doc?.sourceId ?? null);
-            return (
-              <li key={c.id} className={`claim stance-${c.stance}`}>
-                {c.dataset ? (
-                  <div className="dataset-record">
-                    <p>
-                      {c.dataset.dataset.toUpperCase()} record {c.dataset.recordId}
-                      {c.dataset.url ? (
-                        <>
-                          , coded from{' '}
-                          <a href={c.dataset.url} target="_blank" rel="noopener noreferrer">
-                            {c.dataset.url}
-                          </a>
-                        </>
-                      ) : null}
-                    </p>
-                    <details>
-                      <summary>the row as published</summary>
-                      <blockquote data-testid="claim-quote">{c.quote}</blockquote>
-                    </details>
-                  </div>
-                ) : (
-                  <blockquote data-testid="claim-quote">{c.quote}</blockquote>
-                )}
-                <p className="attribution">
-                  <span className="stance">{c.negated ? 'denies (negated)' : c.stance}</span>
-                  {c.speaker ? ` — ${c.speaker.name}` : ''}
-                  {doc ? (
-                    <>
-                      {' · '}
-                      {doc.url ? (
-                        <a href={doc.url} target="_blank" rel="noopener noreferrer">
-                          {doc.title}
-                        </a>
-                      ) : (
-                        doc.title
-                      )}
-                      {doc.publisher ? `, ${doc.publisher}` : ''}
-                      {doc.published ? `, ${doc.published.slice(0, 10)}` : ''}
-                    </>
-                  ) : null}
-                  {source ? (
-                    <span className="reliability" title={RELIABILITY_LABELS[source.reliability]}>
-                      {' '}
-                      source {source.reliability}
-                    </span>
-                  ) : null}
-                  {c.extractor === 'demo-fixture' ? <span className="fixture"> · hand-coded demo claim</span> : null}
-                </p>
-                <button type="button" className="link" onClick={() => setOpen(open === c.id ? null : c.id)}>
-                  {open === c.id ? 'Hide in document' : 'Show in document'}
-                </button>
-                {open === c.id && <DocumentExcerpt documentId={c.documentId} start={c.start} end={c.end} />}
-              </li>
-            );
-          })}
+          {claims.map((c) => (
+            <li key={c.id} className={`claim stance-${c.stance}${openClaim === c.id ? ' open' : ''}`}>
+              {quote(c)}
+              {attribution(c)}
+              <button
+                type="button"
+                className="link"
+                data-testid="read-claim"
+                aria-pressed={openClaim === c.id}
+                onClick={() => onReadClaim(c.documentId, c.id)}
+              >
+                {openClaim === c.id ? 'Shown in the reader' : 'Read in the source document'}
+              </button>
+            </li>
+          ))}
         </ol>
       </section>
     </aside>

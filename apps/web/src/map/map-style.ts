@@ -1,4 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { QUAD_COLORS } from '../labels.ts';
 
 export interface MapPalette {
   ocean: string;
@@ -8,6 +9,7 @@ export interface MapPalette {
   regionHigh: string;
   point: string;
   pointStroke: string;
+  disputed: string;
 }
 
 export const LIGHT: MapPalette = {
@@ -18,6 +20,7 @@ export const LIGHT: MapPalette = {
   regionHigh: '#c2412d',
   point: '#1f4e79',
   pointStroke: '#ffffff',
+  disputed: '#3b3f45',
 };
 
 export const DARK: MapPalette = {
@@ -28,6 +31,7 @@ export const DARK: MapPalette = {
   regionHigh: '#f08a4b',
   point: '#7cc4ff',
   pointStroke: '#0e1621',
+  disputed: '#d5dbe1',
 };
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
@@ -43,6 +47,7 @@ export function offlineStyle(base: string, palette: MapPalette): StyleSpecificat
       countries: { type: 'geojson', data: `${base}geo/ne_admin0.geojson` },
       borders: { type: 'geojson', data: `${base}geo/ne_admin0_boundary_lines.geojson` },
       regions: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+      disputed: { type: 'geojson', data: `${base}api/map/disputed`, promoteId: 'code' },
       events: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 36, clusterMaxZoom: 9 },
     },
     layers: [
@@ -66,7 +71,24 @@ export function offlineStyle(base: string, palette: MapPalette): StyleSpecificat
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 0.6],
         },
       },
+      {
+        id: 'regions-hover',
+        type: 'line',
+        source: 'regions',
+        paint: {
+          'line-color': palette.pointStroke,
+          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0],
+        },
+      },
       { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': palette.border, 'line-width': 0.7 } },
+      // Units whose de jure country differs from the one administering them: drawn with their de jure
+      // country, outlined dashed, so the map never silently takes a side it does not state.
+      {
+        id: 'disputed-outline',
+        type: 'line',
+        source: 'disputed',
+        paint: { 'line-color': palette.disputed, 'line-width': 1.4, 'line-dasharray': [2, 1.5] },
+      },
       {
         id: 'event-clusters',
         type: 'circle',
@@ -86,7 +108,19 @@ export function offlineStyle(base: string, palette: MapPalette): StyleSpecificat
         source: 'events',
         filter: ['!', ['has', 'point_count']],
         paint: {
-          'circle-color': palette.point,
+          'circle-color': [
+            'match',
+            ['get', 'quadClass'],
+            1,
+            QUAD_COLORS['1'] as string,
+            2,
+            QUAD_COLORS['2'] as string,
+            3,
+            QUAD_COLORS['3'] as string,
+            4,
+            QUAD_COLORS['4'] as string,
+            palette.point,
+          ],
           'circle-radius': 5.5,
           'circle-stroke-color': palette.pointStroke,
           'circle-stroke-width': 1.5,
