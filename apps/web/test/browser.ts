@@ -26,5 +26,11 @@ declare global {
   interface Window {
     /** Set by the map pane once its data is drawn. */
     __mapLoaded?: boolean;
+    /** What the map last drew, and when it went idle after drawing it. */
+    __map?: { regions: number; points: number; idleAt: number };
+    /** Screen position of a place on the map and the layer on top there. */
+    __mapProbe?: (lng: number, lat: number) => { x: number; y: number; layer: string | null };
+    /** What the network last drew, and when. */
+    __network?: { nodes: number; edges: number; renderedAt: number; layoutDone: boolean };
   }
 }

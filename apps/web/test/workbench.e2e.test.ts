@@ -7,20 +7,53 @@ const suite = hasChromium ? describe : describe.skip;
 if (!hasChromium)
   console.warn('Skipping browser tests: /usr/bin/chromium is not installed (apt-get install -y chromium).');
 
+/** Counts distinct colours in a screenshot of an element: WebGL buffers cannot be read back directly. */
+async function colourCount(page: Page, selector: string): Promise<number> {
+  const png = (await page.locator(selector).screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx?.drawImage(img, 0, 0);
+    const pixels = ctx?.getImageData(0, 0, img.width, img.height).data ?? new Uint8ClampedArray();
+    const seen = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 16)
+      seen.add(((pixels[i] ?? 0) << 16) | ((pixels[i + 1] ?? 0) << 8) | (pixels[i + 2] ?? 0));
+    return seen.size;
+  }, png);
+}
+
+const listCount = async (page: Page) =>
+  Number((await page.locator('.event-list .count').textContent())?.replace(/\D/g, '') || Number.NaN);
+
 suite('workbench in a real browser', () => {
   let app: Awaited<ReturnType<typeof startDemoWorkbench>>;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
+  const watch = (p: Page) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    p.on('pageerror', (e) => errors.push(String(e)));
+  };
+  const open = async (p: Page, search = '') => {
+    await p.evaluate(() => {
+      window.__mapLoaded = false;
+    });
+    await p.goto(`${app.url}${search}`, { waitUntil: 'load' });
+  };
+  const mapDrawn = (p: Page) => p.waitForFunction(() => window.__mapLoaded === true, null, { timeout: 60_000 });
 
   beforeAll(async () => {
     app = await startDemoWorkbench();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
+    watch(page);
   }, 180_000);
 
   afterAll(async () => {
@@ -28,62 +61,219 @@ suite('workbench in a real browser', () => {
     await app?.stop();
   });
 
-  it('draws the map and lists the demo events', async () => {
+  it('draws the map, the timeline and the event list', async () => {
     await page.goto(app.url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__mapLoaded === true, null, { timeout: 90_000 });
+    await mapDrawn(page);
     expect(await page.locator('[data-testid=map] canvas.maplibregl-canvas').count()).toBe(1);
     await page.waitForSelector('[data-testid=event-item]');
     const total = (await app.workbench.store.info()).counts.events;
     expect(await page.locator('[data-testid=event-item]').count()).toBe(Math.min(100, total));
-    await expect
-      .poll(() => page.locator('.event-list .count').textContent())
-      .toBe(`${total.toLocaleString('en-US')} match`);
-    // The map is not blank: decode a screenshot of it (WebGL buffers cannot be read back) and count colours.
-    const png = (await page.locator('[data-testid=map]').screenshot()).toString('base64');
-    const colours = await page.evaluate(async (data) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${data}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      ctx?.drawImage(img, 0, 0);
-      const pixels = ctx?.getImageData(0, 0, img.width, img.height).data ?? new Uint8ClampedArray();
-      const seen = new Set<number>();
-      for (let i = 0; i < pixels.length; i += 16)
-        seen.add(((pixels[i] ?? 0) << 16) | ((pixels[i + 1] ?? 0) << 8) | (pixels[i + 2] ?? 0));
-      return seen.size;
-    }, png);
-    expect(colours).toBeGreaterThan(20);
-    await page.screenshot({ path: `${ARTIFACTS}workbench-overview.png` });
+    await expect.poll(() => listCount(page)).toBe(total);
+    expect(await colourCount(page, '[data-testid=map]')).toBeGreaterThan(20);
+    expect(await page.locator('[data-testid=timeline-bar]').count()).toBeGreaterThan(0);
+    // The disputed-territory policy and the data's origin are stated on the map.
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toMatch(/Natural Earth.*de jure/);
+    await page.screenshot({ path: `${ARTIFACTS}workbench-map.png` });
   });
 
-  it('opens an event with its quoted claims', async () => {
+  it('changes map, timeline, network and list together when a filter changes', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    watch(wide);
+    await wide.goto(app.url, { waitUntil: 'load' });
+    await mapDrawn(wide);
+    await wide.waitForFunction(() => (window.__network?.nodes ?? 0) > 0, null, { timeout: 30_000 });
+    const before = await listCount(wide);
+    await wide.evaluate(() => {
+      window.__mapLoaded = false;
+    });
+    await wide.selectOption('select:near(:text("Event type"))', 'ASSAULT');
+    await expect.poll(() => wide.url()).toMatch(/type=ASSAULT/);
+
+    const filter = { ploverTypes: ['ASSAULT' as const] };
+    const expected = await app.workbench.store.countEvents(filter);
+    expect(expected).toBeLessThan(before);
+    await expect.poll(() => listCount(wide)).toBe(expected);
+    const whats = await wide.locator('[data-testid=event-item] .what strong').allTextContents();
+    expect(whats.every((w) => w === 'ASSAULT')).toBe(true);
+
+    // Timeline: the bars add up to the same events.
+    await expect
+      .poll(async () => {
+        const labels = await wide
+          .locator('[data-testid=timeline-bar]')
+          .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''));
+        return labels.reduce((n, l) => n + Number(/: (\d+) events/.exec(l)?.[1] ?? 0), 0);
+      })
+      .toBe(expected);
+
+    // Map: one shaded region per admin-1 unit that has such events.
+    await mapDrawn(wide);
+    const regions = await app.workbench.store.placeCounts(filter, 'admin1');
+    await expect.poll(() => wide.evaluate(() => window.__map?.regions)).toBe(regions.length);
+
+    // Network: the actors of the heaviest pairs under the same filter.
+    const edges = await app.workbench.store.actorEdges(filter, 1000);
+    const actors = new Set(edges.flatMap((e) => [e.source, e.target]));
+    await expect.poll(() => wide.evaluate(() => window.__network?.nodes)).toBe(actors.size);
+    await wide.screenshot({ path: `${ARTIFACTS}workbench-wide-filtered.png` });
+    await wide.close();
+  });
+
+  it('filters everything to a region clicked on the map', async () => {
+    await open(page);
+    await mapDrawn(page);
+    const regions = (await (await fetch(`${app.url}api/map/regions?level=admin1`)).json()) as {
+      features: { geometry: { coordinates: [number, number] }; properties: { code: string; count: number } }[];
+    };
+    let target: { code: string; x: number; y: number } | null = null;
+    for (const f of regions.features) {
+      const [lng, lat] = f.geometry.coordinates;
+      const probe = await page.evaluate(([x, y]) => window.__mapProbe?.(x, y), [lng, lat] as const);
+      const box = await page.locator('[data-testid=map]').boundingBox();
+      if (probe?.layer === 'regions-fill' && box && probe.x > 240 && probe.x < box.width - 60 && probe.y > 20) {
+        target = { code: f.properties.code, x: box.x + probe.x, y: box.y + probe.y };
+        break;
+      }
+    }
+    expect(target, 'a region on screen that no event point covers').not.toBeNull();
+    if (!target) return;
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => page.url()).toContain(`admin1=${target.code}`);
+    const expected = await app.workbench.store.countEvents({ admin1: [target.code] });
+    await expect.poll(() => listCount(page)).toBe(expected);
+    // The keyboard path: the region list beside the map toggles the same filter off again.
+    await page.locator(`[data-testid=region-button][data-code="${target.code}"]`).click();
+    await expect.poll(() => page.url()).not.toContain('admin1=');
+  });
+
+  it('narrows to the clicked timeline bar, and to a brushed span', async () => {
+    await open(page);
+    await page.waitForSelector('[data-testid=timeline-bar]');
+    const bar = page.locator('[data-testid=timeline-bar]').last();
+    const label = (await bar.getAttribute('aria-label')) ?? '';
+    const [, from, to] = /narrow to (\d{4}-\d{2}-\d{2})(?: – (\d{4}-\d{2}-\d{2}))?/.exec(label) ?? [];
+    expect(from).toBeDefined();
+    await bar.click();
+    await expect.poll(() => page.url()).toContain(`from=${from}`);
+    const expected = await app.workbench.store.countEvents({
+      from: from as never,
+      to: (to ?? from) as never,
+    });
+    await expect.poll(() => listCount(page)).toBe(expected);
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('from=');
+    await page.waitForSelector('[data-testid=timeline-bar]');
+    const svg = await page.locator('[data-testid=timeline] svg').boundingBox();
+    if (!svg) throw new Error('timeline not drawn');
+    await page.mouse.move(svg.x + svg.width * 0.55, svg.y + svg.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(svg.x + svg.width * 0.75, svg.y + svg.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.url()).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    const q = new URL(page.url()).searchParams;
+    const brushed = await app.workbench.store.countEvents({
+      from: q.get('from') as never,
+      to: q.get('to') as never,
+    });
+    await expect.poll(() => listCount(page)).toBe(brushed);
+  });
+
+  it('opens an event with its quoted claims and the claim highlighted in the source text', async () => {
+    await open(page);
+    await page.waitForSelector('[data-testid=event-item]');
+    // The newest demo event is reported in documents (text claims), not only by a dataset.
     await page.locator('[data-testid=event-item]').first().click();
     const detail = page.locator('[data-testid=event-detail]');
-    await detail.locator('[data-testid=claim-quote]').first().waitFor({ state: 'attached' });
-    expect(await detail.locator('[data-testid=claim-quote]').count()).toBeGreaterThan(0);
+    await detail.locator('[data-testid=claim-quote]').first().waitFor();
     expect(page.url()).toMatch(/[?&]event=evt_[0-9a-f]{20}/);
+    const id = new URL(page.url()).searchParams.get('event') ?? '';
+    const event = await app.workbench.store.getEvent(id as never);
+    expect(await detail.locator('[data-testid=claim-quote]').count()).toBe(event?.claimIds.length);
     await page.screenshot({ path: `${ARTIFACTS}workbench-event.png` });
-    await page.goBack();
-    await page.waitForSelector('[data-testid=event-item]');
+
+    const quote = (await detail.locator('blockquote[data-testid=claim-quote]').first().textContent()) ?? '';
+    await detail.locator('[data-testid=read-claim]').first().click();
+    const highlight = page.locator('[data-testid=reader] [data-testid=claim-highlight]');
+    await highlight.first().waitFor();
+    const highlighted = (await highlight.allTextContents()).join('');
+    expect(highlighted).toBe(quote);
+    // Text only: the reader holds no elements from the source, just text and our marks.
+    const tags = await page
+      .locator('[data-testid=reader-text] *')
+      .evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+    expect(tags.every((t) => t === 'SPAN' || t === 'MARK')).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}workbench-reader.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).not.toContain('doc=');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).not.toContain('event=');
   });
 
-  it('narrows every pane when a filter changes, and keeps it in the URL', async () => {
-    const before = Number((await page.locator('.event-list .count').textContent())?.replace(/\D/g, ''));
-    await page.selectOption('select:near(:text("Event type"))', 'ASSAULT');
-    await expect.poll(() => page.url()).toMatch(/type=ASSAULT/);
-    await expect
-      .poll(async () => Number((await page.locator('.event-list .count').textContent())?.replace(/\D/g, '')))
-      .toBeLessThan(before);
-    const expected = await app.workbench.store.countEvents({ ploverTypes: ['ASSAULT'] });
-    await expect
-      .poll(() => page.locator('.event-list .count').textContent())
-      .toBe(`${expected.toLocaleString('en-US')} match`);
-    const whats = await page.locator('[data-testid=event-item] .what strong').allTextContents();
-    expect(whats.every((w) => w === 'ASSAULT')).toBe(true);
-    await page.screenshot({ path: `${ARTIFACTS}workbench-filtered.png` });
+  it('draws the actor network with one node per actor of the heaviest pairs', async () => {
+    await open(page, '?view=network&edges=250');
+    const edges = await app.workbench.store.actorEdges({}, 250);
+    const actors = new Set(edges.flatMap((e) => [e.source, e.target]));
+    await page.waitForFunction((n) => window.__network?.nodes === n, actors.size, { timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => window.__network?.edges)).toBe(edges.length);
+    expect(await page.locator('[data-testid=network-count]').textContent()).toContain(
+      `${actors.size.toLocaleString('en-US')} actors`,
+    );
+    await page.waitForFunction(() => window.__network?.layoutDone === true, null, { timeout: 30_000 });
+    expect(await colourCount(page, '[data-testid=network]')).toBeGreaterThan(10);
+    await page.screenshot({ path: `${ARTIFACTS}workbench-network.png` });
+    // Clicking an actor in the list filters every pane to it.
+    await page.locator('.network-side button').first().click();
+    await expect.poll(() => page.url()).toMatch(/actor=act_/);
+  });
+
+  it('edits a source grade and shows who republishes whom', async () => {
+    await open(page, '?view=sources');
+    await page.waitForSelector('[data-testid=source-row]');
+    const sources = await app.workbench.store.listSources();
+    expect(await page.locator('[data-testid=source-row]').count()).toBe(sources.length);
+    const lineage = page.locator('[data-testid=lineage] li');
+    expect(await lineage.count()).toBeGreaterThan(0);
+    const row = page.locator('[data-testid=source-row]').first();
+    const sourceId = (await row.getAttribute('data-source')) ?? '';
+    await row.getByRole('button', { name: /Change the grade/ }).click();
+    await row.locator('select').selectOption('D');
+    await row.locator('textarea').fill('Browser test: later reporting contradicted two of its claims.');
+    await row.getByRole('button', { name: 'Save grade' }).click();
+    await expect.poll(async () => (await app.workbench.store.getSource(sourceId as never))?.reliability).toBe('D');
+    await expect.poll(() => row.locator('.reliability-grade').textContent()).toBe('D');
+    await page.screenshot({ path: `${ARTIFACTS}workbench-sources.png` });
+  });
+
+  it('searches documents, actors and places, with the query in the URL and back working', async () => {
+    await open(page);
+    await page.waitForSelector('[data-testid=event-item]');
+    const doc = (await app.workbench.store.listDocuments({}, { limit: 1 })).items[0];
+    const word = doc?.title.split(/\W+/).find((w) => w.length > 5) ?? 'statement';
+    await page.keyboard.press('/');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(word)}`);
+    await page.waitForSelector('[data-testid=search-hit]');
+    const expected = (await app.workbench.store.searchDocuments(word, { limit: 50 })).total;
+    expect(await page.locator('#doc-hits small').textContent()).toBe(`(${expected})`);
+    await page.screenshot({ path: `${ARTIFACTS}workbench-search.png` });
+    await page.locator('[data-testid=search-hit]').first().click();
+    await page.locator('[data-testid=reader-text]').waitFor();
+    await page.goBack();
+    await page.waitForSelector('[data-testid=search-view]');
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('q=');
+  });
+
+  it('follows a dark colour scheme', async () => {
+    const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    watch(dark);
+    await dark.goto(`${app.url}?view=network&edges=250`, { waitUntil: 'load' });
+    await dark.waitForFunction(() => window.__network?.layoutDone === true, null, { timeout: 30_000 });
+    const bg = await dark.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(bg).toBe('rgb(15, 20, 26)');
+    await dark.screenshot({ path: `${ARTIFACTS}workbench-dark-network.png` });
+    await dark.close();
   });
 
   it('logs no errors in the browser console', () => {

@@ -25,6 +25,8 @@ declare global {
     __mapLoaded?: boolean;
     /** What the map last drew, and when it went idle after drawing it (benchmark). */
     __map?: { regions: number; points: number; idleAt: number };
+    /** Where a place is on screen and which layer is on top there (browser tests click through it). */
+    __mapProbe?: (lng: number, lat: number) => { x: number; y: number; layer: string | null };
   }
 }
 
@@ -130,6 +132,11 @@ export function MapPane({ regions, events, loading, selectedRegions, onToggleReg
       const code = hits.find((f) => f.layer.id === 'regions-fill')?.properties?.code;
       if (typeof code === 'string') handlers.current.onToggleRegion(code);
     });
+    window.__mapProbe = (lng, lat) => {
+      const p = m.project([lng, lat]);
+      const top = m.queryRenderedFeatures(p, { layers: ['event-points', 'event-clusters', 'regions-fill'] })[0];
+      return { x: p.x, y: p.y, layer: top?.layer.id ?? null };
+    };
     map.current = m;
     return () => {
       popup.remove();

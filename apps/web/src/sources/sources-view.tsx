@@ -81,7 +81,10 @@ export function SourcesView({ revision, onChanged }: { revision: number; onChang
                     />
                   ) : (
                     <div className="grade-cell">
-                      <span className={`grade grade-${s.reliability}`} title={RELIABILITY_LABELS[s.reliability]}>
+                      <span
+                        className={`reliability-grade grade-${s.reliability}`}
+                        title={RELIABILITY_LABELS[s.reliability]}
+                      >
                         {s.reliability}
                       </span>
                       <span className="rationale">{s.reliabilityRationale}</span>
