@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import {
   actorId,
+  buildActor,
   buildCameoCodebook,
   type Claim,
   claimId,
@@ -83,14 +84,39 @@ function codebook() {
   return buildCameoCodebook({ labels: new Map([...plover.keys()].map((k) => [k, k])), goldstein: new Map(), plover });
 }
 
+export interface SyntheticOptions {
+  /**
+   * Draw actor pairs from a pool of this many synthetic actors instead of the sample's ~250 codes,
+   * so the actor network reaches thousands of nodes (UI benchmark).
+   */
+  actors?: number;
+}
+
+/** Synthetic actors `Actor 00042` with codes `Z00042`: no real names, stable ids. */
+function actorPool(n: number): Omit<FrameActor, 'role'>[] {
+  return Array.from({ length: n }, (_, i) => {
+    const code = `Z${String(i).padStart(5, '0')}`;
+    return { id: actorId({ code, name: code }), name: `Actor ${String(i).padStart(5, '0')}`, code };
+  });
+}
+
 /**
  * Yields change sets of `batch` events (each with the document and claim it cites). Events spread
  * over `days` days from 2024-01-01; actor pairs, event codes and places follow the sample.
  */
-export function* syntheticChangeSets(total: number, batch = 20_000, days = 365, seed = 7): Generator<StoreChanges> {
+export function* syntheticChangeSets(
+  total: number,
+  batch = 20_000,
+  days = 365,
+  seed = 7,
+  options: SyntheticOptions = {},
+): Generator<StoreChanges> {
   const rows = sampleRows();
   const book = codebook();
   const rnd = seededRandom(seed);
+  const pool = options.actors ? actorPool(options.actors) : null;
+  // Zipf-like popularity: a few actors take part in many events, most in a handful, as in GDELT.
+  const pickPooled = () => pool?.[Math.floor(pool.length * rnd() ** 2.2)] ?? null;
   const pick = () => rows[Math.floor(rnd() * rows.length)] as Row;
   const base = Date.UTC(2024, 0, 1) / 86_400_000;
   const doc: Document = {
@@ -121,7 +147,11 @@ export function* syntheticChangeSets(total: number, batch = 20_000, days = 365, 
       const where = pick();
       const day = new Date((base + Math.floor(rnd() * days)) * 86_400_000).toISOString().slice(0, 10) as IsoDate;
       const actors: FrameActor[] = [];
-      if (who.a1)
+      const pooledSource = pool ? pickPooled() : null;
+      const pooledTarget = pool ? pickPooled() : null;
+      if (pooledSource && pooledTarget && pooledSource.id !== pooledTarget.id) {
+        actors.push({ ...pooledSource, role: 'source' }, { ...pooledTarget, role: 'target' });
+      } else if (who.a1)
         actors.push({ id: actorId({ code: who.a1, name: who.a1 }), name: who.a1, code: who.a1, role: 'source' });
       if (who.a2 && who.a2 !== who.a1)
         actors.push({ id: actorId({ code: who.a2, name: who.a2 }), name: who.a2, code: who.a2, role: 'target' });
@@ -178,7 +208,12 @@ export function* syntheticChangeSets(total: number, batch = 20_000, days = 365, 
         firstReported: null,
       });
     }
-    yield { documents: first ? [doc] : [], claims, events };
+    yield {
+      documents: first ? [doc] : [],
+      actors: first && pool ? pool.map((a) => buildActor({ name: a.name, codes: [a.code ?? ''] })) : [],
+      claims,
+      events,
+    };
     first = false;
   }
 }

@@ -31,6 +31,6 @@ declare global {
     /** Screen position of a place on the map and the layer on top there. */
     __mapProbe?: (lng: number, lat: number) => { x: number; y: number; layer: string | null };
     /** What the network last drew, and when. */
-    __network?: { nodes: number; edges: number; renderedAt: number; layoutDone: boolean };
+    __network?: { nodes: number; edges: number; renderedAt: number; builtAt: number; layoutDone: boolean };
   }
 }

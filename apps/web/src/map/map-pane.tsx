@@ -170,7 +170,8 @@ export function MapPane({ regions, events, loading, selectedRegions, onToggleReg
         );
       fitted.current = true;
     }
-    if (regions && events) {
+    // Only a complete answer counts as drawn: with one request still out, the map is between states.
+    if (regions && events && !loading) {
       const drawn = { regions: regions.features.length, points: events.features.length };
       m.once('idle', () => {
         window.__map = { ...drawn, idleAt: performance.now() };
@@ -178,7 +179,7 @@ export function MapPane({ regions, events, loading, selectedRegions, onToggleReg
       });
       m.triggerRepaint();
     }
-  }, [ready, shaded, regions, events, selectedRegions]);
+  }, [ready, shaded, regions, events, selectedRegions, loading]);
 
   const stops = legendStops(shaded.max);
   const top = useMemo(() => topRegions(regions, 6), [regions]);

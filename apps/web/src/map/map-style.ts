@@ -44,8 +44,9 @@ export function offlineStyle(base: string, palette: MapPalette): StyleSpecificat
   return {
     version: 8,
     sources: {
-      countries: { type: 'geojson', data: `${base}geo/ne_admin0.geojson` },
-      borders: { type: 'geojson', data: `${base}geo/ne_admin0_boundary_lines.geojson` },
+      // Coarser tiling of the static basemap: it is context, and tiling 4 MB of outlines finely costs seconds.
+      countries: { type: 'geojson', data: `${base}geo/ne_admin0.geojson`, tolerance: 1.5, maxzoom: 8, buffer: 32 },
+      borders: { type: 'geojson', data: `${base}geo/ne_admin0_boundary_lines.geojson`, tolerance: 1.5, maxzoom: 8 },
       regions: { type: 'geojson', data: EMPTY, promoteId: 'code' },
       disputed: { type: 'geojson', data: `${base}api/map/disputed`, promoteId: 'code' },
       events: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 36, clusterMaxZoom: 9 },

@@ -1,10 +1,9 @@
 import Graph from 'graphology';
-import { inferSettings } from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { Attributes } from 'graphology-types';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
 import { formatCount } from '../labels.ts';
+import type { LayoutProgress, LayoutRequest } from './layout-worker.ts';
 import { type EdgeWeighting, KIND_COLORS, type NetworkData, networkView, topActors } from './network-model.ts';
 
 export interface NetworkPaneProps {
@@ -22,7 +21,7 @@ export interface NetworkPaneProps {
 declare global {
   interface Window {
     /** Nodes and edges the network last drew, and when; browser tests and the benchmark read it. */
-    __network?: { nodes: number; edges: number; renderedAt: number; layoutDone: boolean };
+    __network?: { nodes: number; edges: number; renderedAt: number; builtAt: number; layoutDone: boolean };
   }
 }
 
@@ -39,6 +38,8 @@ type Renderer = Sigma<
 >;
 
 const FADED = 'rgba(140,146,155,0.18)';
+/** From this many actors on, the layout is applied once, when it has settled (see the data effect). */
+const LARGE_GRAPH = 1500;
 
 /**
  * The actor network: actors as nodes (size by events), source→target pairs as edges (blue
@@ -50,8 +51,9 @@ export function NetworkPane(props: NetworkPaneProps) {
   const container = useRef<HTMLDivElement>(null);
   const sigma = useRef<Renderer | null>(null);
   const graph = useRef(new Graph<NodeAttrs, EdgeAttrs>({ type: 'directed', multi: false }));
-  const layout = useRef<FA2Layout | null>(null);
+  const layout = useRef<Worker | null>(null);
   const positions = useRef(new Map<string, { x: number; y: number }>());
+  const built = useRef(false);
   const handlers = useRef(props);
   handlers.current = props;
   const [hovered, setHovered] = useState<{ id: string; x: number; y: number } | null>(null);
@@ -66,6 +68,9 @@ export function NetworkPane(props: NetworkPaneProps) {
       customGraphState: { hasActive: false },
       settings: {
         hideEdgesOnMove: true,
+        // Picking (which node is under the pointer) renders the scene a second time; a coarser
+        // picking buffer costs little precision and much time without a GPU.
+        pickingDownSizingRatio: 4,
         labelRenderedSizeThreshold: 7,
         labelDensity: 0.6,
         // Sizes are pixels: sigma 4 otherwise reads them in layout units, where ForceAtlas2's spread
@@ -110,16 +115,20 @@ export function NetworkPane(props: NetworkPaneProps) {
     });
     renderer.on('clickNode', ({ node }) => handlers.current.onToggleActor(node));
     renderer.on('afterRender', () => {
+      const now = performance.now();
       window.__network = {
         nodes: graph.current.order,
         edges: graph.current.size,
-        renderedAt: performance.now(),
-        layoutDone: !layout.current?.isRunning(),
+        renderedAt: now,
+        // The first frame drawn after the graph was rebuilt from new data.
+        builtAt: built.current ? now : (window.__network?.builtAt ?? 0),
+        layoutDone: layout.current === null,
       };
+      built.current = false;
     });
     sigma.current = renderer;
     return () => {
-      layout.current?.kill();
+      layout.current?.terminate();
       layout.current = null;
       renderer.kill();
       sigma.current = null;
@@ -129,7 +138,7 @@ export function NetworkPane(props: NetworkPaneProps) {
   useEffect(() => {
     const renderer = sigma.current;
     if (!renderer || !data) return;
-    layout.current?.kill();
+    layout.current?.terminate();
     layout.current = null;
     const g = graph.current;
     // Keep where nodes settled, so the next filter moves the picture as little as possible.
@@ -138,34 +147,61 @@ export function NetworkPane(props: NetworkPaneProps) {
     });
     const view = networkView(data, weighting, positions.current);
     const newcomers = view.nodes.filter((n) => !positions.current.has(n.id)).length;
-    g.clear();
-    for (const n of view.nodes) g.addNode(n.id, n);
-    for (const e of view.edges)
-      if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target))
-        g.addEdge(e.source, e.target, { size: e.size, color: e.color, count: e.count, goldstein: e.goldstein });
-    renderer.refresh();
-    if (g.order > 1 && newcomers > 0) {
-      const fa2 = new FA2Layout(g, {
-        settings: { ...inferSettings(g), barnesHutOptimize: g.order > 400, slowDown: 2 + Math.log10(g.order) },
-        getEdgeWeight: 'size',
-      });
-      layout.current = fa2;
-      setSettling(true);
-      fa2.start();
-      // Settling time grows with the share of new nodes; a graph that only lost nodes barely moves.
-      const budget = Math.min(5000, 600 + 3000 * (newcomers / g.order) + g.order * 0.4);
-      const timer = window.setTimeout(() => {
-        fa2.stop();
-        setSettling(false);
-        renderer.refresh();
-      }, budget);
-      return () => {
-        window.clearTimeout(timer);
-        fa2.kill();
-      };
+    const draw = () => {
+      // Sigma redraws on graph events, once per frame: no explicit refresh, which would draw twice.
+      g.clear();
+      for (const n of view.nodes) g.addNode(n.id, n);
+      for (const e of view.edges)
+        if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target))
+          g.addEdge(e.source, e.target, { size: e.size, color: e.color, count: e.count, goldstein: e.goldstein });
+      built.current = true;
+    };
+    if (view.nodes.length < 2 || newcomers === 0) {
+      draw();
+      setSettling(false);
+      return undefined;
     }
-    setSettling(false);
-    return undefined;
+    const ids = view.nodes.map((n) => n.id);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const xy = new Float32Array(ids.length * 2);
+    view.nodes.forEach((n, i) => {
+      xy[2 * i] = n.x;
+      xy[2 * i + 1] = n.y;
+    });
+    const edges = new Uint32Array(view.edges.length * 2);
+    const weights = new Float32Array(view.edges.length);
+    view.edges.forEach((e, k) => {
+      edges[2 * k] = index.get(e.source) ?? 0;
+      edges[2 * k + 1] = index.get(e.target) ?? 0;
+      weights[k] = e.size;
+    });
+    // Without a GPU every redraw of thousands of nodes is expensive: a large graph is drawn at its
+    // seeded positions and redrawn once when the layout has settled; a small one moves as it settles.
+    const progress = view.nodes.length < LARGE_GRAPH;
+    draw();
+    const budgetMs = Math.min(3000, 400 + 2000 * (newcomers / view.nodes.length) + view.nodes.length * 0.3);
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    layout.current = worker;
+    setSettling(true);
+    worker.onmessage = (m: MessageEvent<LayoutProgress>) => {
+      const { xy: out, done } = m.data;
+      const at = (id: string) => {
+        const i = index.get(id) ?? 0;
+        return { x: out[2 * i] ?? 0, y: out[2 * i + 1] ?? 0 };
+      };
+      g.updateEachNodeAttributes((id, a) => ({ ...a, ...at(id) }));
+      if (done) {
+        worker.terminate();
+        if (layout.current === worker) layout.current = null;
+        setSettling(false);
+        renderer.scheduleRender();
+      }
+    };
+    const request: LayoutRequest = { ids, xy, edges, weights, budgetMs, progress };
+    worker.postMessage(request, [xy.buffer, edges.buffer, weights.buffer]);
+    return () => {
+      worker.terminate();
+    };
   }, [data, weighting]);
 
   const top = useMemo(() => (data ? topActors(data, 12) : []), [data]);
