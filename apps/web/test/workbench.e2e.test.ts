@@ -265,6 +265,33 @@ suite('workbench in a real browser', () => {
     await expect.poll(() => page.url()).not.toContain('q=');
   });
 
+  it('ingests a dropped file and shows the job, or says the server has no ingest API', async () => {
+    await open(page, '?view=ingest');
+    await page.waitForSelector('[data-testid=ingest-view]');
+    const offered = (await fetch(`${app.url}api/ingest/jobs`)).status !== 404;
+    if (!offered) {
+      await expect.poll(() => page.locator('[data-testid=ingest-view]').textContent()).toMatch(/does not offer/);
+      await page.screenshot({ path: `${ARTIFACTS}workbench-ingest.png` });
+      return;
+    }
+    const before = (await app.workbench.store.info()).counts.documents;
+    await page.locator('[data-testid=ingest-file]').setInputFiles({
+      name: 'browser-test-note.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(
+        '---\ntitle: Browser test note\npublisher: Test Desk\nurl: https://desk.example/browser-test\n---\nA note written by the browser test about a border crossing.\n',
+      ),
+    });
+    const job = page.locator('[data-testid=ingest-job]').first();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    await expect.poll(async () => (await app.workbench.store.info()).counts.documents).toBe(before + 1);
+    // Live updates: the header's count follows without a reload.
+    await expect
+      .poll(() => page.locator('.stats').textContent(), { timeout: 15_000 })
+      .toContain(`${before + 1} documents`);
+    await page.screenshot({ path: `${ARTIFACTS}workbench-ingest.png` });
+  });
+
   it('follows a dark colour scheme', async () => {
     const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     watch(dark);
