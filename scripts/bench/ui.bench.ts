@@ -4,7 +4,7 @@
 // frame times. Baseline in the same run: a small workspace (BENCH_UI_BASELINE events) through the
 // same steps, and the API's own answer times for the requests a filter change makes.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbench, type Workbench } from '@parallax/runtime';
 import { startServer } from '@parallax/server';
@@ -228,6 +228,7 @@ async function measure(browser: Browser, webDir: string, events: number, label: 
   }
 }
 
+const loadBefore = loadavg()[0] ?? 0;
 const webDir = mkdtempSync(join(tmpdir(), 'parallax-ui-bench-web-'));
 log('building the web app');
 await build({ root: WEB_ROOT, logLevel: 'error', build: { outDir: webDir, emptyOutDir: true } });
@@ -278,6 +279,12 @@ if (b && l) {
   row('network: time filter → graph redrawn', (r) => ms(median(r.netFilter)));
   const errs = [...b.errors, ...l.errors];
   out.push('');
+  out.push(
+    `Load average at the start and the end of the run: ${loadBefore.toFixed(1)} and ${(loadavg()[0] ?? 0).toFixed(1)} on ` +
+      'this 2-core machine; other work inflates the figures and makes baseline-versus-large gaps noisy. Without a GPU, ' +
+      'Chromium rasterises WebGL in software, so one full redraw of a 20,000-edge network costs seconds of main-thread ' +
+      'time here: the network therefore applies its ForceAtlas2 layout (run in a worker) once, when it has settled, not per iteration.\n',
+  );
   if (errs.length) out.push(`Page errors during the run: ${errs.join('; ')}\n`);
 }
 console.log(out.join('\n'));

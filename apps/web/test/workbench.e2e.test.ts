@@ -27,6 +27,9 @@ async function colourCount(page: Page, selector: string): Promise<number> {
   }, png);
 }
 
+/** Polls until the assertion holds; generous, because the machine running CI is shared. */
+const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
 const listCount = async (page: Page) =>
   Number((await page.locator('.event-list .count').textContent())?.replace(/\D/g, '') || Number.NaN);
 
@@ -68,7 +71,7 @@ suite('workbench in a real browser', () => {
     await page.waitForSelector('[data-testid=event-item]');
     const total = (await app.workbench.store.info()).counts.events;
     expect(await page.locator('[data-testid=event-item]').count()).toBe(Math.min(100, total));
-    await expect.poll(() => listCount(page)).toBe(total);
+    await eventually(() => listCount(page)).toBe(total);
     expect(await colourCount(page, '[data-testid=map]')).toBeGreaterThan(20);
     expect(await page.locator('[data-testid=timeline-bar]').count()).toBeGreaterThan(0);
     // The disputed-territory policy and the data's origin are stated on the map.
@@ -87,34 +90,32 @@ suite('workbench in a real browser', () => {
       window.__mapLoaded = false;
     });
     await wide.selectOption('select:near(:text("Event type"))', 'ASSAULT');
-    await expect.poll(() => wide.url()).toMatch(/type=ASSAULT/);
+    await eventually(() => wide.url()).toMatch(/type=ASSAULT/);
 
     const filter = { ploverTypes: ['ASSAULT' as const] };
     const expected = await app.workbench.store.countEvents(filter);
     expect(expected).toBeLessThan(before);
-    await expect.poll(() => listCount(wide)).toBe(expected);
+    await eventually(() => listCount(wide)).toBe(expected);
     const whats = await wide.locator('[data-testid=event-item] .what strong').allTextContents();
     expect(whats.every((w) => w === 'ASSAULT')).toBe(true);
 
     // Timeline: the bars add up to the same events.
-    await expect
-      .poll(async () => {
-        const labels = await wide
-          .locator('[data-testid=timeline-bar]')
-          .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''));
-        return labels.reduce((n, l) => n + Number(/: (\d+) events/.exec(l)?.[1] ?? 0), 0);
-      })
-      .toBe(expected);
+    await eventually(async () => {
+      const labels = await wide
+        .locator('[data-testid=timeline-bar]')
+        .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''));
+      return labels.reduce((n, l) => n + Number(/: (\d+) events/.exec(l)?.[1] ?? 0), 0);
+    }).toBe(expected);
 
     // Map: one shaded region per admin-1 unit that has such events.
     await mapDrawn(wide);
     const regions = await app.workbench.store.placeCounts(filter, 'admin1');
-    await expect.poll(() => wide.evaluate(() => window.__map?.regions)).toBe(regions.length);
+    await eventually(() => wide.evaluate(() => window.__map?.regions)).toBe(regions.length);
 
     // Network: the actors of the heaviest pairs under the same filter.
     const edges = await app.workbench.store.actorEdges(filter, 1000);
     const actors = new Set(edges.flatMap((e) => [e.source, e.target]));
-    await expect.poll(() => wide.evaluate(() => window.__network?.nodes)).toBe(actors.size);
+    await eventually(() => wide.evaluate(() => window.__network?.nodes)).toBe(actors.size);
     await wide.screenshot({ path: `${ARTIFACTS}workbench-wide-filtered.png` });
     await wide.close();
   });
@@ -138,12 +139,12 @@ suite('workbench in a real browser', () => {
     expect(target, 'a region on screen that no event point covers').not.toBeNull();
     if (!target) return;
     await page.mouse.click(target.x, target.y);
-    await expect.poll(() => page.url()).toContain(`admin1=${target.code}`);
+    await eventually(() => page.url()).toContain(`admin1=${target.code}`);
     const expected = await app.workbench.store.countEvents({ admin1: [target.code] });
-    await expect.poll(() => listCount(page)).toBe(expected);
+    await eventually(() => listCount(page)).toBe(expected);
     // The keyboard path: the region list beside the map toggles the same filter off again.
     await page.locator(`[data-testid=region-button][data-code="${target.code}"]`).click();
-    await expect.poll(() => page.url()).not.toContain('admin1=');
+    await eventually(() => page.url()).not.toContain('admin1=');
   });
 
   it('narrows to the clicked timeline bar, and to a brushed span', async () => {
@@ -154,14 +155,14 @@ suite('workbench in a real browser', () => {
     const [, from, to] = /narrow to (\d{4}-\d{2}-\d{2})(?: – (\d{4}-\d{2}-\d{2}))?/.exec(label) ?? [];
     expect(from).toBeDefined();
     await bar.click();
-    await expect.poll(() => page.url()).toContain(`from=${from}`);
+    await eventually(() => page.url()).toContain(`from=${from}`);
     const expected = await app.workbench.store.countEvents({
       from: from as never,
       to: (to ?? from) as never,
     });
-    await expect.poll(() => listCount(page)).toBe(expected);
+    await eventually(() => listCount(page)).toBe(expected);
     await page.goBack();
-    await expect.poll(() => page.url()).not.toContain('from=');
+    await eventually(() => page.url()).not.toContain('from=');
     await page.waitForSelector('[data-testid=timeline-bar]');
     const svg = await page.locator('[data-testid=timeline] svg').boundingBox();
     if (!svg) throw new Error('timeline not drawn');
@@ -169,13 +170,13 @@ suite('workbench in a real browser', () => {
     await page.mouse.down();
     await page.mouse.move(svg.x + svg.width * 0.75, svg.y + svg.height * 0.5, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => page.url()).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    await eventually(() => page.url()).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     const q = new URL(page.url()).searchParams;
     const brushed = await app.workbench.store.countEvents({
       from: q.get('from') as never,
       to: q.get('to') as never,
     });
-    await expect.poll(() => listCount(page)).toBe(brushed);
+    await eventually(() => listCount(page)).toBe(brushed);
   });
 
   it('opens an event with its quoted claims and the claim highlighted in the source text', async () => {
@@ -204,9 +205,9 @@ suite('workbench in a real browser', () => {
     expect(tags.every((t) => t === 'SPAN' || t === 'MARK')).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}workbench-reader.png` });
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.url()).not.toContain('doc=');
+    await eventually(() => page.url()).not.toContain('doc=');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.url()).not.toContain('event=');
+    await eventually(() => page.url()).not.toContain('event=');
   });
 
   it('draws the actor network with one node per actor of the heaviest pairs', async () => {
@@ -214,7 +215,7 @@ suite('workbench in a real browser', () => {
     const edges = await app.workbench.store.actorEdges({}, 250);
     const actors = new Set(edges.flatMap((e) => [e.source, e.target]));
     await page.waitForFunction((n) => window.__network?.nodes === n, actors.size, { timeout: 30_000 });
-    await expect.poll(() => page.evaluate(() => window.__network?.edges)).toBe(edges.length);
+    await eventually(() => page.evaluate(() => window.__network?.edges)).toBe(edges.length);
     expect(await page.locator('[data-testid=network-count]').textContent()).toContain(
       `${actors.size.toLocaleString('en-US')} actors`,
     );
@@ -223,7 +224,7 @@ suite('workbench in a real browser', () => {
     await page.screenshot({ path: `${ARTIFACTS}workbench-network.png` });
     // Clicking an actor in the list filters every pane to it.
     await page.locator('.network-side button').first().click();
-    await expect.poll(() => page.url()).toMatch(/actor=act_/);
+    await eventually(() => page.url()).toMatch(/actor=act_/);
   });
 
   it('edits a source grade and shows who republishes whom', async () => {
@@ -239,8 +240,8 @@ suite('workbench in a real browser', () => {
     await row.locator('select').selectOption('D');
     await row.locator('textarea').fill('Browser test: later reporting contradicted two of its claims.');
     await row.getByRole('button', { name: 'Save grade' }).click();
-    await expect.poll(async () => (await app.workbench.store.getSource(sourceId as never))?.reliability).toBe('D');
-    await expect.poll(() => row.locator('.reliability-grade').textContent()).toBe('D');
+    await eventually(async () => (await app.workbench.store.getSource(sourceId as never))?.reliability).toBe('D');
+    await eventually(() => row.locator('.reliability-grade').textContent()).toBe('D');
     await page.screenshot({ path: `${ARTIFACTS}workbench-sources.png` });
   });
 
@@ -252,7 +253,7 @@ suite('workbench in a real browser', () => {
     await page.keyboard.press('/');
     await page.keyboard.type(word);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(word)}`);
+    await eventually(() => page.url()).toContain(`q=${encodeURIComponent(word)}`);
     await page.waitForSelector('[data-testid=search-hit]');
     const expected = (await app.workbench.store.searchDocuments(word, { limit: 50 })).total;
     expect(await page.locator('#doc-hits small').textContent()).toBe(`(${expected})`);
@@ -262,7 +263,7 @@ suite('workbench in a real browser', () => {
     await page.goBack();
     await page.waitForSelector('[data-testid=search-view]');
     await page.goBack();
-    await expect.poll(() => page.url()).not.toContain('q=');
+    await eventually(() => page.url()).not.toContain('q=');
   });
 
   it('ingests a dropped file and shows the job, or says the server has no ingest API', async () => {
@@ -270,7 +271,7 @@ suite('workbench in a real browser', () => {
     await page.waitForSelector('[data-testid=ingest-view]');
     const offered = (await fetch(`${app.url}api/ingest/jobs`)).status !== 404;
     if (!offered) {
-      await expect.poll(() => page.locator('[data-testid=ingest-view]').textContent()).toMatch(/does not offer/);
+      await eventually(() => page.locator('[data-testid=ingest-view]').textContent()).toMatch(/does not offer/);
       await page.screenshot({ path: `${ARTIFACTS}workbench-ingest.png` });
       return;
     }
@@ -284,7 +285,7 @@ suite('workbench in a real browser', () => {
     });
     const job = page.locator('[data-testid=ingest-job]').first();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    await expect.poll(async () => (await app.workbench.store.info()).counts.documents).toBe(before + 1);
+    await eventually(async () => (await app.workbench.store.info()).counts.documents).toBe(before + 1);
     // Live updates: the header's count follows without a reload.
     await expect
       .poll(() => page.locator('.stats').textContent(), { timeout: 15_000 })

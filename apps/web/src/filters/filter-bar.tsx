@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { PLOVER_TYPES, QUAD_LABELS, STATUS_LABELS } from '../labels.ts';
 import { EMPTY_FILTERS, type FilterState, filterOnly, hasFilters, toggle, withFilter } from './filter-state.ts';
 
@@ -80,11 +80,7 @@ export function FilterBar({ filters, actors, names, onChange }: FilterBarProps) 
             if (e.key === 'Enter') pickActor(actorText);
           }}
         />
-        <datalist id="actor-options">
-          {actors.slice(0, 5000).map((a) => (
-            <option key={a.id} value={`${a.name}${a.code ? ` (${a.code})` : ''}`} />
-          ))}
-        </datalist>
+        <ActorOptions actors={actors} />
       </label>
       <label>
         Event type
@@ -178,3 +174,14 @@ export function FilterBar({ filters, actors, names, onChange }: FilterBarProps) 
     </form>
   );
 }
+
+/** Thousands of options: rendered once per actor list, not on every filter change. */
+const ActorOptions = memo(function ActorOptions({ actors }: { actors: ActorOption[] }) {
+  return (
+    <datalist id="actor-options">
+      {actors.slice(0, 10_000).map((a) => (
+        <option key={a.id} value={`${a.name}${a.code ? ` (${a.code})` : ''}`} />
+      ))}
+    </datalist>
+  );
+});
