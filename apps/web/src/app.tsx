@@ -110,6 +110,18 @@ export function App() {
     return m;
   }, [regions.data]);
 
+  // Where the open event is: from the map's own points, else from the list (no extra request).
+  const selectedPoint = useMemo(() => {
+    if (!state.event) return null;
+    const f = points.data?.features.find((p) => p.properties?.id === state.event);
+    if (f?.geometry.type === 'Point') {
+      const [lon, lat] = f.geometry.coordinates as [number, number];
+      return { lon, lat };
+    }
+    const place = events.find((e) => e.id === state.event)?.place;
+    return place && place.lon !== null && place.lat !== null ? { lon: place.lon, lat: place.lat } : null;
+  }, [state.event, points.data, events]);
+
   const set = (patch: Partial<FilterState>) => update({ ...stateRef.current, ...patch });
   const filter = (patch: Partial<FilterState>) => update(withFilter(stateRef.current, patch));
   const searchInput = useRef<HTMLInputElement>(null);
@@ -183,6 +195,7 @@ export function App() {
             events={points.data}
             loading={regions.loading || points.loading}
             selectedRegions={state.admin1}
+            selectedEvent={selectedPoint}
             onToggleRegion={(code) => filter({ admin1: toggle(state.admin1, code) })}
             onSelectEvent={(id) => set({ event: id })}
           />

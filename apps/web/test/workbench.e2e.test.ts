@@ -179,6 +179,18 @@ suite('workbench in a real browser', () => {
     await eventually(() => listCount(page)).toBe(brushed);
   });
 
+  it('shows hours when zoomed to a few days, placed by first report', async () => {
+    await open(page, '?from=2024-10-29&to=2024-10-31&basis=report');
+    await page.waitForSelector('[data-testid=timeline-bar]');
+    const dates = await page
+      .locator('[data-testid=timeline-bar]')
+      .evaluateAll((bars) => bars.map((b) => b.getAttribute('data-date') ?? ''));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}T\d{2}:00Z$/.test(d))).toBe(true);
+    expect(await page.locator('[data-testid=timeline] .pane-head .hint').textContent()).toContain('per hour');
+    await page.locator('[data-testid=timeline]').screenshot({ path: `${ARTIFACTS}workbench-timeline-hours.png` });
+  });
+
   it('opens an event with its quoted claims and the claim highlighted in the source text', async () => {
     await open(page);
     await page.waitForSelector('[data-testid=event-item]');

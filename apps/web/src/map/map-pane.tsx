@@ -15,6 +15,8 @@ export interface MapPaneProps {
   events: FeatureCollection | null;
   loading: boolean;
   selectedRegions: string[];
+  /** The event open in the detail pane, where it is on the map. */
+  selectedEvent: { lon: number; lat: number } | null;
   onToggleRegion(code: string): void;
   onSelectEvent(id: string): void;
 }
@@ -39,7 +41,15 @@ function escapeHtml(s: string): string {
  * points coloured by quad class, disputed units outlined. Hover tells what is under the pointer;
  * clicking a region filters every pane to it, clicking a point opens the event.
  */
-export function MapPane({ regions, events, loading, selectedRegions, onToggleRegion, onSelectEvent }: MapPaneProps) {
+export function MapPane({
+  regions,
+  events,
+  loading,
+  selectedRegions,
+  selectedEvent,
+  onToggleRegion,
+  onSelectEvent,
+}: MapPaneProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -180,6 +190,26 @@ export function MapPane({ regions, events, loading, selectedRegions, onToggleReg
       m.triggerRepaint();
     }
   }, [ready, shaded, regions, events, selectedRegions, loading]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    (m.getSource('selected') as maplibregl.GeoJSONSource | undefined)?.setData({
+      type: 'FeatureCollection',
+      features: selectedEvent
+        ? [
+            {
+              type: 'Feature',
+              geometry: { type: 'Point', coordinates: [selectedEvent.lon, selectedEvent.lat] },
+              properties: {},
+            },
+          ]
+        : [],
+    });
+    // Bring the event into view without changing the zoom the analyst chose.
+    if (selectedEvent && !m.getBounds().contains([selectedEvent.lon, selectedEvent.lat]))
+      m.easeTo({ center: [selectedEvent.lon, selectedEvent.lat], duration: 300 });
+  }, [ready, selectedEvent]);
 
   const stops = legendStops(shaded.max);
   const top = useMemo(() => topRegions(regions, 6), [regions]);

@@ -10,6 +10,7 @@ export interface MapPalette {
   point: string;
   pointStroke: string;
   disputed: string;
+  selected: string;
 }
 
 export const LIGHT: MapPalette = {
@@ -21,6 +22,7 @@ export const LIGHT: MapPalette = {
   point: '#1f4e79',
   pointStroke: '#ffffff',
   disputed: '#3b3f45',
+  selected: '#111111',
 };
 
 export const DARK: MapPalette = {
@@ -32,6 +34,7 @@ export const DARK: MapPalette = {
   point: '#7cc4ff',
   pointStroke: '#0e1621',
   disputed: '#d5dbe1',
+  selected: '#ffffff',
 };
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
@@ -50,6 +53,7 @@ export function offlineStyle(base: string, palette: MapPalette): StyleSpecificat
       regions: { type: 'geojson', data: EMPTY, promoteId: 'code' },
       disputed: { type: 'geojson', data: `${base}api/map/disputed`, promoteId: 'code' },
       events: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 36, clusterMaxZoom: 9 },
+      selected: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': palette.ocean } },
@@ -125,6 +129,18 @@ export function offlineStyle(base: string, palette: MapPalette): StyleSpecificat
           'circle-radius': 5.5,
           'circle-stroke-color': palette.pointStroke,
           'circle-stroke-width': 1.5,
+        },
+      },
+      // The event open in the detail pane, ringed above everything so it stands out of its cluster.
+      {
+        id: 'selected-ring',
+        type: 'circle',
+        source: 'selected',
+        paint: {
+          'circle-radius': 12,
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': palette.selected,
+          'circle-stroke-width': 3,
         },
       },
     ],

@@ -73,7 +73,14 @@ export function TimelinePane(props: TimelinePaneProps) {
           : 1;
     const resolution: Resolution = hourly ? 'hour' : displayResolution(extentDays);
     const buckets = rebucket(data.buckets, resolution);
-    const domain = timeDomain(hourly ? [...buckets, ...data.dayOnly] : buckets, resolution, from, to);
+    // By report time the bars can fall outside the (event-time) filter: draw where the reports are.
+    const byEvent = data.basis === 'event';
+    const domain = timeDomain(
+      hourly ? [...buckets, ...data.dayOnly] : buckets,
+      resolution,
+      byEvent ? from : null,
+      byEvent ? to : null,
+    );
     const max = Math.max(1, ...buckets.map((b) => b.total));
     const dayOnlyMax = Math.max(1, ...data.dayOnly.map((b) => b.total));
     return { resolution, buckets, domain, max, dayOnlyMax, hourly };
@@ -140,7 +147,7 @@ export function TimelinePane(props: TimelinePaneProps) {
       )}
       <span className="hint">
         {view ? `per ${view.resolution}` : ''}
-        {data?.partial ? ` · first ${formatCount(data.counted)} events only` : ''}
+        {data?.partial ? ` · newest ${formatCount(data.counted + data.undated)} events only` : ''}
         {data?.undated
           ? ` · ${formatCount(data.undated)} without a ${basis === 'report' ? 'report date' : 'date'}`
           : ''}
