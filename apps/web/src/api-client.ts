@@ -1,5 +1,5 @@
 import type { EventSummary } from '@parallax/contract';
-import type { ActorEdge, Claim, Document, Event, Source, TimelineBucket } from '@parallax/core';
+import type { Claim, Document, Event, Source } from '@parallax/core';
 
 /** An API error body, as every endpoint returns it. */
 export class ApiError extends Error {
@@ -34,17 +34,6 @@ export interface EventDetailResponse {
   claims: Claim[];
   documents: Omit<Document, 'text'>[];
   sources: Source[];
-}
-
-export interface TimelineResponse {
-  interval: 'day' | 'week' | 'month';
-  stack: string;
-  buckets: TimelineBucket[];
-}
-
-export interface NetworkResponse {
-  nodes: { id: string; name: string; code: string | null; kind: string; degree: number }[];
-  edges: ActorEdge[];
 }
 
 export interface InfoResponse {

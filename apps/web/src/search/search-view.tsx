@@ -25,7 +25,7 @@ export function SearchView({
   onFilterActor,
   onFilterPlace,
 }: SearchViewProps) {
-  const hits = useApi<Page<SearchHit>>(`/api/search?q=${encodeURIComponent(q)}&limit=50`, revision);
+  const hits = useApi<Page<SearchHit>>(q.trim() ? `/api/search?q=${encodeURIComponent(q)}&limit=50` : null, revision);
   const actorHits = useMemo(
     () => matchNamed(actors, q, (a) => [a.name, ...a.aliases, ...a.codes, a.qid ?? '']).slice(0, 20),
     [actors, q],
@@ -38,7 +38,7 @@ export function SearchView({
   return (
     <section className="search-view" aria-labelledby="search-title" data-testid="search-view">
       <div className="pane-head">
-        <h2 id="search-title">Search: “{q}”</h2>
+        <h2 id="search-title">{q.trim() ? `Search: “${q}”` : 'Search: type words in the box above'}</h2>
         <span className="hint">all words must match; "quoted phrases" stay together</span>
       </div>
       <div className="search-body">
