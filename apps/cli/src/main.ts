@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { reportError } from './cli-error.ts';
+import { registerBrief } from './commands/brief-command.ts';
 import { registerClaims } from './commands/claims-command.ts';
 import { registerDocuments } from './commands/documents-command.ts';
 import { registerEvents } from './commands/events-command.ts';
@@ -28,6 +29,7 @@ registerEvents(program);
 registerClaims(program);
 registerSources(program);
 registerSearch(program);
+registerBrief(program);
 registerServe(program);
 
 try {

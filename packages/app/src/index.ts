@@ -3,6 +3,8 @@
  * Use cases shared by the CLI and the HTTP server. Each takes the ports it needs as arguments; none
  * reaches a file, socket or database any other way.
  */
+
+export * from './check-brief-claims.ts';
 export * from './event-queries.ts';
 export * from './event-timeline.ts';
 export * from './grade-source.ts';

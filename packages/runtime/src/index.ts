@@ -3,6 +3,7 @@
  * The composition root: the one place that turns configuration (a workspace folder, environment
  * variables) into wired adapters. The CLI, the server and end-to-end tests all start here.
  */
+export * from './brief-check.ts';
 export * from './data-paths.ts';
 export * from './dataset-files.ts';
 export { buildDemoWorkspace, type DemoSummary } from './demo/build-demo-workspace.ts';
