@@ -165,6 +165,8 @@ function assess(claim: Claim, event: Event, eventClaims: Claim[]): Assessment | 
   let agreeing = support;
   if (frame.time) {
     const t = frame.time;
+    // A denial dated the same day is about the same happening as much as a report is.
+    if (eventClaims.some((c) => c.frame.time && spansOverlap(t, c.frame.time))) score += 1;
     const dated = support.filter((c) => c.frame.time);
     const sameDay = dated.filter((c) => c.frame.time && spansOverlap(t, c.frame.time));
     const near = dated.filter((c) => c.frame.time && daysApart(t, c.frame.time) <= DATE_SLIP_DAYS);

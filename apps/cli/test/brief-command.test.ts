@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/parallax.js', import.meta.url));
+const SEED = fileURLToPath(new URL('../../../../shared/seeds/000_4cede90a4ddf42e4.txt', import.meta.url));
+const KINDS = [
+  'duplicate-entry',
+  'broken-url',
+  'mismatch',
+  'access-date',
+  'unreferenced-note',
+  'missing-entry',
+  'title-url-mismatch',
+  'order',
+  'missing-field',
+];
+let dir: string;
+
+function parallax(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PARALLAX_WORKSPACE: '' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-brief-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parallax brief check', () => {
+  it.skipIf(!existsSync(SEED))('prints the documented JSON for the first-case brief and exits 1 on errors', () => {
+    const r = parallax('brief', 'check', SEED, '--json', '--html', 'report.html');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['claims', 'citations', 'language']));
+    expect(report.claims).toEqual([]);
+    expect(report.factCheck.note).toMatch(/no workspace/);
+    for (const f of report.citations) {
+      expect(KINDS).toContain(f.kind);
+      expect(f).toMatchObject({
+        line: expect.any(Number),
+        message: expect.any(String),
+        suggestion: expect.any(String),
+      });
+    }
+    expect(new Set(report.citations.map((f: { kind: string }) => f.kind))).toEqual(
+      new Set(KINDS.filter((k) => k !== 'missing-entry')),
+    );
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('unreferenced-note');
+    expect(html).not.toContain('<script');
+  });
+
+  it('reads HTML drafts and reports lines of the HTML source', () => {
+    writeFileSync(
+      join(dir, 'draft.html'),
+      [
+        '<!doctype html><html><body>',
+        '<h1>Port closures</h1>',
+        '<p>The port closed on 1 March.<sup>1</sup> It is likely to reopen soon.</p>',
+        '<section class="footnotes"><ol>',
+        '<li>Ana Lopes, "Port Closed," Coastal Times, March 1, 2025, https://coastal.example/port-</li>',
+        '<li>Unused, "Never Cited," Site, May 2, 2025.</li>',
+        '</ol></section>',
+        '</body></html>',
+      ].join('\n'),
+    );
+    const r = parallax('brief', 'check', 'draft.html', '--json');
+    const report = JSON.parse(r.stdout);
+    expect(report.draft.format).toBe('html');
+    expect(report.citations.find((f: { kind: string }) => f.kind === 'unreferenced-note')).toMatchObject({
+      source: '6',
+    });
+    expect(report.language.find((f: { kind: string }) => f.kind === 'no-basis')).toBeUndefined();
+  });
+
+  it('names the file and the problem for bad input', () => {
+    expect(parallax('brief', 'check', 'missing.md')).toMatchObject({
+      code: 1,
+      stderr: 'parallax: missing.md: no such file\n',
+    });
+    writeFileSync(join(dir, 'draft.docx'), 'PK');
+    expect(parallax('brief', 'check', 'draft.docx').stderr).toMatch(/draft\.docx: DOCX drafts are not read yet/);
+    writeFileSync(join(dir, 'bad.md'), Buffer.from([0xff, 0xfe, 0x00]));
+    expect(parallax('brief', 'check', 'bad.md').stderr).toMatch(/bad\.md: not valid UTF-8/);
+  });
+});
