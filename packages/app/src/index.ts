@@ -11,6 +11,7 @@ export * from './grade-source.ts';
 export * from './import-dataset.ts';
 export * from './import-gdelt-mentions.ts';
 export * from './ingest-documents.ts';
+export * from './load-brief-library.ts';
 export * from './recorroborate.ts';
 export * from './source-overview.ts';
 export * from './syndication-pairs.ts';

@@ -4,6 +4,7 @@
  * variables) into wired adapters. The CLI, the server and end-to-end tests all start here.
  */
 export * from './brief-check.ts';
+export * from './brief-compose.ts';
 export * from './data-paths.ts';
 export * from './dataset-files.ts';
 export { buildDemoWorkspace, type DemoSummary } from './demo/build-demo-workspace.ts';

@@ -1,15 +1,18 @@
-import { writeFileSync } from 'node:fs';
-import { formatCheckHtml, formatCheckText } from '@parallax/briefs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { briefHtml, exportPdf, formatCheckHtml, formatCheckText } from '@parallax/briefs';
+import { InvalidInputError } from '@parallax/core';
 import {
   checkBriefAlone,
   checkBriefDraft,
+  composeBriefInWorkspace,
   hasWorkspace,
   openWorkbench,
+  readCslStyleFile,
   readDraftFile,
   resolveWorkspaceDir,
 } from '@parallax/runtime';
 import type { Command } from 'commander';
-import { globals, printJson } from '../command-context.ts';
+import { globals, printJson, withWorkbench } from '../command-context.ts';
 
 export function registerBrief(program: Command): void {
   const brief = program.command('brief').description('check, compose and export policy briefs');
@@ -43,5 +46,36 @@ export function registerBrief(program: Command): void {
         report.citations.some((f) => f.severity === 'error') ||
         report.language.some((f) => f.severity === 'error');
       if (errors) process.exitCode = 1;
+    });
+
+  brief
+    .command('export')
+    .description(
+      'compose a brief written in Markdown with [@doc:…]/[@event:…] keys: footnotes, bibliography and ICD 206 source summary, as Markdown, HTML or PDF',
+    )
+    .argument('<file>', 'the brief (Markdown)')
+    .requiredOption('-o, --out <path>', 'where to write it')
+    .option('--to <format>', 'md, html or pdf (default: from the --out extension)')
+    .option('--style <csl>', 'a CSL style file (default: the Parallax Chicago notes-bibliography style)')
+    .action(async (file: string, opts: { out: string; to?: string; style?: string }, cmd: Command) => {
+      const format = (opts.to ?? /\.([a-z]+)$/i.exec(opts.out)?.[1] ?? '').toLowerCase().replace('markdown', 'md');
+      if (!['md', 'html', 'pdf'].includes(format))
+        throw new InvalidInputError(`--to: expected md, html or pdf, got '${opts.to ?? opts.out}'`);
+      let markdown: string;
+      try {
+        markdown = readFileSync(file, 'utf8');
+      } catch {
+        throw new InvalidInputError(`${file}: no such file`);
+      }
+      const style = opts.style ? readCslStyleFile(opts.style) : null;
+      const composed = await withWorkbench(cmd, 'read', (wb) => composeBriefInWorkspace(wb, markdown, { style }));
+      for (const p of composed.problems) console.error(`parallax: ${file}:${p.line}: ${p.message}`);
+      if (format === 'md') writeFileSync(opts.out, composed.markdown);
+      else if (format === 'html') writeFileSync(opts.out, briefHtml(composed, 'screen'));
+      else writeFileSync(opts.out, await exportPdf(briefHtml(composed, 'print')));
+      console.log(
+        `wrote ${opts.out}: ${composed.notes.length} notes, ${composed.bibliography.length} bibliography entries, ${composed.summary.singleSourceDependencies.length} single-source statements (${composed.styleTitle})`,
+      );
+      if (composed.problems.length) process.exitCode = 1;
     });
 }

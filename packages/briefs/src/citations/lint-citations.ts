@@ -1,7 +1,7 @@
 import type { BriefDraft, DraftEntry } from '../draft/brief-draft.ts';
 import { normaliseTitle, tidyTitle, titleWords, wordOverlap } from '../draft/inline-markup.ts';
 import { comparableUrl, type FoundUrl } from './find-urls.ts';
-import { leadSurname, type ReferenceFields, readReference } from './reference-fields.ts';
+import { leadSurname, type ReferenceFields, readReference, splitCitations } from './reference-fields.ts';
 
 export const CITATION_FINDING_KINDS = [
   'duplicate-entry',
@@ -166,6 +166,7 @@ export function lintCitations(draft: BriefDraft, options: CitationLintOptions = 
   for (const n of notes) {
     const label = n.entry.label ?? '';
     const first = defined.get(label);
+    if (first?.entry === n.entry) continue;
     if (first) {
       add({
         kind: 'duplicate-entry',
@@ -425,7 +426,7 @@ export function lintCitations(draft: BriefDraft, options: CitationLintOptions = 
           'If a person wrote it, add the byline; if an organisation issued it, Chicago lets you start with the title or name the organisation as author.',
       });
     }
-    if (!f.container) {
+    if (!f.container && !(f.authors && f.urls.length)) {
       add({
         kind: 'missing-field',
         severity: 'warning',
@@ -470,10 +471,19 @@ function stripNoteLabel(entry: DraftEntry): string {
 /** The notes and bibliography entries of a draft with their fields read, for other checks to use. */
 export function citedReferences(draft: BriefDraft): CitedReference[] {
   const markdown = draft.format !== 'text';
-  const read = (entry: DraftEntry, where: CitedReference['where']): CitedReference => {
-    const source =
-      where === 'note' ? stripNoteLabel(entry) : entry.raw.replace(/^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+/, '');
-    return { entry, where, source, fields: readReference(source, { markdown }) };
+  const readNote = (entry: DraftEntry): CitedReference[] => {
+    const whole = stripNoteLabel(entry);
+    let offset = 0;
+    return splitCitations(whole).map((part) => {
+      // Earlier parts stay as blank space, so URL offsets still count the entry's lines.
+      const source = `${whole.slice(0, offset).replace(/[^\n]/g, ' ')}${part}`;
+      offset += part.length + 1;
+      return { entry, where: 'note' as const, source, fields: readReference(source, { markdown }) };
+    });
   };
-  return [...draft.notes.map((e) => read(e, 'note')), ...draft.bibliography.map((e) => read(e, 'bibliography'))];
+  const readEntry = (entry: DraftEntry): CitedReference => {
+    const source = entry.raw.replace(/^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+/, '');
+    return { entry, where: 'bibliography', source, fields: readReference(source, { markdown }) };
+  };
+  return [...draft.notes.flatMap(readNote), ...draft.bibliography.map(readEntry)];
 }

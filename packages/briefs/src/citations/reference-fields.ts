@@ -127,7 +127,11 @@ export function readReference(raw: string, options: { markdown: boolean }): Refe
   const date = readDate(afterNoAccess) ?? readDate(before);
 
   let container: string | null = null;
-  for (const part of afterNoAccess.split(/(?<=[.,;])\s+|\s+(?=\()/)) {
+  // Dates go first, so "March 2, 2025" is never split into a "March 2" publisher and a year.
+  const undatedRest = afterNoAccess
+    .replace(new RegExp(MDY.source, 'gi'), ' ')
+    .replace(new RegExp(DMY.source, 'gi'), ' ');
+  for (const part of undatedRest.split(/(?<=[.,;])\s+|\s+(?=\()/)) {
     const p = part.replace(/^[\s"'”’.,;:]+|[\s.,;:]+$/g, '').trim();
     if (!p || p.length < 2) continue;
     if (readDate(p) && p.replace(new RegExp(readDate(p)?.text ?? '', 'i'), '').replace(/[\W\d]/g, '').length < 3)
@@ -168,4 +172,30 @@ export function draftDate(blocks: readonly { text: string; line: number }[]): Ci
     if (d && /^\d{4}-\d{2}-\d{2}$/.test(d.iso) && b.text.replace(d.text, '').replace(/[\W]/g, '').length < 12) return d;
   }
   return null;
+}
+
+/**
+ * A note citing several works (`Lopes, “Harbours”; Riva, “Premiums.”`) split into one citation per
+ * work, at semicolons outside quotation marks and brackets.
+ */
+export function splitCitations(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') quoted = true;
+    else if (c === '”') quoted = false;
+    else if (c === '"') quoted = !quoted;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === ';' && !quoted && depth === 0 && /^\s+\S/.test(text.slice(i + 1, i + 3))) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  // Only split when every part names a work; "Paris; London" in a publisher stays whole.
+  return parts.length > 1 && parts.every((p) => /[“"][^”"]{3,}[”"]|[*_][^*_]{3,}[*_]/.test(p)) ? parts : [text];
 }

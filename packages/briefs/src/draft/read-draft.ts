@@ -196,10 +196,15 @@ async function pdfToDraftText(name: string, bytes: Uint8Array): Promise<{ text: 
   }
   const out: string[] = [];
   const sources: string[] = [];
+  // The body size is the one most characters are set in across the whole document: on a page
+  // heavy with notes, the notes can outnumber the body.
+  const chars = new Map<number, number>();
+  for (const page of pages)
+    for (const r of page)
+      chars.set(Math.round(r.fontSize * 10) / 10, (chars.get(Math.round(r.fontSize * 10) / 10) ?? 0) + r.str.length);
+  const body = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   pages.forEach((items, p) => {
     const runs = items.filter((i) => i.str.trim() || i.hasEOL);
-    const sizes = runs.map((r) => r.fontSize).sort((a, b) => a - b);
-    const body = sizes[Math.floor(sizes.length / 2)] ?? 10;
     type Line = { y: number; size: number; parts: { x: number; end: number; text: string; size: number; y: number }[] };
     const rows: Line[] = [];
     for (const r of runs) {
@@ -229,7 +234,17 @@ async function pdfToDraftText(name: string, bytes: Uint8Array): Promise<{ text: 
         end = part.end;
       }
       const smaller = row.size < body * 0.92;
-      if (previous && (previous.y - row.y > previous.size * 1.9 || smaller !== previous.size < body * 0.92)) {
+      // Page numbers and running folios are furniture, not text.
+      if (/^(page\s+)?\d{1,4}(\s*(\/|of)\s*\d{1,4})?$/i.test(text.trim())) {
+        previous = null;
+        continue;
+      }
+      const x = row.parts[0]?.x ?? 0;
+      const outdented = previous !== null && x < (previous.parts[0]?.x ?? 0) - row.size * 0.5;
+      if (
+        previous &&
+        (previous.y - row.y > previous.size * 1.9 || smaller !== previous.size < body * 0.92 || outdented)
+      ) {
         out.push('');
         sources.push(`p${p + 1}:${lineNo}`);
       }
@@ -241,6 +256,14 @@ async function pdfToDraftText(name: string, bytes: Uint8Array): Promise<{ text: 
           sources.push(`p${p + 1}:${lineNo}`);
         }
         text = `<sup>${note[1]}</sup> ${text.slice(note[0].length)}`;
+      }
+      // Short lines set larger than the body are headings.
+      if (row.size > body * 1.1 && text.trim().length < 90 && !/[.,;:]$/.test(text.trim()) && !note) {
+        if (out.length && out.at(-1) !== '') {
+          out.push('');
+          sources.push(`p${p + 1}:${lineNo}`);
+        }
+        text = `${row.size > body * 1.4 ? '#' : '##'} ${text.trim()}`;
       }
       lineNo++;
       out.push(text.trim());

@@ -280,3 +280,19 @@ function label(set: TermSet): string {
     'uk-phia': 'UK PHIA',
   }[set];
 }
+
+/** The ICD 203 likelihood terms in a piece of text, in order, with their bands. */
+export function likelihoodTerms(text: string): { text: string; band: LikelihoodBand | null; set: TermSet }[] {
+  const taken: [number, number][] = [];
+  const hits: { at: number; text: string; band: LikelihoodBand | null; set: TermSet }[] = [];
+  for (const term of TERMS) {
+    for (const at of findWord(text, term.words)) {
+      const end = at + term.words.length;
+      if (taken.some(([x, y]) => at < y && end > x)) continue;
+      if (term.words === 'remote') continue;
+      taken.push([at, end]);
+      hits.push({ at, text: text.slice(at, end), band: term.band, set: term.set });
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at).map(({ at: _at, ...h }) => h);
+}
