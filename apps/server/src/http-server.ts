@@ -14,6 +14,7 @@ import {
 import { HttpError, handleApiError } from './api-error.ts';
 import { IngestJobs } from './ingest-jobs.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerBriefRoutes } from './routes/brief-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerEventRoutes } from './routes/event-routes.ts';
 import { registerIngestRoutes } from './routes/ingest-routes.ts';
@@ -54,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         description:
           'Events, claims, documents, sources, actors and places of a Parallax workspace, with the aggregates the workbench draws (timeline, map, network). Errors are `{error, message}`.',
       },
-      tags: ['events', 'claims', 'documents', 'sources', 'actors', 'places', 'analytics', 'ingest', 'workspace'].map(
+      tags: ['events', 'claims', 'documents', 'sources', 'actors', 'places', 'analytics', 'ingest', 'briefs', 'workspace'].map(
         (name) => ({
           name,
         }),
@@ -91,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const jobs = new IngestJobs(options.workbench, { allowPrivateFetch: options.allowPrivateFetch ?? false });
   app.decorate('ingestJobs', jobs);
   registerIngestRoutes(app, context, jobs);
+  registerBriefRoutes(app, context);
 
   // Boundaries for the offline map: shipped Natural Earth GeoJSON, served as static files.
   await app.register(fastifyStatic, {

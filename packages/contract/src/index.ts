@@ -3,6 +3,7 @@
  * The typed boundary of Parallax: zod schemas for what crosses a boundary (HTTP requests and
  * responses, CLI input, document front matter), shared by the server, the CLI and the web app.
  */
+export * from './brief-schemas.ts';
 export * from './dataset-import-options.ts';
 export * from './domain-schemas.ts';
 export * from './event-filter-query.ts';

@@ -130,7 +130,7 @@ function splitBlocks(lines: string[]): RawBlock[] {
       current = null;
       return;
     }
-    if (LIST_MARKER.test(line) || FOOTNOTE_DEFINITION.test(line) || !current) {
+    if (LIST_MARKER.test(line) || FOOTNOTE_DEFINITION.test(line) || leadingNoteLabel(line) || !current) {
       current = { line: n, endLine: n, raw: line, listItem: LIST_MARKER.test(line), heading: null };
       blocks.push(current);
       return;
