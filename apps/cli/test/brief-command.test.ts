@@ -87,7 +87,7 @@ describe('parallax brief check', () => {
       stderr: 'parallax: missing.md: no such file\n',
     });
     writeFileSync(join(dir, 'draft.docx'), 'PK');
-    expect(parallax('brief', 'check', 'draft.docx').stderr).toMatch(/draft\.docx: DOCX drafts are not read yet/);
+    expect(parallax('brief', 'check', 'draft.docx').stderr).toMatch(/draft\.docx: not a readable DOCX file/);
     writeFileSync(join(dir, 'bad.md'), Buffer.from([0xff, 0xfe, 0x00]));
     expect(parallax('brief', 'check', 'bad.md').stderr).toMatch(/bad\.md: not valid UTF-8/);
   });

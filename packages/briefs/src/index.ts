@@ -16,5 +16,6 @@ export * from './draft/brief-draft.ts';
 export * from './draft/inline-markup.ts';
 export * from './draft/read-draft.ts';
 export * from './export/brief-html.ts';
+export * from './export/docx-export.ts';
 export * from './export/pdf-export.ts';
 export * from './language/lint-language.ts';

@@ -93,9 +93,13 @@ export const briefCheckReportSchema = z
 
 export const briefCheckRequestSchema = z
   .object({
-    name: z.string().min(1).max(200).describe('file name; its extension says the format (.md, .txt, .html, .pdf)'),
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('file name; its extension says the format (.md, .txt, .html, .pdf, .docx)'),
     text: z.string().max(4_000_000).optional().describe('the draft as text (Markdown, plain text, HTML)'),
-    base64: z.string().max(7_000_000).optional().describe('the draft file, base64-encoded (PDF)'),
+    base64: z.string().max(7_000_000).optional().describe('the draft file, base64-encoded (PDF, DOCX)'),
   })
   .strict()
   .refine((b) => (b.text === undefined) !== (b.base64 === undefined), 'give exactly one of text or base64');

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { briefHtml, exportPdf, formatCheckHtml, formatCheckText } from '@parallax/briefs';
+import { briefHtml, exportDocx, exportPdf, formatCheckHtml, formatCheckText } from '@parallax/briefs';
 import { InvalidInputError } from '@parallax/core';
 import {
   checkBriefAlone,
@@ -20,7 +20,7 @@ export function registerBrief(program: Command): void {
   brief
     .command('check')
     .description(
-      'check a draft (Markdown, text, HTML or PDF): claims against the workspace, citations, estimative language (exit 1 when it finds errors)',
+      'check a draft (Markdown, text, HTML, PDF or DOCX): claims against the workspace, citations, estimative language (exit 1 when it finds errors)',
     )
     .argument('<file>', 'the draft brief')
     .option('--json', 'print {"claims":[…],"citations":[…],"language":[…]}')
@@ -51,16 +51,16 @@ export function registerBrief(program: Command): void {
   brief
     .command('export')
     .description(
-      'compose a brief written in Markdown with [@doc:…]/[@event:…] keys: footnotes, bibliography and ICD 206 source summary, as Markdown, HTML or PDF',
+      'compose a brief written in Markdown with [@doc:…]/[@event:…] keys: footnotes, bibliography and ICD 206 source summary, as Markdown, HTML, PDF or DOCX',
     )
     .argument('<file>', 'the brief (Markdown)')
     .requiredOption('-o, --out <path>', 'where to write it')
-    .option('--to <format>', 'md, html or pdf (default: from the --out extension)')
+    .option('--to <format>', 'md, html, pdf or docx (default: from the --out extension)')
     .option('--style <csl>', 'a CSL style file (default: the Parallax Chicago notes-bibliography style)')
     .action(async (file: string, opts: { out: string; to?: string; style?: string }, cmd: Command) => {
       const format = (opts.to ?? /\.([a-z]+)$/i.exec(opts.out)?.[1] ?? '').toLowerCase().replace('markdown', 'md');
-      if (!['md', 'html', 'pdf'].includes(format))
-        throw new InvalidInputError(`--to: expected md, html or pdf, got '${opts.to ?? opts.out}'`);
+      if (!['md', 'html', 'pdf', 'docx'].includes(format))
+        throw new InvalidInputError(`--to: expected md, html, pdf or docx, got '${opts.to ?? opts.out}'`);
       let markdown: string;
       try {
         markdown = readFileSync(file, 'utf8');
@@ -72,6 +72,7 @@ export function registerBrief(program: Command): void {
       for (const p of composed.problems) console.error(`parallax: ${file}:${p.line}: ${p.message}`);
       if (format === 'md') writeFileSync(opts.out, composed.markdown);
       else if (format === 'html') writeFileSync(opts.out, briefHtml(composed, 'screen'));
+      else if (format === 'docx') writeFileSync(opts.out, await exportDocx(composed));
       else writeFileSync(opts.out, await exportPdf(briefHtml(composed, 'print')));
       console.log(
         `wrote ${opts.out}: ${composed.notes.length} notes, ${composed.bibliography.length} bibliography entries, ${composed.summary.singleSourceDependencies.length} single-source statements (${composed.styleTitle})`,

@@ -83,6 +83,9 @@ describe('brief API', () => {
     const md = await post('/api/briefs/export', { markdown, format: 'md' });
     expect(md.headers['content-type']).toMatch(/text\/markdown/);
     expect(md.body).toContain('## Bibliography');
+    const docx = await post('/api/briefs/export', { markdown, format: 'docx' });
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(docx.headers['content-disposition']).toBe('attachment; filename="harbours.docx"');
     const bad = await post('/api/briefs/compose', { markdown, style: '<html/>' });
     expect(bad.status).toBe(400);
   });

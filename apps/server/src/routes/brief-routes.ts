@@ -1,4 +1,4 @@
-import { briefHtml, exportPdf, readDraft } from '@parallax/briefs';
+import { briefHtml, exportDocx, exportPdf, readDraft } from '@parallax/briefs';
 import {
   briefCheckReportSchema,
   briefCheckRequestSchema,
@@ -57,8 +57,9 @@ export function registerBriefRoutes(app: FastifyInstance, { workbench }: RouteCo
     {
       schema: {
         tags: ['briefs'],
-        summary: 'Export a composed brief as Markdown, HTML or PDF (page-bottom footnotes, page numbers)',
-        body: briefComposeRequestSchema.extend({ format: z.enum(['md', 'html', 'pdf']) }).strict(),
+        summary:
+          'Export a composed brief as Markdown, HTML, PDF (page-bottom footnotes, page numbers) or DOCX (Word footnotes)',
+        body: briefComposeRequestSchema.extend({ format: z.enum(['md', 'html', 'pdf', 'docx']) }).strict(),
         response: { 400: apiErrorSchema, 503: apiErrorSchema },
       },
     },
@@ -81,6 +82,11 @@ export function registerBriefRoutes(app: FastifyInstance, { workbench }: RouteCo
           .type('text/html; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.html"`)
           .send(briefHtml(composed, 'screen'));
+      if (req.body.format === 'docx')
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${name}.docx"`)
+          .send(await exportDocx(composed));
       const pdf = await exportPdf(briefHtml(composed, 'print'));
       return reply
         .type('application/pdf')

@@ -24,7 +24,7 @@ export async function composeDraft(markdown: string, signal?: AbortSignal): Prom
 }
 
 /** Downloads the export as a file the browser saves. */
-export async function downloadExport(markdown: string, format: 'md' | 'html' | 'pdf'): Promise<void> {
+export async function downloadExport(markdown: string, format: 'md' | 'html' | 'pdf' | 'docx'): Promise<void> {
   const res = await post('/api/briefs/export', { markdown, format });
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `brief.${format}`;

@@ -177,7 +177,7 @@ export function BriefEditor() {
           <button type="button" onClick={() => void compose()}>
             Compose
           </button>
-          {(['md', 'html', 'pdf'] as const).map((f) => (
+          {(['md', 'html', 'pdf', 'docx'] as const).map((f) => (
             <button
               key={f}
               type="button"

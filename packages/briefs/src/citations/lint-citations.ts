@@ -72,12 +72,26 @@ function shortTitle(title: string | null): string {
   return title.length > 60 ? `“${title.slice(0, 57)}…”` : `“${title}”`;
 }
 
+const wordsCache = new WeakMap<ReferenceFields, { norm: string; words: Set<string> }>();
+
+/** A citation's title normalised and as a word set, computed once per citation. */
+function titleKey(f: ReferenceFields & { title: string }): { norm: string; words: Set<string> } {
+  let k = wordsCache.get(f);
+  if (!k) {
+    k = { norm: normaliseTitle(f.title), words: titleWords(f.title) };
+    wordsCache.set(f, k);
+  }
+  return k;
+}
+
 /** Whether a note and a bibliography entry cite the same work. */
 function sameWork(a: ReferenceFields, b: ReferenceFields): boolean {
   if (a.title && b.title) {
-    if (normaliseTitle(a.title) === normaliseTitle(b.title)) return true;
-    const wa = titleWords(a.title);
-    const wb = titleWords(b.title);
+    const ka = titleKey(a as ReferenceFields & { title: string });
+    const kb = titleKey(b as ReferenceFields & { title: string });
+    if (ka.norm === kb.norm) return true;
+    const wa = ka.words;
+    const wb = kb.words;
     if (wordOverlap(wa, wb) >= 0.75) return true;
     // A shortened note keeps the first words of the title and the author's surname.
     if (a.short || b.short) {
@@ -90,7 +104,17 @@ function sameWork(a: ReferenceFields, b: ReferenceFields): boolean {
   }
   const ua = a.urls[0];
   const ub = b.urls[0];
-  return !!ua && !!ub && comparableUrl(ua.url) === comparableUrl(ub.url);
+  return !!ua && !!ub && urlKey(ua) === urlKey(ub);
+}
+
+const urlCache = new WeakMap<FoundUrl, string>();
+function urlKey(u: FoundUrl): string {
+  let k = urlCache.get(u);
+  if (k === undefined) {
+    k = comparableUrl(u.url);
+    urlCache.set(u, k);
+  }
+  return k;
 }
 
 function sortKey(f: ReferenceFields): string {
@@ -101,22 +125,40 @@ function sortKey(f: ReferenceFields): string {
     .toLowerCase();
 }
 
-/** Indexes of the longest run of entries already in order; the others are the ones to move. */
-function inOrder(keys: string[]): Set<number> {
-  const n = keys.length;
-  const length = new Array<number>(n).fill(1);
-  const prev = new Array<number>(n).fill(-1);
-  const cmp = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < i; j++)
-      if (cmp(keys[j] as string, keys[i] as string) <= 0 && (length[j] as number) + 1 > (length[i] as number)) {
-        length[i] = (length[j] as number) + 1;
-        prev[i] = j;
-      }
-  let best = 0;
-  for (let i = 1; i < n; i++) if ((length[i] as number) > (length[best] as number)) best = i;
+/** One collator for every comparison: building one per `localeCompare` call dominates large bibliographies. */
+const COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Each key's rank in collation order (equal keys share a rank), so later comparisons are integer ones. */
+function ranks(keys: string[]): number[] {
+  const order = keys.map((_, i) => i).sort((a, b) => COLLATOR.compare(keys[a] as string, keys[b] as string));
+  const rank = new Array<number>(keys.length).fill(0);
+  let r = 0;
+  order.forEach((i, k) => {
+    if (k > 0 && COLLATOR.compare(keys[order[k - 1] as number] as string, keys[i] as string) !== 0) r++;
+    rank[i] = r;
+  });
+  return rank;
+}
+
+/** Indexes of the longest run of entries already in order (O(n log n)); the others are the ones to move. */
+function inOrder(rank: number[]): Set<number> {
+  // Patience sorting for the longest non-decreasing subsequence.
+  const tails: number[] = [];
+  const prev = new Array<number>(rank.length).fill(-1);
+  for (let i = 0; i < rank.length; i++) {
+    const r = rank[i] as number;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((rank[tails[mid] as number] as number) <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  }
   const keep = new Set<number>();
-  for (let i = n ? best : -1; i >= 0; i = prev[i] as number) keep.add(i);
+  for (let i = tails.length ? (tails[tails.length - 1] as number) : -1; i >= 0; i = prev[i] as number) keep.add(i);
   return keep;
 }
 
@@ -228,8 +270,25 @@ export function lintCitations(draft: BriefDraft, options: CitationLintOptions = 
 
   // Bibliography entries grouped into works; a second entry for one work is a duplicate.
   const works: Work[] = [];
+  // Exact title and URL hits are found through maps; only citations without one are compared with
+  // every work, so a long bibliography stays fast.
+  const byKey = new Map<string, Work>();
+  const keysOf = (f: ReferenceFields) => [
+    ...(f.title ? [`t:${titleKey(f as ReferenceFields & { title: string }).norm}`] : []),
+    ...(f.urls[0] ? [`u:${urlKey(f.urls[0])}`] : []),
+  ];
+  const remember = (w: Work, f: ReferenceFields) => {
+    for (const k of keysOf(f)) if (!byKey.has(k)) byKey.set(k, w);
+  };
+  const findWork = (f: ReferenceFields, where: (w: Work) => CitedReference[]): Work | null => {
+    for (const k of keysOf(f)) {
+      const w = byKey.get(k);
+      if (w && where(w).length) return w;
+    }
+    return works.find((w) => where(w).some((x) => sameWork(f, x.fields))) ?? null;
+  };
   for (const e of entries) {
-    const work = works.find((w) => w.entries.some((x) => sameWork(x.fields, e.fields)));
+    const work = findWork(e.fields, (w) => w.entries);
     if (work) {
       const first = work.entries[0] as CitedReference;
       add({
@@ -241,7 +300,11 @@ export function lintCitations(draft: BriefDraft, options: CitationLintOptions = 
         suggestion: `Delete the entry on line ${e.entry.line}.`,
       });
       work.entries.push(e);
-    } else works.push({ entries: [e], notes: [] });
+    } else {
+      const w: Work = { entries: [e], notes: [] };
+      works.push(w);
+      remember(w, e.fields);
+    }
   }
 
   // Notes → works; a note whose work has no entry is a missing entry.
@@ -249,12 +312,13 @@ export function lintCitations(draft: BriefDraft, options: CitationLintOptions = 
   for (const n of notes) {
     let work: Work | null = null;
     if (n.fields.ibid) work = previous;
-    else work = works.find((w) => w.entries.some((x) => sameWork(n.fields, x.fields))) ?? null;
+    else work = findWork(n.fields, (w) => w.entries);
     if (!work) {
-      work = works.find((w) => !w.entries.length && w.notes.some((x) => sameWork(n.fields, x.fields))) ?? null;
+      work = findWork(n.fields, (w) => (w.entries.length ? [] : w.notes));
       if (!work) {
         work = { entries: [], notes: [] };
         works.push(work);
+        remember(work, n.fields);
         if (draft.bibliography.length) {
           add({
             kind: 'missing-entry',
@@ -382,15 +446,11 @@ export function lintCitations(draft: BriefDraft, options: CitationLintOptions = 
 
   // Bibliography order: alphabetical by first author's surname, else title.
   const keys = entries.map((e) => sortKey(e.fields));
-  const keep = inOrder(keys);
+  const rank = ranks(keys);
+  const keep = inOrder(rank);
   entries.forEach((e, i) => {
     if (keep.has(i)) return;
-    const after = entries
-      .filter(
-        (_, j) =>
-          keep.has(j) && (keys[j] as string).localeCompare(keys[i] as string, 'en', { sensitivity: 'base' }) <= 0,
-      )
-      .at(-1);
+    const after = entries.filter((_, j) => keep.has(j) && (rank[j] as number) <= (rank[i] as number)).at(-1);
     add({
       kind: 'order',
       severity: 'warning',

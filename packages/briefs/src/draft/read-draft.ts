@@ -126,7 +126,8 @@ export function htmlToDraftText(html: string): { text: string; sourceLines: stri
           current += '\n';
           return;
         }
-        if (BLOCK_TAGS.has(name)) flush();
+        // A paragraph inside a list item continues the item: keep its marker on the same line.
+        if (BLOCK_TAGS.has(name) && !(name === 'p' && /^\s*(<sup>\d+<\/sup>|-)\s*$/.test(current))) flush();
         const level = /^h([1-6])$/.exec(name)?.[1];
         if (level) append(`${'#'.repeat(Number(level))} `, parser.startIndex);
         if (name === 'li') {
@@ -144,7 +145,8 @@ export function htmlToDraftText(html: string): { text: string; sourceLines: stri
         if (skip) return;
         const decoded = text;
         if (inSup) supText += decoded;
-        else append(decoded.replace(/\s+/g, ' '), parser.startIndex);
+        // Back-links from a note to its marker (↩, ↑) are navigation, not text.
+        else append(decoded.replace(/\s+/g, ' ').replace(/[↩↑]\uFE0E?/g, ''), parser.startIndex);
       },
       onclosetag(name) {
         if (SKIP_TAGS.has(name)) {
@@ -291,10 +293,21 @@ export async function readDraft(input: {
   let format = draftFormatOf(name, input.mediaType);
   if (!format) {
     if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) format = 'pdf';
-    else throw new InvalidInputError(`${name}: unsupported draft type (give a .md, .txt, .html or .pdf file)`);
+    else throw new InvalidInputError(`${name}: unsupported draft type (give a .md, .txt, .html, .pdf or .docx file)`);
   }
-  if (format === 'docx')
-    throw new InvalidInputError(`${name}: DOCX drafts are not read yet; save the draft as PDF, HTML or Markdown`);
+  if (format === 'docx') {
+    // mammoth turns Word footnotes into a numbered list of notes and <sup> markers, which the HTML
+    // reader already understands.
+    const mammoth = (await import('mammoth')).default;
+    let html: string;
+    try {
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    } catch (error) {
+      throw new InvalidInputError(`${name}: not a readable DOCX file (${(error as Error).message})`);
+    }
+    const { text, sourceLines } = htmlToDraftText(html);
+    return parseDraft(text, { name, format: 'docx', sourceLines: sourceLines.map((_, i) => String(i + 1)) });
+  }
   if (format === 'pdf') {
     const { text, sourceLines } = await pdfToDraftText(name, bytes);
     if (!text.trim()) throw new InvalidInputError(`${name}: the PDF has no text layer (scanned pages need OCR first)`);

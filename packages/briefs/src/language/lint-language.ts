@@ -124,10 +124,24 @@ function sentencesOf(draft: BriefDraft): Sentence[] {
   return out;
 }
 
+const lineStartsCache = new WeakMap<BriefDraft, number[]>();
+
+/** Line of an offset, by binary search over line starts (computed once per draft). */
 function lineAt(draft: BriefDraft, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (draft.text.charCodeAt(i) === 10) line++;
-  return line;
+  let starts = lineStartsCache.get(draft);
+  if (!starts) {
+    starts = [0];
+    for (let i = 0; i < draft.text.length; i++) if (draft.text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStartsCache.set(draft, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 function findWord(sentence: string, words: string, caseSensitive = false): number[] {
