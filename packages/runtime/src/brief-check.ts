@@ -20,7 +20,7 @@ import type { Workbench } from './workspace.ts';
  * holds, and its estimative language against ICD 203.
  */
 export async function checkBriefDraft(workbench: Workbench, draft: BriefDraft): Promise<BriefCheckReport> {
-  const pages = await workspacePages(workbench.store);
+  const pages = await pagesOf(workbench);
   const citations = lintCitations(draft, { pages });
   const language = lintLanguage(draft);
   const extractor = workbench.extractor;
@@ -44,6 +44,21 @@ export async function checkBriefDraft(workbench: Workbench, draft: BriefDraft): 
     },
   );
   return buildCheckReport(draft, { claims, citations, language, extractor: extractor.name });
+}
+
+const pageCache = new WeakMap<Workbench, { documents: number; pages: Awaited<ReturnType<typeof workspacePages>> }>();
+
+/**
+ * The workspace's pages (URL + title), read once and again only when the document count changes:
+ * the editor re-checks a draft on every pause in typing, and documents are immutable.
+ */
+async function pagesOf(workbench: Workbench): Promise<Awaited<ReturnType<typeof workspacePages>>> {
+  const documents = (await workbench.store.info()).counts.documents;
+  const cached = pageCache.get(workbench);
+  if (cached && cached.documents === documents) return cached.pages;
+  const pages = await workspacePages(workbench.store);
+  pageCache.set(workbench, { documents, pages });
+  return pages;
 }
 
 /** Reads a draft file (Markdown, text, HTML, PDF) with errors that name it. */

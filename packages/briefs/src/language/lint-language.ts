@@ -251,7 +251,7 @@ export function lintLanguage(draft: BriefDraft): LanguageFinding[] {
           .trim()
           .slice(0, 160),
         band: hits[0]?.term.band ?? null,
-        message: 'a judgment with no stated basis: no citation in its paragraph and no reason given',
+        message: `a judgment with no stated basis (no citation in its paragraph, no reason given): “${excerpt(s.text)}”`,
         suggestion: 'Cite the reporting it rests on, or say what it is based on (“because…”, “given…”).',
       });
     }
@@ -284,6 +284,14 @@ export function lintLanguage(draft: BriefDraft): LanguageFinding[] {
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
+}
+
+function excerpt(sentence: string): string {
+  const t = sentence
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return t.length > 90 ? `${t.slice(0, 87)}…` : t;
 }
 
 function label(set: TermSet): string {
