@@ -81,6 +81,35 @@ describe('parallax brief check', () => {
     expect(report.language.find((f: { kind: string }) => f.kind === 'no-basis')).toBeUndefined();
   });
 
+  it('exports a brief composed from workspace documents', () => {
+    const docs = fileURLToPath(new URL('../../../data/brief-check/documents/', import.meta.url));
+    const ws = join(dir, 'ws');
+    expect(
+      parallax('-w', ws, 'ingest', join(docs, '01-kremlin-treaty-signed.md'), join(docs, '03-nato-rutte-kursk.md'))
+        .code,
+    ).toBe(0);
+    const listed = JSON.parse(parallax('-w', ws, 'documents', '--json').stdout);
+    const ids = (Array.isArray(listed) ? listed : listed.items).map((d: { id: string }) => d.id);
+    writeFileSync(
+      join(dir, 'brief.md'),
+      `# Note\n\nThe treaty was signed [@doc:${ids[0]}]. Units moved [@doc:${ids[1]}; @doc:doc_00000000000000000000].\n`,
+    );
+    const r = parallax('-w', ws, 'brief', 'export', 'brief.md', '-o', 'brief.out.md');
+    expect(r.stderr).toBe('parallax: brief.md:3: @doc:doc_00000000000000000000: no such document in the workspace\n');
+    expect(r.code).toBe(1);
+    const md = readFileSync(join(dir, 'brief.out.md'), 'utf8');
+    expect(md).toContain('The treaty was signed.[^1] Units moved.[^2]');
+    expect(md).toContain('## Bibliography');
+    expect(md).toContain('## Source summary');
+    writeFileSync(join(dir, 'bad.csl'), '<html></html>');
+    expect(parallax('-w', ws, 'brief', 'export', 'brief.md', '-o', 'x.md', '--style', 'bad.csl').stderr).toMatch(
+      /bad\.csl: not a CSL style/,
+    );
+    expect(parallax('-w', ws, 'brief', 'export', 'brief.md', '-o', 'x.odt').stderr).toMatch(
+      /--to: expected md, html, pdf or docx/,
+    );
+  });
+
   it('names the file and the problem for bad input', () => {
     expect(parallax('brief', 'check', 'missing.md')).toMatchObject({
       code: 1,

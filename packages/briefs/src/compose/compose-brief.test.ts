@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { buildDocument, type IsoDateTime } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
+import { briefHtml } from '../export/brief-html.ts';
 import { BRIEF, d1, d2, d3, event, library } from '../test-fixtures/harbour-brief.ts';
 import { citedKeys, findCitations } from './citation-keys.ts';
 import { checkCslStyle, composeBrief } from './compose-brief.ts';
@@ -113,5 +115,29 @@ describe.skipIf(!officialPresent)('user CSL styles: the official Chicago styles 
     const c = composeBrief(BRIEF, library, { style: shortened });
     expect(c.notes[0]?.text).toBe('Lopes and Ode, “Two Harbours Closed.”');
     expect(c.bibliography).toHaveLength(3);
+  });
+});
+
+describe('HTML export of untrusted workspace text', () => {
+  it('escapes markup in titles, publishers and the brief itself', () => {
+    const at = '2024-10-28T09:00:00.000Z' as IsoDateTime;
+    const hostile = buildDocument({
+      title: 'Evil <script>alert(1)</script> <img src=x onerror=alert(2)>',
+      text: 'x',
+      retrieved: at,
+      published: at,
+      publisher: 'Site <iframe src=x>',
+      url: 'https://x.example/a',
+    });
+    const c = composeBrief(`# Title <script>alert(3)</script>\n\nA claim [@doc:${hostile.id}].\n`, {
+      documents: new Map([[hostile.id, hostile]]),
+      sources: new Map(),
+      events: new Map(),
+    });
+    for (const mode of ['screen', 'print'] as const) {
+      const html = briefHtml(c, mode);
+      expect(html).not.toMatch(/<script|<img|<iframe/i);
+      expect(html).toContain('&lt;script&gt;alert(3)');
+    }
   });
 });
