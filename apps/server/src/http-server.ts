@@ -55,11 +55,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         description:
           'Events, claims, documents, sources, actors and places of a Parallax workspace, with the aggregates the workbench draws (timeline, map, network). Errors are `{error, message}`.',
       },
-      tags: ['events', 'claims', 'documents', 'sources', 'actors', 'places', 'analytics', 'ingest', 'briefs', 'workspace'].map(
-        (name) => ({
-          name,
-        }),
-      ),
+      tags: [
+        'events',
+        'claims',
+        'documents',
+        'sources',
+        'actors',
+        'places',
+        'analytics',
+        'ingest',
+        'briefs',
+        'workspace',
+      ].map((name) => ({
+        name,
+      })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -8,8 +8,8 @@ import {
   type LikelihoodBand,
   type Source,
 } from '@parallax/core';
-import CSL from 'citeproc';
-import MarkdownIt from 'markdown-it';
+import type CitationStyleLanguage from 'citeproc';
+import type MarkdownItClass from 'markdown-it';
 import { decodeEntities } from '../draft/inline-markup.ts';
 import { likelihoodTerms } from '../language/lint-language.ts';
 import { findCitations } from './citation-keys.ts';
@@ -144,6 +144,8 @@ export function composeBrief(markdown: string, library: BriefLibrary, options: C
     return docId;
   };
 
+  // Loaded on first use: every CLI command imports this package, few of them compose.
+  const CSL = require('citeproc') as typeof CitationStyleLanguage;
   const engine = new CSL.Engine(
     {
       retrieveLocale: () => locale,
@@ -259,6 +261,7 @@ export function composeBrief(markdown: string, library: BriefLibrary, options: C
     '',
   ].join('\n');
 
+  const MarkdownIt = require('markdown-it') as typeof MarkdownItClass;
   const mdIt = new MarkdownIt({ html: false, linkify: true, typographer: false });
   const bodyHtml = mdIt
     .render(body)

@@ -1,4 +1,4 @@
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
 import { Parser } from 'htmlparser2';
 import type { ComposedBrief } from '../compose/compose-brief.ts';
 
@@ -8,14 +8,11 @@ interface Block {
   runs: Inline[];
 }
 
-const HEADINGS = {
-  h1: HeadingLevel.HEADING_1,
-  h2: HeadingLevel.HEADING_2,
-  h3: HeadingLevel.HEADING_3,
-} as const;
+type Docx = typeof import('docx');
 
 /** HTML (markdown-it's body, citeproc's notes) → Word paragraphs of runs, notes as footnote references. */
-function blocksOf(html: string): Block[] {
+function blocksOf(docx: Docx, html: string): Block[] {
+  const { FootnoteReferenceRun, TextRun } = docx;
   const blocks: Block[] = [];
   let current: Block | null = null;
   let italic = 0;
@@ -57,21 +54,28 @@ function blocksOf(html: string): Block[] {
   return blocks.filter((b) => b.runs.length);
 }
 
-function paragraph(b: Block): Paragraph {
+function paragraph(docx: Docx, b: Block): Paragraph {
+  const { HeadingLevel, Paragraph } = docx;
+  const headings = { h1: HeadingLevel.HEADING_1, h2: HeadingLevel.HEADING_2, h3: HeadingLevel.HEADING_3 } as const;
   if (b.kind === 'h1' || b.kind === 'h2' || b.kind === 'h3')
-    return new Paragraph({ heading: HEADINGS[b.kind], children: b.runs });
+    return new Paragraph({ heading: headings[b.kind], children: b.runs });
   if (b.kind === 'li') return new Paragraph({ bullet: { level: 0 }, children: b.runs });
   return new Paragraph({ children: b.runs });
 }
 
 /** The composed brief as a Word document with real footnotes, bibliography and source summary. */
 export async function exportDocx(composed: ComposedBrief): Promise<Buffer> {
+  // Loaded on first use: the docx package is large and only this export needs it.
+  const docx = await import('docx');
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = docx;
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const n of composed.notes)
-    footnotes[n.number] = { children: blocksOf(`<p>${n.html}</p>`).map((b) => new Paragraph({ children: b.runs })) };
-  const body = blocksOf(composed.bodyHtml).map(paragraph);
+    footnotes[n.number] = {
+      children: blocksOf(docx, `<p>${n.html}</p>`).map((b) => new Paragraph({ children: b.runs })),
+    };
+  const body = blocksOf(docx, composed.bodyHtml).map((b) => paragraph(docx, b));
   const bibliography = composed.bibliography.flatMap((b) =>
-    blocksOf(`<p>${b.html.replace(/<\/?div[^>]*>/g, '')}</p>`).map(
+    blocksOf(docx, `<p>${b.html.replace(/<\/?div[^>]*>/g, '')}</p>`).map(
       (x) => new Paragraph({ children: x.runs, indent: { left: 720, hanging: 720 } }),
     ),
   );
