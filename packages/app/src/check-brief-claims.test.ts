@@ -6,6 +6,7 @@ import {
   type Extractor,
   emptyFrame,
   type IsoDate,
+  type IsoDateTime,
 } from '@parallax/core';
 import {
   createMemoryStore,
@@ -187,6 +188,51 @@ describe('checkBriefClaims', () => {
     expect(checks[1]?.evidence?.conflicts[0]?.summary).toContain('3,000 troops');
     expect(checks[3]?.evidence?.supporting.map((q) => q.title)).toEqual(['Paper on the shelling']);
     expect(checks[4]?.evidence?.conflicts[0]?.quotes.map((q) => q.speaker)).toEqual(['Northland ministry']);
+  });
+
+  it('does not hold the draft’s own date against a claim the extractor dated by default', async () => {
+    const store = await workspace();
+    const talks = (d: string) =>
+      draftExtractor([
+        {
+          anchor: 'Talks with the rebels resumed',
+          frame: frame({
+            plover: { type: 'CONSULT', mode: null },
+            actors: [frameActor(ministry, 'source'), frameActor(rebels, 'target')],
+            time: day(d),
+          }),
+        },
+      ]);
+    const published = '2024-05-30T00:00:00.000Z' as IsoDateTime;
+    const input = { name: 'd', text: DRAFT, published, retrieved: TEST_NOW };
+    expect((await checkBriefClaims({ store, extractor: talks('2024-05-30') }, input))[0]?.verdict).toBe('supported');
+    // A date the draft states (here wrong by 20 days) is another happening, not a default.
+    expect((await checkBriefClaims({ store, extractor: talks('2024-05-29') }, input))[0]?.verdict).toBe('unverified');
+  });
+
+  it('matches actors by role unless every actor on both sides matches', async () => {
+    const store = await workspace();
+    const consult = (actors: EventFrame['actors']) =>
+      draftExtractor([
+        {
+          anchor: 'Talks with the rebels resumed',
+          frame: frame({ plover: { type: 'CONSULT', mode: null }, actors, time: day('2024-05-09') }),
+        },
+      ]);
+    const input = { name: 'd', text: DRAFT, published: null, retrieved: TEST_NOW };
+    // The rebels as the source of talks the ministry held with them: not the same act.
+    expect(
+      (await checkBriefClaims({ store, extractor: consult([frameActor(rebels, 'source')]) }, input))[0]?.verdict,
+    ).toBe('unverified');
+    // Both parties named, roles swapped ("the rebels and the ministry resumed talks"): the same act.
+    expect(
+      (
+        await checkBriefClaims(
+          { store, extractor: consult([frameActor(rebels, 'source'), frameActor(ministry, 'target')]) },
+          input,
+        )
+      )[0]?.verdict,
+    ).toBe('supported');
   });
 
   it('leaves hypotheticals and speculation to the language lint', async () => {

@@ -7,6 +7,7 @@ import {
   documentId,
   type Event,
   type EventFilter,
+  type FrameActor as EventFrameActor,
   type EventId,
   type EventStatus,
   type Extractor,
@@ -90,13 +91,28 @@ function codeCountry(code: string | null | undefined): string | null {
   return code && /^[A-Z]{3}/.test(code) ? code.slice(0, 3) : null;
 }
 
-/** Share of the draft claim's actors found among the event's, by id or by country code. */
+type FrameActorLike = EventFrameActor;
+
+function sameActor(a: FrameActorLike, b: FrameActorLike): boolean {
+  return a.id === b.id || (codeCountry(a.code) !== null && codeCountry(a.code) === codeCountry(b.code));
+}
+
+/**
+ * How well the draft claim's actors fit the event's: the share of the draft's actors found among the
+ * event's (by id, or by country code, so `RUS` meets `RUSGOV`), 0 when none is. Roles must agree
+ * (a source is a source; `other` fits any role) unless every actor on both sides matches, which
+ * allows for symmetric acts written the other way round ("Russia and North Korea signed").
+ */
 function actorMatch(claim: Claim, event: Event): number {
   const actors = claim.frame.actors;
-  if (!actors.length) return 0;
-  const ids = new Set(event.frame.actors.map((a) => a.id as string));
-  const countries = new Set(event.frame.actors.map((a) => codeCountry(a.code)).filter(Boolean));
-  const hit = actors.filter((a) => ids.has(a.id) || (codeCountry(a.code) && countries.has(codeCountry(a.code)))).length;
+  const theirs = event.frame.actors;
+  if (!actors.length || !theirs.length) return 0;
+  const roleFits = (a: FrameActorLike, b: FrameActorLike) =>
+    a.role === b.role || a.role === 'other' || b.role === 'other';
+  const withRoles = actors.filter((a) => theirs.some((b) => sameActor(a, b) && roleFits(a, b))).length;
+  const any = actors.filter((a) => theirs.some((b) => sameActor(a, b))).length;
+  const everyTheirs = theirs.every((b) => actors.some((a) => sameActor(a, b)));
+  const hit = any === actors.length && everyTheirs ? any : withRoles;
   return hit / actors.length;
 }
 
@@ -171,7 +187,11 @@ function assess(claim: Claim, event: Event, eventClaims: Claim[]): Assessment | 
     const sameDay = dated.filter((c) => c.frame.time && spansOverlap(t, c.frame.time));
     const near = dated.filter((c) => c.frame.time && daysApart(t, c.frame.time) <= DATE_SLIP_DAYS);
     if (!near.length && dated.length) return null;
-    if (dated.length && !sameDay.length) {
+    // Only dates given to the day can contradict: "in October" or an ongoing range does not deny
+    // that something was still so on the 30th.
+    const pointDated = near.filter((c) => c.frame.time && ['day', 'hour'].includes(c.frame.time.precision));
+    const exact = ['day', 'hour'].includes(t.precision);
+    if (dated.length && !sameDay.length && exact && pointDated.length === near.length) {
       const dates = [...new Set(near.map((c) => formatSpan(c.frame.time as TimeSpan)))];
       conflicts.push({
         kind: 'date',
@@ -273,8 +293,18 @@ export async function checkBriefClaims(
   });
   const checks: BriefClaimCheck[] = [];
   const claimsOf = new Map<EventId, Claim[]>();
+  // An extractor dates a claim that gives no date by the document's own date; for a draft that date
+  // says when the brief was written, not when the happening was, so such a time is left out of the match.
+  const ownDate = input.published?.slice(0, 10) ?? null;
   const factual = result.claims
-    .filter((c) => !c.hypothetical && c.stance !== 'speculates')
+    // A hedged sentence ("might spread the war") is a judgment for the language lint, not a fact to
+    // check, even when the extractor did not mark it hypothetical.
+    .filter((c) => !c.hypothetical && c.stance !== 'speculates' && !/\b(might|could|would|may)\b/.test(c.quote))
+    .map((c) =>
+      ownDate && c.frame.time?.start === ownDate && c.frame.time.end === ownDate
+        ? { ...c, frame: { ...c.frame, time: null } }
+        : c,
+    )
     .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
   for (const claim of factual) {
     const base = { line: lineOf(input.text, claim.start), text: claim.quote.replace(/\s+/g, ' ').trim(), claim };
