@@ -2,10 +2,12 @@ import {
   type Actor,
   type ActorId,
   type Claim,
+  type ClaimJoin,
   type Document,
   type Event,
   type EventFilter,
   type EventId,
+  explainMembership,
   InvalidInputError,
   NotFoundError,
   type Source,
@@ -51,6 +53,10 @@ function matchActors(actors: Actor[], ref: string): Actor[] {
 export interface EventDetail {
   event: Event;
   claims: Claim[];
+  /** Why each claim is in the event ("linked to … because same type …"). */
+  joins: ClaimJoin[];
+  /** Claims filed with other events that contradict this one (broader denials). */
+  contradictingClaims: Claim[];
   documents: Omit<Document, 'text'>[];
   sources: Source[];
 }
@@ -59,7 +65,12 @@ export async function getEventDetail(store: Store, id: EventId): Promise<EventDe
   const event = await store.getEvent(id);
   if (!event) throw new NotFoundError(`event ${id}: not found`);
   const claims = (await store.listClaims({ eventId: id }, { limit: 10_000 })).items;
-  const docIds = [...new Set(claims.map((c) => c.documentId))];
+  const members = new Set(claims.map((c) => c.id));
+  const outside = [...new Set(event.contradictions.flatMap((c) => c.againstClaimIds))].filter((c) => !members.has(c));
+  const contradictingClaims = (await Promise.all(outside.map((c) => store.getClaim(c)))).filter(
+    (c): c is Claim => c !== null,
+  );
+  const docIds = [...new Set([...claims, ...contradictingClaims].map((c) => c.documentId))];
   const documents = (await Promise.all(docIds.map((d) => store.getDocument(d)))).filter(
     (d): d is Document => d !== null,
   );
@@ -70,6 +81,8 @@ export async function getEventDetail(store: Store, id: EventId): Promise<EventDe
   return {
     event,
     claims,
+    joins: explainMembership(claims),
+    contradictingClaims,
     documents: documents.map(({ text: _text, ...rest }) => rest),
     sources,
   };

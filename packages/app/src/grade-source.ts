@@ -1,5 +1,7 @@
 import {
+  type ClaimId,
   type Clock,
+  type DocumentId,
   InvalidInputError,
   NotFoundError,
   RELIABILITY_GRADES,
@@ -7,7 +9,8 @@ import {
   type Source,
   type Store,
 } from '@parallax/core';
-import { recorroborate } from './recorroborate.ts';
+import { type RecorroborateSummary, recorroborate } from './recorroborate.ts';
+import { requireReason } from './require-reason.ts';
 
 /** Finds a source by id, domain or name (case-insensitive). */
 export async function findSource(store: Store, ref: string): Promise<Source> {
@@ -21,18 +24,102 @@ export async function findSource(store: Store, ref: string): Promise<Source> {
   return hit;
 }
 
+const PAGE = 5000;
+
 /**
- * Sets an analyst's Admiralty reliability grade on a source, with the reason, and re-weighs events,
- * since grades feed credibility.
+ * Claims whose weight depends on a source: those in its documents and in documents that copy them
+ * (a copy's origin is the original's newsroom), and, when coded datasets are present, dataset rows
+ * whose article the source published (found through the events whose origins name the source).
  */
-export async function gradeSource(deps: { store: Store; clock: Clock }, ref: string, grade: string, rationale: string) {
+export async function claimsCarriedBy(store: Store, source: Source): Promise<ClaimId[]> {
+  const claimIds = new Set<ClaimId>();
+  let docs: DocumentId[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.listDocuments({ sourceId: source.id }, { limit: PAGE, cursor });
+    docs.push(...page.items.map((d) => d.id));
+    cursor = page.next;
+  } while (cursor);
+  docs = [...docs, ...(await copiesOf(store, docs))];
+  for (const id of docs) {
+    let c: string | null = null;
+    do {
+      const page = await store.listClaims({ documentId: id }, { limit: PAGE, cursor: c });
+      for (const claim of page.items) claimIds.add(claim.id);
+      c = page.next;
+    } while (c);
+  }
+  if ((await store.listSources()).some((s) => s.kind === 'dataset')) {
+    let c: string | null = null;
+    do {
+      const page = await store.listEvents({}, { limit: PAGE, cursor: c });
+      for (const e of page.items)
+        for (const o of e.origins) if (o.sourceId === source.id) for (const id of o.claimIds) claimIds.add(id);
+      c = page.next;
+    } while (c);
+  }
+  return [...claimIds];
+}
+
+/** Documents that republish any of these (directly or through another copy). */
+export async function copiesOf(store: Store, originals: readonly DocumentId[]): Promise<DocumentId[]> {
+  if (!originals.length) return [];
+  const copies: { id: DocumentId; from: DocumentId }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.listDocuments({ syndicated: true }, { limit: PAGE, cursor });
+    for (const d of page.items) if (d.syndicatedFrom) copies.push({ id: d.id, from: d.syndicatedFrom });
+    cursor = page.next;
+  } while (cursor);
+  const found = new Set<DocumentId>(originals);
+  const out: DocumentId[] = [];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of copies) {
+      if (found.has(c.from) && !found.has(c.id)) {
+        found.add(c.id);
+        out.push(c.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Sets an analyst's Admiralty reliability grade on a source, with the reason, and re-weighs the events
+ * whose origins it carries.
+ */
+export async function gradeSource(
+  deps: { store: Store; clock: Clock },
+  ref: string,
+  grade: string,
+  rationale: string,
+): Promise<{ source: Source; events: RecorroborateSummary }> {
   const reliability = grade.toUpperCase() as Reliability;
   if (!RELIABILITY_GRADES.includes(reliability)) {
     throw new InvalidInputError(`grade '${grade}': reliability must be one of A, B, C, D, E, F`);
   }
-  if (!rationale.trim()) throw new InvalidInputError('a grade needs a rationale (--why "…")');
+  const why = requireReason(rationale, '--why');
   const source = await findSource(deps.store, ref);
-  await deps.store.apply({ grades: [{ sourceId: source.id, reliability, rationale: rationale.trim() }] });
-  const events = await recorroborate(deps);
-  return { source: { ...source, reliability, reliabilityRationale: rationale.trim() }, events };
+  await deps.store.apply({ grades: [{ sourceId: source.id, reliability, rationale: why }] });
+  const events = await recorroborate(deps, { claimIds: await claimsCarriedBy(deps.store, source) });
+  return { source: { ...source, reliability, reliabilityRationale: why }, events };
+}
+
+/**
+ * Discredits a source (its claims stop counting, ICS 500-2: judgments resting on a discredited source
+ * must be found and revised) and re-weighs the events that rested on it, reporting which changed.
+ */
+export async function discreditSource(
+  deps: { store: Store; clock: Clock },
+  ref: string,
+  reason: string,
+): Promise<{ source: Source; events: RecorroborateSummary }> {
+  const why = requireReason(reason, '--why');
+  const source = await findSource(deps.store, ref);
+  const discredited = { at: deps.clock.now(), reason: why };
+  await deps.store.apply({ discredits: [{ sourceId: source.id, ...discredited }] });
+  const events = await recorroborate(deps, { claimIds: await claimsCarriedBy(deps.store, source) });
+  return { source: { ...source, discredited }, events };
 }

@@ -1,4 +1,4 @@
-import type { Actor, Claim, Clock, DatasetChunk, Document, Place, Source, Store } from '@parallax/core';
+import type { Actor, Claim, ClaimId, Clock, DatasetChunk, Document, Place, Source, Store } from '@parallax/core';
 import { type RecorroborateSummary, recorroborate } from './recorroborate.ts';
 
 /** A coded dataset file as an adapter read it whole: the file as a Document, its rows as Claims. */
@@ -72,6 +72,7 @@ export async function importDatasetChunks(
   let inFlight: Promise<void> | null = null;
   const append = async (chunk: DatasetChunkRead) => {
     const result = await deps.store.appendDatasetChunk(chunk);
+    arrivedClaims(summary).push(...chunk.claims.map((c) => c.id));
     summary.read += chunk.lines;
     summary.filtered += chunk.filtered;
     summary.inserted += result.inserted;
@@ -101,13 +102,32 @@ export async function importDatasetChunks(
   return summary;
 }
 
-/** Re-weighs events after an import, unless nothing new arrived. */
+/**
+ * Claims of the slices an import appended (new rows and duplicates alike: a duplicate is already in its
+ * event, so naming it costs a look-up and changes nothing). Kept beside the summary, not in it, so the
+ * summary stays what the CLI and API print.
+ */
+const arrived = new WeakMap<ImportSummary, ClaimId[]>();
+function arrivedClaims(summary: ImportSummary): ClaimId[] {
+  let ids = arrived.get(summary);
+  if (!ids) {
+    ids = [];
+    arrived.set(summary, ids);
+  }
+  return ids;
+}
+
+/**
+ * Re-weighs events after an import, unless nothing new arrived: only the events the imported claims
+ * can reach (recorroborate decides when a full run is cheaper).
+ */
 export async function finishImport(
   deps: { store: Store; clock: Clock },
   summary: ImportSummary,
   options: { corroborate?: boolean } = {},
 ): Promise<ImportSummary> {
-  if (options.corroborate !== false && summary.inserted > 0) summary.events = await recorroborate(deps);
+  if (options.corroborate !== false && summary.inserted > 0)
+    summary.events = await recorroborate(deps, { claimIds: arrivedClaims(summary) });
   return summary;
 }
 

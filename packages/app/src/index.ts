@@ -5,6 +5,7 @@
  */
 
 export * from './check-brief-claims.ts';
+export * from './decide-clusters.ts';
 export * from './event-queries.ts';
 export * from './event-timeline.ts';
 export * from './grade-source.ts';
@@ -13,5 +14,7 @@ export * from './import-gdelt-mentions.ts';
 export * from './ingest-documents.ts';
 export * from './load-brief-library.ts';
 export * from './recorroborate.ts';
+export * from './require-reason.ts';
+export * from './retract-document.ts';
 export * from './source-overview.ts';
 export * from './syndication-pairs.ts';

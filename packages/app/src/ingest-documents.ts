@@ -200,6 +200,7 @@ export async function ingestDocuments(
       (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0),
   );
   let done = 0;
+  const newClaims: Claim['id'][] = [];
   for (const input of ordered) {
     const source = input.source;
     try {
@@ -236,6 +237,7 @@ export async function ingestDocuments(
       summary.inserted++;
       if (original) summary.syndicated++;
       summary.claims += claims.length;
+      for (const c of claims) newClaims.push(c.id);
     } catch (error) {
       failures.push({ input: input.document.url ?? input.document.title, reason: (error as Error).message });
     } finally {
@@ -243,6 +245,8 @@ export async function ingestDocuments(
     }
   }
   summary.failed = failures.length;
-  if (options.corroborate !== false && summary.inserted > 0) summary.events = await recorroborate(deps);
+  // Only the events the new claims can reach are re-weighed.
+  if (options.corroborate !== false && summary.inserted > 0)
+    summary.events = await recorroborate(deps, { claimIds: newClaims });
   return summary;
 }

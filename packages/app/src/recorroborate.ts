@@ -1,21 +1,58 @@
 import {
+  type Actor,
+  type ActorId,
+  actorRoot,
   type Claim,
+  type ClaimId,
+  type ClaimProfile,
   type Clock,
-  corroborate,
+  type ClusterDecision,
+  type CorroborationContext,
+  clusterProfiles,
   type Document,
   type DocumentId,
   type Event,
+  type EventFilter,
   type EventId,
+  epochDay,
+  MAX_LINK_GAP_DAYS,
+  type PloverType,
+  profileClaim,
   type Source,
   type SourceId,
   type Store,
+  weighEvent,
 } from '@parallax/core';
 
+/** How an event's weight moved in one run. */
+export interface EventChange {
+  /** The event before (null: it is new) and after (null: it was removed or absorbed). */
+  before: Pick<Event, 'id' | 'credibility' | 'status' | 'claimIds'> | null;
+  after: Pick<Event, 'id' | 'credibility' | 'status' | 'claimIds'> | null;
+}
+
 export interface RecorroborateSummary {
+  /** `full`: every claim was clustered; `incremental`: only the events the given claims could touch. */
+  mode: 'full' | 'incremental';
+  /** Claims clustered in this run. */
+  claims: number;
+  /** Events in the part of the workspace that was recomputed. */
   events: number;
   inserted: number;
   updated: number;
   removed: number;
+  /** Events whose credibility, status or membership changed, and events added or removed. */
+  changes: EventChange[];
+}
+
+export interface RecorroborateOptions {
+  /**
+   * Claims that are new or whose weight changed (their document was retracted, their source graded or
+   * discredited). Only the events these claims could join are recomputed. Absent: everything is.
+   */
+  claimIds?: readonly ClaimId[];
+  /** Above this share of all claims, an incremental run recomputes everything (it is faster). */
+  fullAbove?: number;
 }
 
 const PAGE = 5000;
@@ -34,27 +71,252 @@ async function allPages<T>(
 }
 
 /**
- * Recomputes every Event from every Claim and writes only the differences. Corroboration is a pure
- * function of the claims, documents and sources, so recomputing everything is always correct; it is
- * the simple strategy for workspaces that fit in memory (the demo, analyst collections).
+ * Recomputes Events from Claims and writes only the differences. With `claimIds`, only the region
+ * those claims can reach is recomputed: the events they belong to, the events near them in time that
+ * share their type and an actor, and events tied to them by an analyst's decision. Clustering is a
+ * pure function of the claims, so the region's result equals what a full run gives for it.
  */
-export async function recorroborate(deps: { store: Store; clock: Clock }): Promise<RecorroborateSummary> {
+export async function recorroborate(
+  deps: { store: Store; clock: Clock },
+  options: RecorroborateOptions = {},
+): Promise<RecorroborateSummary> {
   const { store } = deps;
+  const decisions = await store.listClusterDecisions();
+  if (options.claimIds) {
+    if (!options.claimIds.length) return emptySummary('incremental');
+    const total = (await store.info()).counts.claims;
+    if (options.claimIds.length <= total * (options.fullAbove ?? 0.2)) {
+      return incremental(store, options.claimIds, decisions);
+    }
+  }
   const claims = await allPages<Claim>((cursor) => store.listClaims({}, { limit: PAGE, cursor }));
-  const documents = await allPages<Document>((cursor) => store.listDocuments({}, { limit: PAGE, cursor }));
-  const sources = await store.listSources();
-  const events = corroborate(claims, {
-    documents: new Map<DocumentId, Document>(documents.map((d) => [d.id, d])),
-    sources: new Map<SourceId, Source>(sources.map((s) => [s.id, s])),
-  });
   const existing = await allPages<Event>((cursor) => store.listEvents({}, { limit: PAGE, cursor }));
-  const fresh = new Set(events.map((e) => e.id));
-  const removeEventIds: EventId[] = existing.filter((e) => !fresh.has(e.id)).map((e) => e.id);
+  const ctx = await contextFor(store, claims, true);
+  return writeRegion(store, 'full', claims, existing, decisions, ctx);
+}
+
+function emptySummary(mode: RecorroborateSummary['mode']): RecorroborateSummary {
+  return { mode, claims: 0, events: 0, inserted: 0, updated: 0, removed: 0, changes: [] };
+}
+
+async function contextFor(store: Store, claims: readonly Claim[], all: boolean): Promise<CorroborationContext> {
+  const sources = new Map<SourceId, Source>((await store.listSources()).map((s) => [s.id, s]));
+  const documents = new Map<DocumentId, Document>();
+  if (all) {
+    for (const d of await allPages<Document>((cursor) => store.listDocuments({}, { limit: PAGE, cursor })))
+      documents.set(d.id, d);
+    return { documents, sources };
+  }
+  // Documents of the claims, and the originals they copy (lineage decides origins).
+  let pending = [...new Set(claims.map((c) => c.documentId))];
+  while (pending.length) {
+    const next: DocumentId[] = [];
+    for (const id of pending) {
+      if (documents.has(id)) continue;
+      const d = await store.getDocument(id);
+      if (!d) continue;
+      documents.set(id, d);
+      if (d.syndicatedFrom && !documents.has(d.syndicatedFrom)) next.push(d.syndicatedFrom);
+    }
+    pending = next;
+  }
+  return { documents, sources };
+}
+
+function plover(typeKey: string): { ploverTypes?: PloverType[]; cameoRoots?: string[] } | null {
+  if (typeKey === 'unknown') return null;
+  if (typeKey.startsWith('cameo:')) return { cameoRoots: [typeKey.slice(6)] };
+  return { ploverTypes: typeKey.split('+') as PloverType[] };
+}
+
+/** Seeds close in time share one store query: the store scans once per query, not per claim. */
+const WINDOW_MERGE_DAYS = 31;
+
+async function incremental(
+  store: Store,
+  claimIds: readonly ClaimId[],
+  decisions: readonly ClusterDecision[],
+): Promise<RecorroborateSummary> {
+  const seeds = (await Promise.all([...new Set(claimIds)].map((id) => store.getClaim(id)))).filter(
+    (c): c is Claim => c !== null,
+  );
+  const regionEvents = new Map<EventId, Event>();
+  const regionClaims = new Map<ClaimId, Claim>(seeds.map((c) => [c.id, c]));
+  const addEvents = async (ids: readonly EventId[]) => {
+    for (const id of ids) {
+      if (regionEvents.has(id)) continue;
+      const e = await store.getEvent(id);
+      if (e) regionEvents.set(id, e);
+    }
+  };
+  await addEvents(await store.eventIdsForClaims(seeds.map((c) => c.id)));
+
+  // Events the seeds could join: same type, a shared actor root, time within reach.
+  const profiles = seeds.map(profileClaim);
+  const actorsByRoot = new Map<string, ActorId[]>();
+  for (const a of await store.listActors()) for (const code of a.codes) addRoot(actorsByRoot, code, a);
+  for (const query of seedQueries(profiles, actorsByRoot)) {
+    for (const e of await allPages<Event>((cursor) => store.listEvents(query, { limit: PAGE, cursor }))) {
+      if (!regionEvents.has(e.id) && profiles.some((p) => couldTouch(p, e))) regionEvents.set(e.id, e);
+    }
+  }
+
+  // Whole events only, and closed under decisions and under denials filed elsewhere that bear on them.
+  const loaded = new Set<EventId>();
+  for (;;) {
+    for (const [id] of regionEvents) {
+      if (loaded.has(id)) continue;
+      loaded.add(id);
+      for (const c of await allPages<Claim>((cursor) => store.listClaims({ eventId: id }, { limit: PAGE, cursor })))
+        regionClaims.set(c.id, c);
+    }
+    const wanted = new Set<ClaimId>();
+    for (const e of regionEvents.values())
+      for (const c of e.contradictions) for (const id of c.againstClaimIds) if (!regionClaims.has(id)) wanted.add(id);
+    for (const d of decisions) {
+      const ids = [...d.claimIds, ...d.apartFromClaimIds];
+      if (ids.some((id) => regionClaims.has(id))) for (const id of ids) if (!regionClaims.has(id)) wanted.add(id);
+    }
+    if (!wanted.size) break;
+    const owners = await store.eventIdsForClaims([...wanted]);
+    const before = regionEvents.size;
+    await addEvents(owners);
+    // Claims of a decision that no event holds yet (never clustered) join as they are.
+    const owned = new Set<ClaimId>();
+    for (const id of owners) for (const c of regionEvents.get(id)?.claimIds ?? []) owned.add(c);
+    let added = false;
+    for (const id of wanted) {
+      if (owned.has(id) || regionClaims.has(id)) continue;
+      const c = await store.getClaim(id);
+      if (c) {
+        regionClaims.set(id, c);
+        added = true;
+      }
+    }
+    if (regionEvents.size === before && !added) break;
+  }
+
+  const claims = [...regionClaims.values()];
+  const ctx = await contextFor(store, claims, false);
+  return writeRegion(store, 'incremental', claims, [...regionEvents.values()], decisions, ctx);
+}
+
+function addRoot(map: Map<string, ActorId[]>, code: string, actor: Actor): void {
+  const root = actorRoot(code, actor.id);
+  const list = map.get(root);
+  if (list) list.push(actor.id);
+  else map.set(root, [actor.id]);
+}
+
+/** Few store queries that together return every event a seed could join (and some it cannot). */
+function seedQueries(profiles: readonly ClaimProfile[], actorsByRoot: ReadonlyMap<string, ActorId[]>): EventFilter[] {
+  type Group = { from: number; to: number; types: Set<string>; actors: Set<ActorId> };
+  const dated = new Map<string, Group[]>();
+  const out: EventFilter[] = [];
+  const undated: ClaimProfile[] = [];
+  const reach = MAX_LINK_GAP_DAYS + 7;
+  for (const p of [...profiles].sort((a, b) => (a.lo ?? 0) - (b.lo ?? 0))) {
+    if (!plover(p.typeKey)) continue;
+    if (p.lo === null || p.hi === null) {
+      undated.push(p);
+      continue;
+    }
+    // Actorless seeds cannot narrow by actor; they get their own queries.
+    const bucket = p.actors.length ? 'actors' : 'none';
+    const groups = dated.get(bucket) ?? [];
+    dated.set(bucket, groups);
+    const from = p.lo - reach;
+    const to = p.hi + reach;
+    let g = groups.at(-1);
+    if (!g || from > g.to + WINDOW_MERGE_DAYS) {
+      g = { from, to, types: new Set(), actors: new Set() };
+      groups.push(g);
+    }
+    g.to = Math.max(g.to, to);
+    g.types.add(p.typeKey);
+    for (const a of p.actors) {
+      g.actors.add(a.id);
+      for (const id of actorsByRoot.get(a.root) ?? []) g.actors.add(id);
+    }
+  }
+  const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10) as EventFilter['from'];
+  for (const [bucket, groups] of dated) {
+    for (const g of groups) {
+      const filter: EventFilter = { from: day(g.from), to: day(g.to) };
+      if (bucket === 'actors') filter.actorIds = [...g.actors].sort();
+      out.push(...typeFilters(g.types).map((t) => ({ ...filter, ...t })));
+    }
+  }
+  if (undated.length) {
+    const types = new Set(undated.map((p) => p.typeKey));
+    out.push(...typeFilters(types));
+  }
+  return out;
+}
+
+function typeFilters(types: ReadonlySet<string>): EventFilter[] {
+  const ploverTypes = new Set<PloverType>();
+  const cameoRoots = new Set<string>();
+  for (const t of types) {
+    const f = plover(t);
+    for (const x of f?.ploverTypes ?? []) ploverTypes.add(x);
+    for (const x of f?.cameoRoots ?? []) cameoRoots.add(x);
+  }
+  const out: EventFilter[] = [];
+  if (ploverTypes.size) out.push({ ploverTypes: [...ploverTypes].sort() });
+  if (cameoRoots.size) out.push({ cameoRoots: [...cameoRoots].sort() });
+  return out;
+}
+
+/** Cheap pre-check on a stored event before loading its claims: same type, actor, time within reach. */
+function couldTouch(p: ClaimProfile, e: Event): boolean {
+  const f = e.frame;
+  const type = f.plover?.type ?? (f.cameo ? `cameo:${f.cameo.slice(0, 2)}` : 'unknown');
+  if (!p.typeKey.split('+').includes(type) && p.typeKey !== type) return false;
+  if (p.actors.length) {
+    const roots = new Set(p.actors.map((a) => a.root));
+    if (!f.actors.some((a) => roots.has(actorRoot(a.code, a.id)))) return false;
+  }
+  if (p.lo !== null && p.hi !== null && f.time) {
+    const reach = MAX_LINK_GAP_DAYS + 7;
+    if (epochDay(f.time.end) < p.lo - reach || epochDay(f.time.start) > p.hi + reach) return false;
+  }
+  return true;
+}
+
+async function writeRegion(
+  store: Store,
+  mode: RecorroborateSummary['mode'],
+  claims: readonly Claim[],
+  existing: readonly Event[],
+  decisions: readonly ClusterDecision[],
+  ctx: CorroborationContext,
+): Promise<RecorroborateSummary> {
+  const events = clusterProfiles(claims.map(profileClaim), decisions).map((c) => weighEvent(c, ctx));
+  const fresh = new Map(events.map((e) => [e.id, e]));
+  const old = new Map(existing.map((e) => [e.id, e]));
+  const removeEventIds = existing.filter((e) => !fresh.has(e.id)).map((e) => e.id);
   const summary = await store.apply({ events, removeEventIds });
+  const brief = (e: Event) => ({ id: e.id, credibility: e.credibility, status: e.status, claimIds: e.claimIds });
+  const changes: EventChange[] = [];
+  for (const e of events) {
+    const before = old.get(e.id);
+    if (
+      !before ||
+      before.credibility !== e.credibility ||
+      before.status !== e.status ||
+      before.claimIds.join() !== e.claimIds.join()
+    )
+      changes.push({ before: before ? brief(before) : null, after: brief(e) });
+  }
+  for (const id of removeEventIds) changes.push({ before: brief(old.get(id) as Event), after: null });
   return {
+    mode,
+    claims: claims.length,
     events: events.length,
     inserted: summary.inserted,
     updated: summary.updated - removeEventIds.length,
     removed: removeEventIds.length,
+    changes,
   };
 }

@@ -98,6 +98,8 @@ export const originSchema = z
     documentIds: z.array(z.string()),
     claimIds: z.array(z.string()),
     interested: z.boolean(),
+    lineage: z.string().describe('line of reporting; origins on one line are not independent'),
+    reliability: reliability.describe('best analyst grade among the Sources that carried it; F = not judged'),
   })
   .meta({ id: 'Origin' });
 
@@ -107,8 +109,32 @@ export const contradictionSchema = z
     claimIds: z.array(z.string()),
     againstClaimIds: z.array(z.string()),
     summary: z.string(),
+    standing: z.boolean().describe('false once a denying party acknowledged the event'),
+    party: z.object({ lineage: z.string(), label: z.string(), interested: z.boolean() }).nullable(),
+    acknowledged: z
+      .object({ at: z.string().nullable(), by: z.array(z.string()), claimIds: z.array(z.string()) })
+      .nullable(),
+    figures: z
+      .object({
+        unit: z.string(),
+        low: z.number(),
+        high: z.number(),
+        values: z.array(z.object({ value: z.number(), by: z.array(z.string()), claimIds: z.array(z.string()) })),
+      })
+      .nullable(),
   })
   .meta({ id: 'Contradiction' });
+
+export const clusterDecisionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['merge', 'split']),
+    claimIds: z.array(z.string()),
+    apartFromClaimIds: z.array(z.string()),
+    reason: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: 'ClusterDecision' });
 
 export const eventSchema = z
   .object({
@@ -190,3 +216,23 @@ export const placeSchema = z
     lon: z.number().nullable(),
   })
   .meta({ id: 'Place' });
+
+const eventWeightSchema = z.object({
+  id: z.string(),
+  credibility,
+  status: eventStatus,
+  claimIds: z.array(z.string()),
+});
+
+/** What a re-weighing run did: which events changed and how. */
+export const recorroborateSummarySchema = z
+  .object({
+    mode: z.enum(['full', 'incremental']),
+    claims: z.number(),
+    events: z.number(),
+    inserted: z.number(),
+    updated: z.number(),
+    removed: z.number(),
+    changes: z.array(z.object({ before: eventWeightSchema.nullable(), after: eventWeightSchema.nullable() })),
+  })
+  .meta({ id: 'RecorroborateSummary' });

@@ -135,6 +135,16 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: "cluster decisions: analysts' merges and splits of events, replayed by every clustering run",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE cluster_decisions (id TEXT PRIMARY KEY, at TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+        CREATE INDEX cluster_decisions_by_time ON cluster_decisions (at, id);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -5,6 +5,7 @@ import {
   bucketStart,
   type Claim,
   type ClaimId,
+  type ClusterDecision,
   checkChanges,
   type DatasetAppendSummary,
   type Document,
@@ -273,6 +274,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       };
       prepare('UPDATE sources SET body = ? WHERE id = ?').run(JSON.stringify(s), g.sourceId);
       count('updated');
+    }
+    for (const d of changes.discredits ?? []) {
+      const old = prepare('SELECT body FROM sources WHERE id = ?').get(d.sourceId) as Row | undefined;
+      if (!old) continue;
+      const s = { ...(JSON.parse(old.body as string) as Source), discredited: { at: d.at, reason: d.reason } };
+      prepare('UPDATE sources SET body = ? WHERE id = ?').run(JSON.stringify(s), d.sourceId);
+      count('updated');
+    }
+    const insertDecision = prepare('INSERT OR IGNORE INTO cluster_decisions (id, at, body) VALUES (?, ?, ?)');
+    for (const d of changes.clusterDecisions ?? []) {
+      count(insertDecision.run(d.id, d.at, JSON.stringify(d)).changes ? 'inserted' : 'unchanged');
     }
     return summary;
   });
@@ -551,6 +563,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         for (const r of rows) ids.add(r.id as EventId);
       }
       return [...ids].sort();
+    },
+
+    async listClusterDecisions() {
+      return (prepare('SELECT body FROM cluster_decisions ORDER BY at, id').all() as Row[]).map((r) =>
+        parse<ClusterDecision>(r),
+      );
     },
 
     async getActor(id) {

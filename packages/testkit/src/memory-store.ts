@@ -5,7 +5,9 @@ import {
   type Claim,
   type ClaimId,
   type ClaimQuery,
+  type ClusterDecision,
   checkChanges,
+  compareClusterDecisions,
   compareEventsNewestFirst,
   type DatasetAppendSummary,
   type DatasetChunk,
@@ -49,6 +51,7 @@ export function createMemoryStore(): Store {
   const events = new Map<EventId, Event>();
   const actors = new Map<ActorId, Actor>();
   const places = new Map<PlaceId, Place>();
+  const decisions = new Map<string, ClusterDecision>();
   const clone = <T>(value: T): T => structuredClone(value);
 
   function offsetPage<T>(items: T[], page: PageRequest): Page<T> {
@@ -136,6 +139,19 @@ export function createMemoryStore(): Store {
         sources.set(g.sourceId, { ...s, reliability: g.reliability, reliabilityRationale: g.rationale });
         summary.updated++;
       }
+      for (const d of changes.discredits ?? []) {
+        const s = sources.get(d.sourceId);
+        if (!s) continue;
+        sources.set(d.sourceId, { ...s, discredited: { at: d.at, reason: d.reason } });
+        summary.updated++;
+      }
+      for (const d of changes.clusterDecisions ?? []) {
+        if (decisions.has(d.id)) summary.unchanged++;
+        else {
+          decisions.set(d.id, clone(d));
+          summary.inserted++;
+        }
+      }
       return summary;
     },
 
@@ -217,6 +233,10 @@ export function createMemoryStore(): Store {
         .filter((e) => e.claimIds.some((id) => wanted.has(id)))
         .map((e) => e.id)
         .sort();
+    },
+
+    async listClusterDecisions() {
+      return clone([...decisions.values()].sort(compareClusterDecisions));
     },
 
     async getActor(id) {

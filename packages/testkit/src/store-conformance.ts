@@ -2,6 +2,8 @@ import {
   actorEdgesOf,
   buildSource,
   type Claim,
+  type ClusterDecision,
+  clusterDecisionId,
   compareEventsNewestFirst,
   type DatasetChunk,
   type Document,
@@ -402,6 +404,57 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       expect(stored?.retracted).toEqual({ at: TEST_NOW, reason: 'Publisher withdrew the story' });
       expect(stored?.text).toBe(doc.text);
       expect(await store.retractDocument('doc_99999999999999999999' as Document['id'], 'x', TEST_NOW)).toBe(false);
+    });
+
+    test('discredits a source and keeps the mark when the source is written again', async () => {
+      const source = testSource('Fabricating Outlet', { kind: 'news-outlet' });
+      await store.apply({ sources: [source] });
+      await store.apply({ discredits: [{ sourceId: source.id, reason: 'Invented quotes', at: TEST_NOW }] });
+      await store.apply({ sources: [{ ...source, country: 'FRA' }] });
+      expect(await store.getSource(source.id)).toMatchObject({
+        country: 'FRA',
+        discredited: { at: TEST_NOW, reason: 'Invented quotes' },
+      });
+      // Discrediting an unknown source changes nothing and is not an error.
+      await store.apply({
+        discredits: [{ sourceId: 'src_00000000000000000000' as never, reason: 'x', at: TEST_NOW }],
+      });
+      expect((await store.listSources()).length).toBe(1);
+    });
+
+    test('keeps cluster decisions, lists them oldest first and rejects ones citing unknown claims', async () => {
+      const doc = testDocument('Decided', { text: 'First claim here. Second claim here. Third claim.' });
+      const [a, b, c] = [0, 18, 37].map((start) =>
+        testClaim({ documentId: doc.id, start, end: start + 10, quote: doc.text.slice(start, start + 10) }),
+      ) as [Claim, Claim, Claim];
+      await store.apply({ documents: [doc], claims: [a, b, c] });
+      const decide = (d: Omit<ClusterDecision, 'id'>): ClusterDecision => ({ ...d, id: clusterDecisionId(d) });
+      const split = decide({
+        kind: 'split',
+        claimIds: [c.id],
+        apartFromClaimIds: [a.id, b.id],
+        reason: 'A different strike on the same day',
+        at: '2024-11-02T09:00:00.000Z' as IsoDateTime,
+      });
+      const merge = decide({
+        kind: 'merge',
+        claimIds: [a.id, b.id],
+        apartFromClaimIds: [],
+        reason: 'Same convoy, reported twice',
+        at: '2024-11-01T09:00:00.000Z' as IsoDateTime,
+      });
+      expect(await store.apply({ clusterDecisions: [split, merge] })).toMatchObject({ inserted: 2 });
+      expect(await store.apply({ clusterDecisions: [merge] })).toMatchObject({ inserted: 0, unchanged: 1 });
+      expect(await store.listClusterDecisions()).toEqual([merge, split]);
+      const dangling = decide({
+        kind: 'merge',
+        claimIds: [a.id, 'clm_00000000000000000000' as Claim['id']],
+        apartFromClaimIds: [],
+        reason: 'x',
+        at: TEST_NOW,
+      });
+      await expect(store.apply({ clusterDecisions: [dangling] })).rejects.toBeInstanceOf(IntegrityError);
+      expect(await store.listClusterDecisions()).toHaveLength(2);
     });
 
     if (options.reopen) {

@@ -1,9 +1,11 @@
+import { retractDocument } from '@parallax/app';
 import type { Command } from 'commander';
 import { positiveInt, printJson, withWorkbench } from '../command-context.ts';
+import { eventChangesText } from '../event-changes-text.ts';
 import { textTable } from '../text-table.ts';
 
 export function registerDocuments(program: Command): void {
-  program
+  const documents = program
     .command('documents')
     .description('list stored documents, newest first')
     .option('--limit <n>', 'how many (default 100)', positiveInt('--limit', 100_000), 100)
@@ -26,6 +28,19 @@ export function registerDocuments(program: Command): void {
           ),
         );
         console.log(`${items.length} of ${page.total} documents`);
+      });
+    });
+  documents
+    .command('retract <id>')
+    .description('mark a document retracted (its text stays) and re-weigh the events that cite it or its copies')
+    .requiredOption('--why <reason>', 'why it is retracted (kept with it)')
+    .option('--json', 'print the document and the event changes as JSON')
+    .action(async (id: string, opts: { why: string; json?: boolean }, cmd: Command) => {
+      await withWorkbench(cmd, 'write', async (wb) => {
+        const result = await retractDocument(wb, id, opts.why);
+        if (opts.json) return printJson(result);
+        console.log(`Retracted ${result.document.title} — ${opts.why.trim()}`);
+        console.log(eventChangesText(result.events));
       });
     });
 }

@@ -1,8 +1,9 @@
-import { getEventDetail } from '@parallax/app';
+import { getEventDetail, mergeEvents, splitEvent } from '@parallax/app';
 import { toEventSummary } from '@parallax/contract';
 import type { EventId } from '@parallax/core';
 import type { Command } from 'commander';
 import { addFilterOptions, filterFromOptions, positiveInt, printJson, withWorkbench } from '../command-context.ts';
+import { eventChangesText } from '../event-changes-text.ts';
 import { textTable } from '../text-table.ts';
 
 export function registerEvents(program: Command): void {
@@ -49,12 +50,54 @@ export function registerEvents(program: Command): void {
         const e = toEventSummary(detail.event);
         console.log(`${e.plover ?? e.cameo} — credibility ${e.credibility}, ${e.status}`);
         console.log(e.rationale);
+        for (const o of e.origins)
+          console.log(
+            `  origin ${o.label} [${o.lineage}, ${o.kind}, reliability ${o.reliability}${o.interested ? ', party' : ''}]`,
+          );
+        const joins = new Map(detail.joins.map((j) => [j.claimId, j.because]));
         for (const c of detail.claims) {
           const doc = detail.documents.find((d) => d.id === c.documentId);
           console.log(
-            `\n  “${c.quote}”\n    — ${c.speaker?.name ?? doc?.publisher ?? 'document'} (${c.stance}), ${doc?.title ?? c.documentId}`,
+            `\n  “${c.quote}”\n    — ${c.speaker?.name ?? doc?.publisher ?? 'document'} (${c.stance}), ${doc?.title ?? c.documentId}${doc?.retracted ? ' [RETRACTED]' : ''}\n    ${c.id}: ${joins.get(c.id) ?? ''}`,
           );
         }
+        for (const c of detail.contradictingClaims) {
+          const doc = detail.documents.find((d) => d.id === c.documentId);
+          console.log(
+            `\n  denies (filed with another event): “${c.quote}” — ${c.speaker?.name ?? doc?.publisher ?? 'document'}`,
+          );
+        }
+      });
+    });
+  events
+    .command('merge <ids...>')
+    .description('rule that two or more events are one happening; later runs keep their claims together')
+    .requiredOption('--why <reason>', 'why they are one happening (kept with the decision)')
+    .option('--json', 'print the decision and the event changes as JSON')
+    .action(async (ids: string[], opts: { why: string; json?: boolean }, cmd: Command) => {
+      await withWorkbench(cmd, 'write', async (wb) => {
+        const result = await mergeEvents(wb, ids, opts.why);
+        if (opts.json) return printJson(result);
+        console.log(`Merged into ${result.eventIds.join(', ')}`);
+        console.log(eventChangesText(result.events));
+      });
+    });
+  events
+    .command('split <id>')
+    .description('rule that some claims of an event describe another happening; later runs keep them apart')
+    .requiredOption('--claims <ids>', 'comma-separated claim ids to take out of the event')
+    .requiredOption('--why <reason>', 'why they are a different happening (kept with the decision)')
+    .option('--json', 'print the decision and the event changes as JSON')
+    .action(async (id: string, opts: { claims: string; why: string; json?: boolean }, cmd: Command) => {
+      await withWorkbench(cmd, 'write', async (wb) => {
+        const claimIds = opts.claims
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
+        const result = await splitEvent(wb, id, claimIds, opts.why);
+        if (opts.json) return printJson(result);
+        console.log(`Split: the claims now sit in ${result.eventIds.join(', ')}`);
+        console.log(eventChangesText(result.events));
       });
     });
 }

@@ -1,6 +1,7 @@
-import { gradeSource } from '@parallax/app';
+import { discreditSource, gradeSource } from '@parallax/app';
 import type { Command } from 'commander';
 import { printJson, withWorkbench } from '../command-context.ts';
+import { eventChangesText } from '../event-changes-text.ts';
 import { textTable } from '../text-table.ts';
 
 export function registerSources(program: Command): void {
@@ -15,7 +16,13 @@ export function registerSources(program: Command): void {
         console.log(
           textTable(
             ['grade', 'name', 'kind', 'domain', 'rationale'],
-            list.map((s) => [s.reliability, s.name, s.kind, s.domain ?? '–', s.reliabilityRationale]),
+            list.map((s) => [
+              s.discredited ? `${s.reliability} ✗` : s.reliability,
+              s.name,
+              s.kind,
+              s.domain ?? '–',
+              s.discredited ? `DISCREDITED: ${s.discredited.reason}` : s.reliabilityRationale,
+            ]),
             60,
           ),
         );
@@ -31,6 +38,20 @@ export function registerSources(program: Command): void {
         const result = await gradeSource(wb, source, grade, opts.why);
         if (opts.json) return printJson(result.source);
         console.log(`${result.source.name}: ${result.source.reliability} — ${result.source.reliabilityRationale}`);
+        console.log(eventChangesText(result.events));
+      });
+    });
+  sources
+    .command('discredit <source>')
+    .description('discredit a source: its claims stop counting; the events resting on them are re-weighed')
+    .requiredOption('--why <reason>', 'why it is discredited (kept with it)')
+    .option('--json', 'print the source and the event changes as JSON')
+    .action(async (source: string, opts: { why: string; json?: boolean }, cmd: Command) => {
+      await withWorkbench(cmd, 'write', async (wb) => {
+        const result = await discreditSource(wb, source, opts.why);
+        if (opts.json) return printJson(result);
+        console.log(`${result.source.name}: discredited — ${opts.why.trim()}`);
+        console.log(eventChangesText(result.events));
       });
     });
 }

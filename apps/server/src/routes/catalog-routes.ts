@@ -1,5 +1,12 @@
-import { gradeSource, sourceOverview } from '@parallax/app';
-import { actorSchema, documentSchema, placeSchema, reliability, sourceSchema } from '@parallax/contract';
+import { discreditSource, gradeSource, retractDocument, sourceOverview } from '@parallax/app';
+import {
+  actorSchema,
+  documentSchema,
+  placeSchema,
+  recorroborateSummarySchema,
+  reliability,
+  sourceSchema,
+} from '@parallax/contract';
 import { type DocumentId, NotFoundError, type SourceId } from '@parallax/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -169,6 +176,46 @@ export function registerCatalogRoutes(app: FastifyInstance, { workbench, authori
     async (req) => {
       authorizeWrite(req.headers.authorization);
       return (await gradeSource(workbench, req.params.id, req.body.reliability, req.body.rationale)).source;
+    },
+  );
+
+  const writeErrors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+  const reasonBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+  api.post(
+    '/api/sources/:id/discredit',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Discredit a source with a reason: its claims stop counting; returns the events that changed',
+        params: z.object({ id: z.string() }),
+        body: reasonBody,
+        response: { 200: z.object({ source: sourceSchema, events: recorroborateSummarySchema }), ...writeErrors },
+      },
+    },
+    async (req) => {
+      authorizeWrite(req.headers.authorization);
+      return discreditSource(workbench, req.params.id, req.body.reason);
+    },
+  );
+
+  api.post(
+    '/api/documents/:id/retract',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Mark a document retracted with a reason; returns the events that changed',
+        params: z.object({ id: z.string().regex(/^doc_[0-9a-f]{20}$/, 'expected a document id (doc_…)') }),
+        body: reasonBody,
+        response: {
+          200: z.object({ document: documentSchema.omit({ text: true }), events: recorroborateSummarySchema }),
+          ...writeErrors,
+        },
+      },
+    },
+    async (req) => {
+      authorizeWrite(req.headers.authorization);
+      return retractDocument(workbench, req.params.id, req.body.reason);
     },
   );
 

@@ -1,5 +1,5 @@
 import type { EventFrame } from './claim.ts';
-import type { Credibility, EventStatus } from './codes.ts';
+import type { Credibility, EventStatus, Reliability } from './codes.ts';
 import type { ActorId, ClaimId, DocumentId, EventId, OriginId, SourceId } from './ids.ts';
 import type { IsoDateTime } from './time.ts';
 
@@ -18,19 +18,50 @@ export interface Origin {
   claimIds: ClaimId[];
   /** A party to the event (the accused state, say): its word counts, but not as independent. */
   interested: boolean;
+  /**
+   * The line of reporting this origin belongs to (`state:USA`, `newsroom:reuters.com`, `org:IGONAT`).
+   * Origins on one line are not independent of each other: two ministries of one state are one line.
+   */
+  lineage: string;
+  /** Best analyst grade among the Sources that carried this origin's claims; F when none is graded. */
+  reliability: Reliability;
 }
 
 export const CONTRADICTION_KINDS = ['denial', 'quantity', 'date', 'place'] as const;
 export type ContradictionKind = (typeof CONTRADICTION_KINDS)[number];
+
+/** One figure of a disputed quantity, with who gives it. */
+export interface QuantityFigure {
+  value: number;
+  /** Labels of the origins that give this figure. */
+  by: string[];
+  claimIds: ClaimId[];
+}
+
+/** A party that denied the event and later said it happened: the change is kept, not the denial erased. */
+export interface Acknowledgement {
+  /** Publication of the first document in which the denying line says it happened, after its denial. */
+  at: IsoDateTime | null;
+  by: string[];
+  claimIds: ClaimId[];
+}
 
 /** Two sides that cannot both be right; kept as a record, never resolved by deleting one. */
 export interface Contradiction {
   kind: ContradictionKind;
   /** Claims on the side of the event's canonical frame. */
   claimIds: ClaimId[];
-  /** Claims that contradict it. */
+  /** Claims that contradict it. A denial may come from a broader claim that belongs to another event. */
   againstClaimIds: ClaimId[];
   summary: string;
+  /** False once it no longer weighs: a denial the same party later took back. */
+  standing: boolean;
+  /** Denials: the line that denies (`state:PRK`) and whether it is a party to the event. */
+  party: { lineage: string; label: string; interested: boolean } | null;
+  /** Denials: when and how the denying line later acknowledged the event. */
+  acknowledged: Acknowledgement | null;
+  /** Quantities: the unit, the range and each figure with who gives it. */
+  figures: { unit: string; low: number; high: number; values: QuantityFigure[] } | null;
 }
 
 /** One real-world happening: the cluster of Claims that describe it, weighed. */

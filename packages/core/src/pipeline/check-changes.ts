@@ -34,6 +34,16 @@ export function checkChanges(
       );
     }
   }
+  for (const d of changes.clusterDecisions ?? []) {
+    if (!d.reason.trim()) throw new IntegrityError(`cluster decision ${d.id}: a decision needs a reason`);
+    if (!d.claimIds.length) throw new IntegrityError(`cluster decision ${d.id}: names no claims`);
+    if (d.kind === 'split' && !d.apartFromClaimIds.length)
+      throw new IntegrityError(`cluster decision ${d.id}: a split needs the claims to keep apart from`);
+    for (const id of [...d.claimIds, ...d.apartFromClaimIds]) {
+      if (!newClaims.has(id) && !stored.hasClaim(id))
+        throw new IntegrityError(`cluster decision ${d.id}: cites claim ${id}, which is not stored`);
+    }
+  }
   for (const event of changes.events ?? []) {
     // Stores may index events by the hash in their id, so ids must be what eventId-style hashing yields.
     if (!EVENT_ID.test(event.id))

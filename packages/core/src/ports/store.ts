@@ -1,5 +1,6 @@
 import type { Actor } from '../model/actor.ts';
 import type { Claim } from '../model/claim.ts';
+import type { ClusterDecision } from '../model/cluster-decision.ts';
 import type { Credibility, EventStatus, PloverType, QuadClass, Reliability } from '../model/codes.ts';
 import type { Document } from '../model/document.ts';
 import type { Event } from '../model/event.ts';
@@ -112,6 +113,10 @@ export interface StoreChanges {
   removeEventIds?: EventId[];
   /** Reliability grades set by an analyst. */
   grades?: { sourceId: SourceId; reliability: Reliability; rationale: string }[];
+  /** Sources an analyst discredited: their claims stop counting. Unknown source ids are ignored. */
+  discredits?: { sourceId: SourceId; reason: string; at: string }[];
+  /** Analyst rulings on which claims describe one happening; stored once (by id), never edited. */
+  clusterDecisions?: ClusterDecision[];
 }
 
 /**
@@ -184,6 +189,8 @@ export interface Store {
   countEvents(filter: EventFilter): Promise<number>;
   /** Event ids that contain any of the given claims. */
   eventIdsForClaims(claimIds: ClaimId[]): Promise<EventId[]>;
+  /** Every manual merge and split, oldest first (ties by id): clustering runs replay them in order. */
+  listClusterDecisions(): Promise<ClusterDecision[]>;
 
   getActor(id: ActorId): Promise<Actor | null>;
   listActors(): Promise<Actor[]>;

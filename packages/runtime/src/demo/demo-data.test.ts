@@ -12,7 +12,6 @@ import {
   type DocumentId,
   FRAME_ROLES,
   fixedClock,
-  frameKey,
   type IsoDateTime,
   isIsoDate,
   PLACE_LEVELS,
@@ -353,6 +352,17 @@ describe('demo claims', () => {
 });
 
 // ---- clustering ------------------------------------------------------------------------------------
+
+/** What a hand-coder means by "the same frame": act, actors by role, and place. */
+function frameKey(frame: Claim['frame']): string {
+  const ids = (role: string) =>
+    frame.actors
+      .filter((a) => a.role === role)
+      .map((a) => a.id)
+      .sort()
+      .join('+');
+  return `${frame.plover?.type ?? frame.cameo}|${ids('source')}|${ids('target')}|${frame.place?.admin1 ?? frame.place?.country ?? ''}`;
+}
 
 describe('demo claims as events', () => {
   const documentFiles = new Map<DocumentId, string>(docs.map((d) => [d.document.id, d.file]));
