@@ -25,7 +25,7 @@ import {
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** mulberry32: a small seeded PRNG (the testkit has one too, but importing it would pull in vitest). */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -36,7 +36,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-interface Row {
+export interface Row {
   a1: string;
   a2: string;
   code: string;
@@ -51,7 +51,7 @@ interface Row {
 
 /** The sample's rows reduced to the fields the generator draws from. Admin-1 codes come from the
  * ADM1 field's country prefix only when a locator is not wanted, so this stays dependency-free. */
-function sampleRows(): Row[] {
+export function sampleRows(): Row[] {
   const text = readFileSync(`${ROOT}data/gdelt/samples/20180326044500.export.CSV`, 'utf8');
   return text
     .split('\n')
@@ -75,7 +75,7 @@ function sampleRows(): Row[] {
     });
 }
 
-function codebook() {
+export function codebook() {
   const plover = new Map<string, { type: string; mode: string | null }>();
   for (const line of readFileSync(`${ROOT}data/codebook/cameo2plover_2021.derived.csv`, 'utf8').split('\n').slice(1)) {
     const [code, type, mode] = line.split(',');

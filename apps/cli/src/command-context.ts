@@ -92,3 +92,11 @@ export function positiveInt(name: string, max: number) {
     return n;
   };
 }
+
+/**
+ * A command group that takes `--json` itself (`events`, `sources`, `documents`) receives its
+ * subcommands' `--json` from commander, so subcommands ask both.
+ */
+export function wantsJson(opts: { json?: boolean }, cmd: Command): boolean {
+  return Boolean(opts.json ?? cmd.parent?.opts().json);
+}

@@ -97,6 +97,34 @@ describe('parallax CLI', () => {
     expect(parallax('-w', ws, 'search', 'border', 'crossing').stdout).toMatch(/Border statement/);
   });
 
+  // Spawns six CLI processes and re-weighs the whole sample once: slow on a busy machine.
+  it('explains events and re-weighs them on discrediting and retraction, saying which changed', {
+    timeout: 180_000,
+  }, () => {
+    const [event] = JSON.parse(parallax('-w', ws, 'events', '--json', '--limit', '1').stdout);
+    expect(event.rationale).toMatch(/Credibility \d \(/);
+    for (const o of event.origins)
+      expect(o).toMatchObject({ lineage: expect.any(String), reliability: expect.any(String) });
+
+    const discredit = parallax('-w', ws, 'sources', 'discredit', 'gdeltproject.org', '--why', 'Test: coding errors');
+    expect(discredit.code).toBe(0);
+    expect(discredit.stdout).toMatch(/GDELT Project: discredited — Test: coding errors\n\d+ events changed/);
+    const after = JSON.parse(parallax('-w', ws, 'events', 'show', event.id, '--json').stdout);
+    expect(after.joins[0].because).toMatch(/^leads the event/);
+    expect(after.event).toMatchObject({ credibility: 6 });
+    expect(after.event.rationale).toMatch(
+      /Excluded: \d+ claims?, source GDELT Project discredited \(Test: coding errors\)/,
+    );
+
+    const docs = JSON.parse(parallax('-w', ws, 'documents', '--json').stdout);
+    const retract = parallax('-w', ws, 'documents', 'retract', docs[0].id, '--why', 'Withdrawn', '--json');
+    expect(retract.code).toBe(0);
+    expect(JSON.parse(retract.stdout).document.retracted).toMatchObject({ reason: 'Withdrawn' });
+    expect(parallax('-w', ws, 'documents', 'retract', 'doc_00000000000000000000', '--why', 'x').stderr).toMatch(
+      /document doc_0+: not found/,
+    );
+  });
+
   it('answers bad input with one clear line and a non-zero exit code', () => {
     const missing = parallax('-w', ws, 'ingest', join(dir, 'nope.md'));
     expect(missing.code).not.toBe(0);

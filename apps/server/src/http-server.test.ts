@@ -189,6 +189,51 @@ describe('HTTP API', () => {
     await guarded.close();
   });
 
+  it('explains events, merges and splits them, and re-weighs on retraction and discrediting', async () => {
+    const page = await get('/api/events?limit=2&country=USA');
+    const [a, b] = page.body.items;
+    const detail = await get(`/api/events/${a.id}`);
+    expect(detail.body.joins[0]).toMatchObject({ via: null, because: expect.stringMatching(/^leads the event/) });
+    expect(detail.body.event.origins[0]).toMatchObject({
+      lineage: expect.any(String),
+      reliability: expect.any(String),
+    });
+
+    const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
+    const merged = await post('/api/events/merge', { eventIds: [a.id, b.id], reason: 'Same incident' });
+    expect(merged.statusCode).toBe(200);
+    const mergedBody = merged.json();
+    expect(mergedBody.decision).toMatchObject({ kind: 'merge', reason: 'Same incident' });
+    expect(mergedBody.eventIds).toHaveLength(1);
+    const [mergedId] = mergedBody.eventIds;
+    const mergedEvent = (await get(`/api/events/${mergedId}`)).body.event;
+    expect(mergedEvent.claimIds.length).toBe(a.claimCount + b.claimCount);
+    const split = await post(`/api/events/${mergedId}/split`, {
+      claimIds: [mergedEvent.claimIds[0]],
+      reason: 'Different incident after all',
+    });
+    expect(split.statusCode).toBe(200);
+    expect((await get('/api/cluster-decisions')).body.map((d: { kind: string }) => d.kind)).toEqual(['merge', 'split']);
+    const strangers = await post(`/api/events/${mergedId}/split`, {
+      claimIds: ['clm_00000000000000000000'],
+      reason: 'x',
+    });
+    expect(strangers.statusCode).toBe(400);
+
+    const docs = (await get('/api/documents')).body.items;
+    const retracted = await post(`/api/documents/${docs[0].id}/retract`, { reason: 'Withdrawn by publisher' });
+    expect(retracted.statusCode).toBe(200);
+    expect(retracted.json()).toMatchObject({
+      document: { retracted: { reason: 'Withdrawn by publisher' } },
+      events: { mode: expect.any(String) },
+    });
+    const source = (await get('/api/sources')).body.find((s: { domain: string }) => s.domain === 'ministry.example');
+    const discredited = await post(`/api/sources/${source.id}/discredit`, { reason: 'Fabricated statements' });
+    expect(discredited.statusCode).toBe(200);
+    expect(discredited.json().source.discredited).toMatchObject({ reason: 'Fabricated statements' });
+    expect((await post(`/api/sources/${source.id}/discredit`, { reason: '' })).statusCode).toBe(400);
+  });
+
   it('publishes an OpenAPI document and an offline docs page', async () => {
     const spec = await get('/api/openapi.json');
     expect(spec.body.openapi).toMatch(/^3\./);

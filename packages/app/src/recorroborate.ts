@@ -1,6 +1,7 @@
 import {
   type Actor,
   type ActorId,
+  ANCHOR_MAX_DAYS,
   actorRoot,
   type Claim,
   type ClaimId,
@@ -21,6 +22,7 @@ import {
   type Source,
   type SourceId,
   type Store,
+  typeKeyOf,
   weighEvent,
 } from '@parallax/core';
 
@@ -155,9 +157,16 @@ async function incremental(
   const profiles = seeds.map(profileClaim);
   const actorsByRoot = new Map<string, ActorId[]>();
   for (const a of await store.listActors()) for (const code of a.codes) addRoot(actorsByRoot, code, a);
+  const touches = seedMatcher(profiles);
   for (const query of seedQueries(profiles, actorsByRoot)) {
-    for (const e of await allPages<Event>((cursor) => store.listEvents(query, { limit: PAGE, cursor }))) {
-      if (!regionEvents.has(e.id) && profiles.some((p) => couldTouch(p, e))) regionEvents.set(e.id, e);
+    let filters = [query.filter];
+    // Too many candidates: one query per actor prefix reads far fewer events than one over all of them.
+    if (query.roots.size > 1 && (await store.countEvents(query.filter)) > SPLIT_ABOVE)
+      filters = [...query.roots.values()].map((ids) => ({ ...query.filter, actorIds: [...ids].sort() }));
+    for (const filter of filters) {
+      for (const e of await allPages<Event>((cursor) => store.listEvents(filter, { limit: PAGE, cursor }))) {
+        if (!regionEvents.has(e.id) && touches(e)) regionEvents.set(e.id, e);
+      }
     }
   }
 
@@ -208,80 +217,94 @@ function addRoot(map: Map<string, ActorId[]>, code: string, actor: Actor): void 
   else map.set(root, [actor.id]);
 }
 
-/** Few store queries that together return every event a seed could join (and some it cannot). */
-function seedQueries(profiles: readonly ClaimProfile[], actorsByRoot: ReadonlyMap<string, ActorId[]>): EventFilter[] {
-  type Group = { from: number; to: number; types: Set<string>; actors: Set<ActorId> };
-  const dated = new Map<string, Group[]>();
-  const out: EventFilter[] = [];
-  const undated: ClaimProfile[] = [];
-  const reach = MAX_LINK_GAP_DAYS + 7;
+/** Above this many candidate events, a query is split by actor so fewer events are read. */
+const SPLIT_ABOVE = 20_000;
+
+interface SeedQuery {
+  filter: EventFilter;
+  /** Actor ids per root, to split the query when it matches too many events. */
+  roots: Map<string, ActorId[]>;
+}
+
+/**
+ * Store queries that together return every event a seed could join (and some it cannot): one per
+ * event type and stretch of time, over the actors the seeds name (and every actor sharing their
+ * country or organisation prefix).
+ */
+function seedQueries(profiles: readonly ClaimProfile[], actorsByRoot: ReadonlyMap<string, ActorId[]>): SeedQuery[] {
+  type Group = { from: number; to: number; roots: Map<string, ActorId[]> };
+  const groups = new Map<string, Group[]>();
+  const out: SeedQuery[] = [];
+  const undated = new Set<string>();
+  const reach = MAX_LINK_GAP_DAYS + ANCHOR_MAX_DAYS;
   for (const p of [...profiles].sort((a, b) => (a.lo ?? 0) - (b.lo ?? 0))) {
     if (!plover(p.typeKey)) continue;
     if (p.lo === null || p.hi === null) {
-      undated.push(p);
+      undated.add(p.typeKey);
       continue;
     }
     // Actorless seeds cannot narrow by actor; they get their own queries.
-    const bucket = p.actors.length ? 'actors' : 'none';
-    const groups = dated.get(bucket) ?? [];
-    dated.set(bucket, groups);
+    const key = `${p.typeKey}|${p.actors.length ? 'actors' : 'none'}`;
+    const list = groups.get(key) ?? [];
+    groups.set(key, list);
     const from = p.lo - reach;
     const to = p.hi + reach;
-    let g = groups.at(-1);
+    let g = list.at(-1);
     if (!g || from > g.to + WINDOW_MERGE_DAYS) {
-      g = { from, to, types: new Set(), actors: new Set() };
-      groups.push(g);
+      g = { from, to, roots: new Map() };
+      list.push(g);
     }
     g.to = Math.max(g.to, to);
-    g.types.add(p.typeKey);
     for (const a of p.actors) {
-      g.actors.add(a.id);
-      for (const id of actorsByRoot.get(a.root) ?? []) g.actors.add(id);
+      const ids = g.roots.get(a.root) ?? [];
+      if (!ids.length) {
+        ids.push(...(actorsByRoot.get(a.root) ?? []));
+        g.roots.set(a.root, ids);
+      }
+      if (!ids.includes(a.id)) ids.push(a.id);
     }
   }
   const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10) as EventFilter['from'];
-  for (const [bucket, groups] of dated) {
-    for (const g of groups) {
-      const filter: EventFilter = { from: day(g.from), to: day(g.to) };
-      if (bucket === 'actors') filter.actorIds = [...g.actors].sort();
-      out.push(...typeFilters(g.types).map((t) => ({ ...filter, ...t })));
+  for (const [key, list] of groups) {
+    const [typeKey, kind] = key.split('|') as [string, string];
+    for (const g of list) {
+      const filter: EventFilter = { from: day(g.from), to: day(g.to), ...plover(typeKey) };
+      if (kind === 'actors') filter.actorIds = [...new Set([...g.roots.values()].flat())].sort();
+      out.push({ filter, roots: kind === 'actors' ? g.roots : new Map() });
     }
   }
-  if (undated.length) {
-    const types = new Set(undated.map((p) => p.typeKey));
-    out.push(...typeFilters(types));
-  }
+  for (const typeKey of undated) out.push({ filter: { ...plover(typeKey) }, roots: new Map() });
   return out;
 }
 
-function typeFilters(types: ReadonlySet<string>): EventFilter[] {
-  const ploverTypes = new Set<PloverType>();
-  const cameoRoots = new Set<string>();
-  for (const t of types) {
-    const f = plover(t);
-    for (const x of f?.ploverTypes ?? []) ploverTypes.add(x);
-    for (const x of f?.cameoRoots ?? []) cameoRoots.add(x);
+/**
+ * A cheap test on a stored event before its claims are read: could any seed join it (same type, a
+ * shared actor prefix or no actors, time within reach)? Seeds are filed by type and actor prefix.
+ */
+function seedMatcher(profiles: readonly ClaimProfile[]): (e: Event) => boolean {
+  const reach = MAX_LINK_GAP_DAYS + ANCHOR_MAX_DAYS;
+  const byKey = new Map<string, ClaimProfile[]>();
+  const file = (key: string, p: ClaimProfile) => {
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
+  };
+  for (const p of profiles) {
+    if (!p.actors.length) file(`${p.typeKey}|*`, p);
+    for (const root of new Set(p.actors.map((a) => a.root))) file(`${p.typeKey}|${root}`, p);
   }
-  const out: EventFilter[] = [];
-  if (ploverTypes.size) out.push({ ploverTypes: [...ploverTypes].sort() });
-  if (cameoRoots.size) out.push({ cameoRoots: [...cameoRoots].sort() });
-  return out;
-}
-
-/** Cheap pre-check on a stored event before loading its claims: same type, actor, time within reach. */
-function couldTouch(p: ClaimProfile, e: Event): boolean {
-  const f = e.frame;
-  const type = f.plover?.type ?? (f.cameo ? `cameo:${f.cameo.slice(0, 2)}` : 'unknown');
-  if (!p.typeKey.split('+').includes(type) && p.typeKey !== type) return false;
-  if (p.actors.length) {
-    const roots = new Set(p.actors.map((a) => a.root));
-    if (!f.actors.some((a) => roots.has(actorRoot(a.code, a.id)))) return false;
-  }
-  if (p.lo !== null && p.hi !== null && f.time) {
-    const reach = MAX_LINK_GAP_DAYS + 7;
-    if (epochDay(f.time.end) < p.lo - reach || epochDay(f.time.start) > p.hi + reach) return false;
-  }
-  return true;
+  const inReach = (p: ClaimProfile, start: number, end: number) =>
+    p.lo === null || p.hi === null || (end >= p.lo - reach && start <= p.hi + reach);
+  return (e) => {
+    const f = e.frame;
+    const typeKey = typeKeyOf({ frame: f } as Claim);
+    const start = f.time ? epochDay(f.time.start) : Number.NEGATIVE_INFINITY;
+    const end = f.time ? epochDay(f.time.end) : Number.POSITIVE_INFINITY;
+    if ((byKey.get(`${typeKey}|*`) ?? []).some((p) => inReach(p, start, end))) return true;
+    for (const root of new Set(f.actors.map((a) => actorRoot(a.code, a.id))))
+      if ((byKey.get(`${typeKey}|${root}`) ?? []).some((p) => inReach(p, start, end))) return true;
+    return false;
+  };
 }
 
 async function writeRegion(

@@ -23,6 +23,7 @@ export * from './model/source.ts';
 export * from './model/time.ts';
 export * from './pipeline/aggregate-events.ts';
 export * from './pipeline/check-changes.ts';
+export * from './pipeline/corroboration/claim-index.ts';
 export * from './pipeline/corroboration/claim-origin.ts';
 export * from './pipeline/corroboration/claim-profile.ts';
 export * from './pipeline/corroboration/cluster-claims.ts';

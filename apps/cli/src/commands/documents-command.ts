@@ -1,6 +1,6 @@
 import { retractDocument } from '@parallax/app';
 import type { Command } from 'commander';
-import { positiveInt, printJson, withWorkbench } from '../command-context.ts';
+import { positiveInt, printJson, wantsJson, withWorkbench } from '../command-context.ts';
 import { eventChangesText } from '../event-changes-text.ts';
 import { textTable } from '../text-table.ts';
 
@@ -38,7 +38,7 @@ export function registerDocuments(program: Command): void {
     .action(async (id: string, opts: { why: string; json?: boolean }, cmd: Command) => {
       await withWorkbench(cmd, 'write', async (wb) => {
         const result = await retractDocument(wb, id, opts.why);
-        if (opts.json) return printJson(result);
+        if (wantsJson(opts, cmd)) return printJson(result);
         console.log(`Retracted ${result.document.title} — ${opts.why.trim()}`);
         console.log(eventChangesText(result.events));
       });

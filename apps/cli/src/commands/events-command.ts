@@ -2,7 +2,14 @@ import { getEventDetail, mergeEvents, splitEvent } from '@parallax/app';
 import { toEventSummary } from '@parallax/contract';
 import type { EventId } from '@parallax/core';
 import type { Command } from 'commander';
-import { addFilterOptions, filterFromOptions, positiveInt, printJson, withWorkbench } from '../command-context.ts';
+import {
+  addFilterOptions,
+  filterFromOptions,
+  positiveInt,
+  printJson,
+  wantsJson,
+  withWorkbench,
+} from '../command-context.ts';
 import { eventChangesText } from '../event-changes-text.ts';
 import { textTable } from '../text-table.ts';
 
@@ -46,7 +53,7 @@ export function registerEvents(program: Command): void {
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       await withWorkbench(cmd, 'read', async (wb) => {
         const detail = await getEventDetail(wb.store, id as EventId);
-        if (opts.json) return printJson(detail);
+        if (wantsJson(opts, cmd)) return printJson(detail);
         const e = toEventSummary(detail.event);
         console.log(`${e.plover ?? e.cameo} — credibility ${e.credibility}, ${e.status}`);
         console.log(e.rationale);
@@ -77,7 +84,7 @@ export function registerEvents(program: Command): void {
     .action(async (ids: string[], opts: { why: string; json?: boolean }, cmd: Command) => {
       await withWorkbench(cmd, 'write', async (wb) => {
         const result = await mergeEvents(wb, ids, opts.why);
-        if (opts.json) return printJson(result);
+        if (wantsJson(opts, cmd)) return printJson(result);
         console.log(`Merged into ${result.eventIds.join(', ')}`);
         console.log(eventChangesText(result.events));
       });
@@ -95,7 +102,7 @@ export function registerEvents(program: Command): void {
           .map((c) => c.trim())
           .filter(Boolean);
         const result = await splitEvent(wb, id, claimIds, opts.why);
-        if (opts.json) return printJson(result);
+        if (wantsJson(opts, cmd)) return printJson(result);
         console.log(`Split: the claims now sit in ${result.eventIds.join(', ')}`);
         console.log(eventChangesText(result.events));
       });

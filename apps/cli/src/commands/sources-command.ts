@@ -1,6 +1,6 @@
 import { discreditSource, gradeSource } from '@parallax/app';
 import type { Command } from 'commander';
-import { printJson, withWorkbench } from '../command-context.ts';
+import { printJson, wantsJson, withWorkbench } from '../command-context.ts';
 import { eventChangesText } from '../event-changes-text.ts';
 import { textTable } from '../text-table.ts';
 
@@ -36,7 +36,7 @@ export function registerSources(program: Command): void {
     .action(async (source: string, grade: string, opts: { why: string; json?: boolean }, cmd: Command) => {
       await withWorkbench(cmd, 'write', async (wb) => {
         const result = await gradeSource(wb, source, grade, opts.why);
-        if (opts.json) return printJson(result.source);
+        if (wantsJson(opts, cmd)) return printJson(result.source);
         console.log(`${result.source.name}: ${result.source.reliability} — ${result.source.reliabilityRationale}`);
         console.log(eventChangesText(result.events));
       });
@@ -49,7 +49,7 @@ export function registerSources(program: Command): void {
     .action(async (source: string, opts: { why: string; json?: boolean }, cmd: Command) => {
       await withWorkbench(cmd, 'write', async (wb) => {
         const result = await discreditSource(wb, source, opts.why);
-        if (opts.json) return printJson(result);
+        if (wantsJson(opts, cmd)) return printJson(result);
         console.log(`${result.source.name}: discredited — ${opts.why.trim()}`);
         console.log(eventChangesText(result.events));
       });

@@ -48,6 +48,10 @@ export interface ClaimProfile {
   /** PLOVER type (with related types grouped), else `cameo:<root>`, else `unknown`. */
   typeKey: string;
   actors: ProfileActor[];
+  /** The same actors by role, so comparisons allocate nothing. */
+  sources: ProfileActor[];
+  targets: ProfileActor[];
+  others: ProfileActor[];
   place: PlaceRef | null;
   /** Epoch days of the claim's span; null when undated. */
   lo: number | null;
@@ -55,6 +59,8 @@ export interface ClaimProfile {
   /** Days covered; Infinity when undated. */
   span: number;
   tolerance: number;
+  /** The id's hash digits as a number: a cheap stand-in for comparing ids as strings. */
+  idKey: number;
   /**
    * `anchor`: precise in time, place and actors; links to other anchors. `partial`: vaguer in one of
    * them; attaches to the best anchor. `background`: undated or spanning over a year; links only to
@@ -91,11 +97,15 @@ export function profileClaim(claim: Claim): ClaimProfile {
     claim,
     typeKey: typeKeyOf(claim),
     actors,
+    sources: actors.filter((a) => a.role === 'source'),
+    targets: actors.filter((a) => a.role === 'target'),
+    others: actors.filter((a) => a.role === 'other'),
     place: claim.frame.place,
     lo,
     hi,
     span,
     tolerance: t ? TIME_TOLERANCE_DAYS[t.precision] : 0,
+    idKey: Number.parseInt(claim.id.slice(4, 17), 16) || 0,
     tier:
       lo === null || span > PARTIAL_MAX_DAYS
         ? 'background'
@@ -114,6 +124,8 @@ export function compareProfiles(a: ClaimProfile, b: ClaimProfile): number {
   const al = a.lo ?? Number.POSITIVE_INFINITY;
   const bl = b.lo ?? Number.POSITIVE_INFINITY;
   if (al !== bl) return al < bl ? -1 : 1;
+  // Ids are `clm_` + hex, so their leading hex digits order them as the strings do.
+  if (a.idKey !== b.idKey) return a.idKey < b.idKey ? -1 : 1;
   return a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0;
 }
 
@@ -123,8 +135,5 @@ export function compareProfiles(a: ClaimProfile, b: ClaimProfile): number {
  * them together, so it stays with its own kind.
  */
 export function sameRoleShape(a: ClaimProfile, b: ClaimProfile): boolean {
-  for (const role of ['source', 'target'] as const) {
-    if (a.actors.some((x) => x.role === role) !== b.actors.some((x) => x.role === role)) return false;
-  }
-  return true;
+  return a.sources.length > 0 === b.sources.length > 0 && a.targets.length > 0 === b.targets.length > 0;
 }

@@ -3,7 +3,7 @@ import { type ClusterDecision, compareClusterDecisions } from '../../model/clust
 import type { ClaimId } from '../../model/ids.ts';
 import { ClaimIndex } from './claim-index.ts';
 import { type ClaimProfile, compareProfiles, profileClaim, sameRoleShape } from './claim-profile.ts';
-import { joinClaims } from './join-rules.ts';
+import { joinScore } from './join-rules.ts';
 
 /** One happening as clustering sees it: its claims in canonical order, the first one leading. */
 export interface ClaimCluster {
@@ -77,11 +77,16 @@ export function clusterProfiles(
   anchors.seal();
   for (const i of anchorIds) {
     const p = profiles[i] as ClaimProfile;
-    anchors.candidates(p, (j) => {
-      if (j === i || uf.find(i) === uf.find(j)) return;
-      const q = profiles[j] as ClaimProfile;
-      if (sameRoleShape(p, q) && joinClaims(p, q)) uf.union(i, j);
-    });
+    anchors.candidates(
+      i,
+      (j) => {
+        // The relation is symmetric and both ends look each other up: each pair is tested once.
+        if (j <= i || uf.find(i) === uf.find(j)) return;
+        const q = profiles[j] as ClaimProfile;
+        if (sameRoleShape(p, q) && joinScore(p, q) !== null) uf.union(i, j);
+      },
+      true,
+    );
   }
 
   const loose = new ClaimIndex(profiles);
@@ -95,13 +100,13 @@ export function clusterProfiles(
       let bestScore = Number.NEGATIVE_INFINITY;
       const denial = isDenial(p.claim);
       const fits: number[] = [];
-      anchors.candidates(p, (j) => {
-        const join = joinClaims(p, profiles[j] as ClaimProfile);
-        if (!join) return;
+      anchors.candidates(i, (j) => {
+        const score = joinScore(p, profiles[j] as ClaimProfile);
+        if (score === null) return;
         if (denial) fits.push(j);
-        if (join.score > bestScore || (join.score === bestScore && j < best)) {
+        if (score > bestScore || (score === bestScore && j < best)) {
           best = j;
-          bestScore = join.score;
+          bestScore = score;
         }
       });
       if (best >= 0) {
@@ -116,9 +121,9 @@ export function clusterProfiles(
   loose.seal();
   for (const i of looseIds) {
     const p = profiles[i] as ClaimProfile;
-    loose.candidates(p, (j) => {
+    loose.candidates(i, (j) => {
       if (j === i || uf.find(i) === uf.find(j)) return;
-      if (joinClaims(p, profiles[j] as ClaimProfile)) uf.union(i, j);
+      if (joinScore(p, profiles[j] as ClaimProfile) !== null) uf.union(i, j);
     });
   }
 
@@ -202,7 +207,7 @@ function applyDecisions(
       const score = (i: number, side: number[]) =>
         Math.max(
           Number.NEGATIVE_INFINITY,
-          ...side.map((j) => joinClaims(profiles[i] as ClaimProfile, profiles[j] as ClaimProfile)?.score ?? -1),
+          ...side.map((j) => joinScore(profiles[i] as ClaimProfile, profiles[j] as ClaimProfile) ?? -1),
         );
       const stayers = members.filter((i) => apart.has(i));
       // Claims that were in neither list follow the side they fit better; ties stay.

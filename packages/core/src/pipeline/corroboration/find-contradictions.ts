@@ -118,6 +118,7 @@ export interface QuantityPhases {
  * which figure; one line revising its own figure is not.
  */
 export function quantityFindings(support: readonly Claim[], facts: ClaimFacts): QuantityFindings {
+  if (!support.some((c) => c.frame.quantities.length)) return { contradictions: [], phases: [] };
   const groups = new Map<string, { unit: string; scope: string; items: { q: Quantity; claim: Claim }[] }>();
   for (const claim of support) {
     for (const q of claim.frame.quantities) {
@@ -192,6 +193,7 @@ export function quantityFindings(support: readonly Claim[], facts: ClaimFacts): 
  * apart, from different lines. Reports a day apart are the usual slack (time zones, "yesterday").
  */
 export function dateContradictions(support: readonly Claim[], facts: ClaimFacts): Contradiction[] {
+  if (support.length < 2) return [];
   const dated = support.filter((c) => c.frame.time && ['day', 'hour'].includes(c.frame.time.precision));
   const days = uniq(dated.map((c) => c.frame.time?.start as string));
   if (days.length < 2) return [];
@@ -222,6 +224,7 @@ export function dateContradictions(support: readonly Claim[], facts: ClaimFacts)
  * happening. A country and a unit inside it do not conflict: one is only less precise.
  */
 export function placeContradictions(support: readonly Claim[], facts: ClaimFacts): Contradiction[] {
+  if (support.length < 2) return [];
   const keyOf = (c: Claim) => c.frame.place?.admin1 ?? null;
   const placed = support.filter((c) => keyOf(c) !== null);
   const countries = uniq(support.map((c) => c.frame.place?.country).filter((x): x is string => !!x));

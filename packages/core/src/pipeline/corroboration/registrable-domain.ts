@@ -9,6 +9,18 @@ const SECOND_LEVEL = new Set(['co', 'com', 'gov', 'go', 'ac', 'org', 'net', 'edu
  * hosts of one newsroom (an English edition, a mobile site) are one origin, not two.
  */
 export function registrableDomain(host: string): string {
+  const known = domains.get(host);
+  if (known !== undefined) return known;
+  const domain = computeRegistrableDomain(host);
+  if (domains.size > 100_000) domains.clear();
+  domains.set(host, domain);
+  return domain;
+}
+
+/** Hosts repeat across millions of dataset rows; the answer is remembered (bounded). */
+const domains = new Map<string, string>();
+
+function computeRegistrableDomain(host: string): string {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
   if (labels.length <= 2) return labels.join('.');
   const tld = labels.at(-1) as string;

@@ -21,8 +21,23 @@ export function isHedged(claim: Claim): boolean {
   return claim.hypothetical || claim.stance === 'speculates';
 }
 
-const bestGrade = (grades: Iterable<Reliability>): Reliability =>
-  [...grades].sort((a, b) => RELIABILITY_GRADES.indexOf(a) - RELIABILITY_GRADES.indexOf(b))[0] ?? 'F';
+/** Origin ids by key: the same origins recur across events, and each id is a SHA-256. */
+const originIds = new Map<string, OriginId>();
+function originId(key: string): OriginId {
+  let id = originIds.get(key);
+  if (!id) {
+    id = contentId(ID_PREFIX.origin, key) as OriginId;
+    if (originIds.size > 200_000) originIds.clear();
+    originIds.set(key, id);
+  }
+  return id;
+}
+
+function bestGrade(grades: Iterable<Reliability>): Reliability {
+  let best: Reliability = 'F';
+  for (const g of grades) if (RELIABILITY_GRADES.indexOf(g) < RELIABILITY_GRADES.indexOf(best)) best = g;
+  return best;
+}
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -54,15 +69,17 @@ function unionActors(canonical: Claim, members: readonly ClaimProfile[]): FrameA
 function hull(members: readonly ClaimProfile[], canonical: Claim): TimeSpan | null {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const spans = new Set<string>();
+  let uniform = true;
+  const t = canonical.frame.time;
   for (const m of members) {
     if (m.lo === null || m.hi === null) continue;
     lo = Math.min(lo, m.lo);
     hi = Math.max(hi, m.hi);
-    spans.add(`${m.lo}:${m.hi}:${m.claim.frame.time?.precision}`);
+    const mt = m.claim.frame.time;
+    if (!t || !mt || mt.start !== t.start || mt.end !== t.end || mt.precision !== t.precision) uniform = false;
   }
   if (lo === Number.POSITIVE_INFINITY) return canonical.frame.time;
-  if (spans.size === 1 && canonical.frame.time) return canonical.frame.time;
+  if (uniform && t) return t;
   return { start: dateFromEpochDay(lo), end: dateFromEpochDay(hi), precision: lo === hi ? 'day' : 'range' };
 }
 
@@ -148,7 +165,7 @@ export function weighEvent(cluster: ClaimCluster, ctx: CorroborationContext): Ev
   }
   const originList: Origin[] = [...byKey.values()]
     .map(({ o, labels, claims, grades }) => ({
-      id: contentId(ID_PREFIX.origin, o.key) as OriginId,
+      id: originId(o.key),
       kind: o.kind,
       label: [...labels].sort().join('; '),
       actorId: o.actorId,
@@ -206,7 +223,7 @@ export function weighEvent(cluster: ClaimCluster, ctx: CorroborationContext): Ev
     hedged: hedged.length,
     contradictions,
     phases: quantities.phases,
-    excluded: [...excluded].filter(([id]) => members.some((m) => m.claim.id === id)).map(([, w]) => w),
+    excluded: members.map((m) => excluded.get(m.claim.id)).filter((w): w is string => w !== undefined),
     credibility,
     why,
   });
