@@ -40,7 +40,7 @@ export function syntheticClaims(
   options: { days?: number; textShare?: number; seed?: number; startDay?: number; tag?: string } = {},
 ): SyntheticCorpus {
   const days = options.days ?? 30;
-  const textShare = options.textShare ?? 0.1;
+  const textShare = options.textShare ?? 0.02;
   const tag = options.tag ?? 'c';
   const rnd = seededRandom(options.seed ?? 11);
   const rows = sampleRows();

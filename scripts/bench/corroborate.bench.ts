@@ -5,7 +5,7 @@
 //     frame key (type, actors, admin-1) and splitting runs in time; both from the same claims.
 //  2. On the embedded store: the full re-weighing an import used to trigger, against the incremental
 //     path (`recorroborate` with the new claims) for one GDELT 15-minute file and for one article.
-// Sizes from BENCH_SIZES (default 100000,1000000).
+// Sizes from BENCH_SIZES (default 100000,1000000); the store part runs up to BENCH_STORE_MAX claims.
 import { mkdirSync, rmSync } from 'node:fs';
 import { recorroborate } from '@parallax/app';
 import {
@@ -83,8 +83,8 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: 
 const out: string[] = [];
 out.push('## Corroboration: clustering and weighing claims\n');
 out.push(
-  'Synthetic claims (`scripts/bench/claim-generator.ts`): 90% GDELT-shaped rows (actor pairs, CAMEO codes and places ' +
-    'drawn from the real sample, 1–3 rows per article, a third re-reporting a recent happening) and 10% text-like claims ' +
+  'Synthetic claims (`scripts/bench/claim-generator.ts`): 98% GDELT-shaped rows (actor pairs, CAMEO codes and places ' +
+    'drawn from the real sample, 1–3 rows per article, a third re-reporting a recent happening) and 2% text-like claims ' +
     '(attributed speakers, month-long or multi-day spans, denials, troop figures), spread over 30 days.\n',
 );
 out.push('### In memory (pure core)\n');
@@ -124,6 +124,9 @@ for (const n of sizes) {
   out.push(
     `| ${n.toLocaleString('en-US')} | ${secs(median(base))} | ${secs(median(cluster))} | ${secs(median(total))} | ${rate(n, median(total))} | ${events.toLocaleString('en-US')} | ${mib(held)} | ${mib(rss)} |`,
   );
+  // Progress on stderr: a 1M run takes a while, and partial figures are still figures.
+  console.error(out.at(-1));
+  if (n > Number(process.env.BENCH_STORE_MAX ?? Number.POSITIVE_INFINITY)) continue;
 
   // Part 2: the same claims in a SQLite workspace.
   const path = `${dir}claims-${n}.db`;
@@ -136,6 +139,7 @@ for (const n of sizes) {
     await store.apply({ documents: corpus.documents.filter((d) => needed.has(d.id)), claims: chunk });
   }
   const full = await timeAsync(() => recorroborate({ store, clock }));
+  console.error(`  ${n}: full re-weighing on the store ${secs(full.ms)}`);
   const days = Date.UTC(2024, 0, 1) / 86_400_000;
   const incremental: number[] = [];
   const region: number[] = [];
@@ -151,6 +155,7 @@ for (const n of sizes) {
     const run = await timeAsync(() => recorroborate({ store, clock }, { claimIds: batch.claims.map((c) => c.id) }));
     incremental.push(run.ms);
     region.push(run.value.claims);
+    console.error(`  ${n}: 1,500-row file re-weighed in ${secs(run.ms)}, region ${run.value.claims} claims`);
   }
   const text: number[] = [];
   for (let b = 0; b < 3; b++) {
@@ -162,6 +167,7 @@ for (const n of sizes) {
   storeRows.push(
     `| ${n.toLocaleString('en-US')} | ${secs(full.ms)} (${rate(n, full.ms)}) | ${secs(fullAfter.ms)} | ${secs(median(incremental))} (${Math.round(median(region)).toLocaleString('en-US')} claims in region) | ${secs(median(text))} |`,
   );
+  console.error(storeRows.at(-1));
   await store.close();
   rmSync(path, { force: true });
   rmSync(`${path}-wal`, { force: true });

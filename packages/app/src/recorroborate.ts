@@ -4,6 +4,7 @@ import {
   ANCHOR_MAX_DAYS,
   actorRoot,
   type Claim,
+  type ClaimCluster,
   type ClaimId,
   type ClaimProfile,
   type Clock,
@@ -16,6 +17,7 @@ import {
   type EventFilter,
   type EventId,
   epochDay,
+  eventIdOf,
   MAX_LINK_GAP_DAYS,
   type PloverType,
   profileClaim,
@@ -207,7 +209,8 @@ async function incremental(
 
   const claims = [...regionClaims.values()];
   const ctx = await contextFor(store, claims, false);
-  return writeRegion(store, 'incremental', claims, [...regionEvents.values()], decisions, ctx);
+  const dirty = new Set<ClaimId>(seeds.map((c) => c.id));
+  return writeRegion(store, 'incremental', claims, [...regionEvents.values()], decisions, ctx, dirty);
 }
 
 function addRoot(map: Map<string, ActorId[]>, code: string, actor: Actor): void {
@@ -307,6 +310,32 @@ function seedMatcher(profiles: readonly ClaimProfile[]): (e: Event) => boolean {
   };
 }
 
+/**
+ * A stored event that a cluster reproduces exactly — same claims, same denials filed elsewhere, none
+ * of them changed — is kept as it is: weighing is a pure function of those, so it would come out the
+ * same. Regions are mostly such neighbours.
+ */
+function unchangedEvent(
+  cluster: ClaimCluster,
+  old: ReadonlyMap<EventId, Event>,
+  dirty: ReadonlySet<ClaimId>,
+): Event | null {
+  const leader = cluster.members[0]?.claim;
+  if (!leader) return null;
+  if (cluster.members.some((m) => dirty.has(m.claim.id)) || cluster.bearing.some((b) => dirty.has(b.claim.id)))
+    return null;
+  const before = old.get(eventIdOf(leader.id));
+  if (!before || before.claimIds.length !== cluster.members.length) return null;
+  const members = new Set<ClaimId>(cluster.members.map((m) => m.claim.id));
+  if (!before.claimIds.every((id) => members.has(id))) return null;
+  const storedBearing = new Set<ClaimId>();
+  for (const c of before.contradictions)
+    for (const id of c.againstClaimIds) if (!members.has(id)) storedBearing.add(id);
+  const bearing = new Set<ClaimId>(cluster.bearing.map((b) => b.claim.id));
+  if (storedBearing.size !== bearing.size || ![...bearing].every((id) => storedBearing.has(id))) return null;
+  return before;
+}
+
 async function writeRegion(
   store: Store,
   mode: RecorroborateSummary['mode'],
@@ -314,12 +343,24 @@ async function writeRegion(
   existing: readonly Event[],
   decisions: readonly ClusterDecision[],
   ctx: CorroborationContext,
+  dirty: ReadonlySet<ClaimId> | null = null,
 ): Promise<RecorroborateSummary> {
-  const events = clusterProfiles(claims.map(profileClaim), decisions).map((c) => weighEvent(c, ctx));
-  const fresh = new Map(events.map((e) => [e.id, e]));
   const old = new Map(existing.map((e) => [e.id, e]));
+  const events: Event[] = [];
+  const written: Event[] = [];
+  for (const cluster of clusterProfiles(claims.map(profileClaim), decisions)) {
+    const kept = dirty ? unchangedEvent(cluster, old, dirty) : null;
+    if (kept) {
+      events.push(kept);
+      continue;
+    }
+    const e = weighEvent(cluster, ctx);
+    events.push(e);
+    written.push(e);
+  }
+  const fresh = new Map(events.map((e) => [e.id, e]));
   const removeEventIds = existing.filter((e) => !fresh.has(e.id)).map((e) => e.id);
-  const summary = await store.apply({ events, removeEventIds });
+  const summary = await store.apply({ events: written, removeEventIds });
   const brief = (e: Event) => ({ id: e.id, credibility: e.credibility, status: e.status, claimIds: e.claimIds });
   const changes: EventChange[] = [];
   for (const e of events) {

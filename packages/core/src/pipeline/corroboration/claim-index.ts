@@ -80,7 +80,8 @@ export class ClaimIndex {
 
   /**
    * Indexed claims that share a file with claim `i` and whose time could meet it; each at most once.
-   * With `sameRoles`, only claims naming the same roles (what anchors link to).
+   * With `sameRoles`, only claims naming the same roles (what anchors link to) that start no earlier
+   * than claim `i`: for a symmetric relation, each pair is then met once from its earlier end.
    */
   candidates(i: number, visit: (j: number) => void, sameRoles = false): void {
     if (!this.sealed) throw new Error('ClaimIndex: seal() before looking up');
@@ -108,7 +109,9 @@ export class ClaimIndex {
         let k = 0;
         let to = Number.POSITIVE_INFINITY;
         if (p.lo !== null && p.hi !== null) {
-          k = lowerBound(starts, p.lo - file.maxSpan - MAX_LINK_GAP_DAYS);
+          // Linking is symmetric and every claim looks up its own kind, so each pair is found from the
+          // claim that starts first: read forward only.
+          k = lowerBound(starts, sameRoles ? p.lo : p.lo - file.maxSpan - MAX_LINK_GAP_DAYS);
           to = p.hi + MAX_LINK_GAP_DAYS;
         }
         for (; k < ids.length && (starts[k] as number) <= to; k++) {

@@ -66,13 +66,22 @@ export function clusterProfiles(
   const profiles = [...unique.values()].sort(compareProfiles);
   const uf = new UnionFind(profiles.length);
 
+  // Rows re-reporting one happening often carry the very same frame: only the first of each such
+  // group enters the index; the others join it directly (same links, same attachments).
   const anchors = new ClaimIndex(profiles);
   const anchorIds: number[] = [];
+  const firstOfFrame = new Map<string, number>();
   profiles.forEach((p, i) => {
-    if (p.tier === 'anchor') {
-      anchors.add(i);
-      anchorIds.push(i);
+    if (p.tier !== 'anchor') return;
+    const key = frameSignature(p);
+    const first = firstOfFrame.get(key);
+    if (first !== undefined) {
+      uf.union(first, i);
+      return;
     }
+    firstOfFrame.set(key, i);
+    anchors.add(i);
+    anchorIds.push(i);
   });
   anchors.seal();
   for (const i of anchorIds) {
@@ -80,8 +89,7 @@ export function clusterProfiles(
     anchors.candidates(
       i,
       (j) => {
-        // The relation is symmetric and both ends look each other up: each pair is tested once.
-        if (j <= i || uf.find(i) === uf.find(j)) return;
+        if (j === i || uf.find(i) === uf.find(j)) return;
         const q = profiles[j] as ClaimProfile;
         if (sameRoleShape(p, q) && joinScore(p, q) !== null) uf.union(i, j);
       },
@@ -161,6 +169,16 @@ export function clusterProfiles(
       members: ids.map((i) => profiles[i] as ClaimProfile),
       bearing: [...(bearing.get(key) ?? [])].sort((a, b) => a - b).map((i) => profiles[i] as ClaimProfile),
     }));
+}
+
+/** What makes two anchors interchangeable for linking and attaching: type, actors by role, place, days. */
+function frameSignature(p: ClaimProfile): string {
+  const ids = (xs: ClaimProfile['sources']) =>
+    xs
+      .map((a) => a.id)
+      .sort()
+      .join('+');
+  return `${p.typeKey}|${ids(p.sources)}|${ids(p.targets)}|${ids(p.others)}|${p.place?.id ?? ''}|${p.lo}|${p.hi}|${p.tolerance}`;
 }
 
 /** Replays merges and splits, oldest first, on the computed clusters. */

@@ -17,6 +17,11 @@ import {
 } from './find-contradictions.ts';
 import { eventStatus, type GradeBasis, gradeCredibility, type SupportLine } from './grade-credibility.ts';
 
+/** An event's id: the hash of the claim that leads it (the first in canonical order). */
+export function eventIdOf(leader: ClaimId): EventId {
+  return contentId(ID_PREFIX.event, leader) as EventId;
+}
+
 export function isHedged(claim: Claim): boolean {
   return claim.hypothetical || claim.stance === 'speculates';
 }
@@ -233,7 +238,7 @@ export function weighEvent(cluster: ClaimCluster, ctx: CorroborationContext): Ev
     .filter((d): d is IsoDateTime => d !== null)
     .sort();
   return {
-    id: contentId(ID_PREFIX.event, leader.id) as EventId,
+    id: eventIdOf(leader.id),
     claimIds: members.map((m) => m.claim.id).sort(),
     frame: {
       ...canonical.frame,
