@@ -280,9 +280,15 @@ function seedQueries(profiles: readonly ClaimProfile[], actorsByRoot: ReadonlyMa
   return out;
 }
 
+/** Events whose place lies further than this (km) from a seed's are taken as out of its reach. */
+const PLACE_REACH_KM = 300;
+
 /**
- * A cheap test on a stored event before its claims are read: could any seed join it (same type, a
- * shared actor prefix or no actors, time within reach)? Seeds are filed by type and actor prefix.
+ * A cheap test on a stored event before its claims are read: could any seed join it? Same type; an
+ * actor prefix shared in the same role (or no actors on either side); time within reach; and a place
+ * in the same country, or within PLACE_REACH_KM, or unknown on either side. The place test reads the
+ * event's canonical place: its other claims lie in the same country, or a few km across a border, so
+ * only a chain of border-crossing links longer than PLACE_REACH_KM could escape it.
  */
 function seedMatcher(profiles: readonly ClaimProfile[]): (e: Event) => boolean {
   const reach = MAX_LINK_GAP_DAYS + ANCHOR_MAX_DAYS;
@@ -294,20 +300,35 @@ function seedMatcher(profiles: readonly ClaimProfile[]): (e: Event) => boolean {
   };
   for (const p of profiles) {
     if (!p.actors.length) file(`${p.typeKey}|*`, p);
-    for (const root of new Set(p.actors.map((a) => a.root))) file(`${p.typeKey}|${root}`, p);
+    for (const key of new Set(p.actors.map((a) => `${p.typeKey}|${a.role}|${a.root}`))) file(key, p);
   }
-  const inReach = (p: ClaimProfile, start: number, end: number) =>
-    p.lo === null || p.hi === null || (end >= p.lo - reach && start <= p.hi + reach);
+  const fits = (p: ClaimProfile, e: Event, start: number, end: number) => {
+    if (p.lo !== null && p.hi !== null && (end < p.lo - reach || start > p.hi + reach)) return false;
+    const a = p.place;
+    const b = e.frame.place;
+    if (!a || !b || (a.country && a.country === b.country)) return true;
+    const d = km(a, b);
+    return d === null ? !a.country || !b.country : d <= PLACE_REACH_KM;
+  };
   return (e) => {
     const f = e.frame;
     const typeKey = typeKeyOf({ frame: f } as Claim);
     const start = f.time ? epochDay(f.time.start) : Number.NEGATIVE_INFINITY;
     const end = f.time ? epochDay(f.time.end) : Number.POSITIVE_INFINITY;
-    if ((byKey.get(`${typeKey}|*`) ?? []).some((p) => inReach(p, start, end))) return true;
-    for (const root of new Set(f.actors.map((a) => actorRoot(a.code, a.id))))
-      if ((byKey.get(`${typeKey}|${root}`) ?? []).some((p) => inReach(p, start, end))) return true;
+    if ((byKey.get(`${typeKey}|*`) ?? []).some((p) => fits(p, e, start, end))) return true;
+    for (const key of new Set(f.actors.map((a) => `${typeKey}|${a.role}|${actorRoot(a.code, a.id)}`)))
+      if ((byKey.get(key) ?? []).some((p) => fits(p, e, start, end))) return true;
     return false;
   };
+}
+
+function km(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }) {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**
