@@ -119,15 +119,19 @@ function arrivedClaims(summary: ImportSummary): ClaimId[] {
 
 /**
  * Re-weighs events after an import, unless nothing new arrived: only the events the imported claims
- * can reach (recorroborate decides when a full run is cheaper).
+ * can reach (recorroborate decides when a full run is cheaper), or all of them when the claims that
+ * arrived are not known.
  */
 export async function finishImport(
   deps: { store: Store; clock: Clock },
   summary: ImportSummary,
   options: { corroborate?: boolean } = {},
 ): Promise<ImportSummary> {
-  if (options.corroborate !== false && summary.inserted > 0)
-    summary.events = await recorroborate(deps, { claimIds: arrivedClaims(summary) });
+  if (options.corroborate !== false && summary.inserted > 0) {
+    // Callers that appended rows some other way recorded none: then every event is re-weighed.
+    const claimIds = arrived.get(summary);
+    summary.events = await recorroborate(deps, claimIds?.length ? { claimIds } : {});
+  }
   return summary;
 }
 
