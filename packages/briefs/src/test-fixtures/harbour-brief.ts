@@ -74,6 +74,8 @@ export const event: Event = {
       documentIds: [d1.id],
       claimIds: [],
       interested: false,
+      lineage: 'newsroom:harbour-wire',
+      reliability: 'B',
     },
     {
       id: 'org_2' as OriginId,
@@ -84,6 +86,8 @@ export const event: Event = {
       documentIds: [d2.id],
       claimIds: [],
       interested: true,
+      lineage: 'newsroom:ministry-of-ports',
+      reliability: 'C',
     },
   ],
   credibility: 2,
