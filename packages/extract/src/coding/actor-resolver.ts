@@ -19,6 +19,11 @@ export interface ResolvedActor {
   end: number;
   /** Sector codes applied, for explanations (`GOV`, `MIL`). */
   agents: string[];
+  /**
+   * The person the phrase names, when it names one besides the actor the code was read from
+   * ("NATO Secretary General Mark Rutte" is coded from NATO but is Mark Rutte).
+   */
+  person?: number | null;
 }
 
 const UNKNOWN_COUNTRY = '---';
@@ -61,9 +66,12 @@ export class ActorResolver {
     // "Russia's Kursk region"), extended by the phrase's agents.
     const m = named[0] as Mention;
     const id = m.actors[0] as number;
-    const out = this.lexicon
-      .codesOn(id, this.date)
-      .map((code) => this.combine({ code, actor: id, start: m.start, end: m.end, agents: [] }, agents, np, former));
+    const person =
+      named.map((x) => x.actors[0] as number).find((a) => this.lexicon.actors[a]?.kind === 'person') ?? null;
+    const out = this.lexicon.codesOn(id, this.date).map((code) => ({
+      ...this.combine({ code, actor: id, start: m.start, end: m.end, agents: [] }, agents, np, former),
+      person,
+    }));
     return dedupe(out);
   }
 

@@ -10,6 +10,7 @@ import type { VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
 import type { NounGroup, NounPhrase, Predicate, PrepPhrase, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { Token } from '../nlp/token.ts';
 import { ActorResolver, type ResolvedActor } from './actor-resolver.ts';
+import { combineEvents } from './event-combiner.ts';
 import { type PatternMatch, PatternMatcher } from './pattern-matcher.ts';
 import type { VerbIndex } from './verb-index.ts';
 
@@ -61,9 +62,13 @@ export class EventCoder {
     const coded = new Set<Predicate>();
     for (const pred of parse.predicates) {
       if (pred.verb.auxOnly) continue;
-      // "abandoned efforts to stop", "vowed to wage war": a coded verb speaks for its infinitive
-      // (and for the infinitives that infinitive governs).
-      if (pred.verb.infinitive && pred.governor && coded.has(pred.governor)) {
+      // The infinitive under an infinitive already merged away ("abandoned efforts to stop …").
+      if (
+        pred.verb.infinitive &&
+        pred.governor?.governor &&
+        coded.has(pred.governor.governor) &&
+        pred.governor.verb.infinitive
+      ) {
         coded.add(pred);
         continue;
       }
@@ -113,7 +118,10 @@ export class EventCoder {
       if (forward) events.push({ ...base, code: forward, sources, targets, reverse: false });
       if (reverse) events.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
     }
-    return events;
+    // The combination rules are CAMEO's; the TABARI-era validation dictionary codes in WEIS.
+    return this.verbs.grouped
+      ? combineEvents(events, parse, (p) => parse.tokens[p.verb.main]?.lemma ?? '', date)
+      : events;
   }
 
   /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */
@@ -214,21 +222,26 @@ export class EventCoder {
       const r = resolver.group(pp.object);
       if (r.length > 0) return r;
     }
+    // Named actors first (object, then its "of X", then the verb's PPs); an unnamed group
+    // ("more troops") is a target only when nothing named is.
+    let unnamed: ResolvedActor[] = [];
     if (!pred.verb.passive && pred.object && usable(pred.object)) {
       const r = resolver.group(pred.object, pred.objectPps);
-      if (r.length > 0 && r.some((a) => a.actor !== null)) return r;
+      if (r.some((a) => a.actor !== null)) return r;
       for (const pp of pred.objectPps) {
         const rp = resolver.group(pp.object);
         if (rp.some((a) => a.actor !== null)) return rp;
       }
-      if (r.length > 0) return r;
+      unnamed = r;
     }
     for (const pp of pred.pps) {
       if (pp === byPp && pred.verb.passive) continue;
       if (!usable(pp.object)) continue;
       const r = resolver.group(pp.object);
-      if (r.length > 0) return r;
+      if (r.some((a) => a.actor !== null)) return r;
+      if (unnamed.length === 0 && r.length > 0) unnamed = r;
     }
+    if (unnamed.length > 0) return unnamed;
     // TABARI's rule of last resort: the first named actor after the verb in its clause
     // ("cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor").
     for (const g of this.groupsAfter(pred)) {

@@ -10,6 +10,8 @@ export interface DatedCode {
   code: string;
   start: IsoDate | null;
   end: IsoDate | null;
+  /** The office, when the source names it (Parallax's table does; TABARI files do not). */
+  title?: string | null;
 }
 
 /** One actor record: every phrase that names it, its default code(s) and its dated roles. */

@@ -44,8 +44,12 @@ function kindOf(origin: string, entry: ActorEntry): LexiconActor['kind'] {
   const first = codes[0] ?? '';
   if (origin.includes('nonstate') || origin.includes('milnonstate')) return 'armed-group';
   if (origin.includes('international')) return first.startsWith('IGO') ? 'igo' : 'organisation';
+  // A bare three-letter code is a state; countries with dated codes (Ukraine: USRUKR before 1991)
+  // still end on one.
+  const current = entry.code ? splitCodes(entry.code) : splitCodes(entry.roles[entry.roles.length - 1]?.code ?? '');
+  if (current.length > 0 && current.every((c) => c.length === 3)) return 'state';
   if (entry.roles.length > 0) return 'person';
-  return first.length === 3 ? 'state' : 'organisation';
+  return 'organisation';
 }
 
 export function buildDictionarySet(input: {

@@ -265,8 +265,35 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     ) {
       cls[i] = 'V';
     }
+    // "Pyongyang plans to send": a third-person verb the tagger read as a plural noun.
+    if (
+      cls[i] === 'N' &&
+      !inMention[i] &&
+      t.pos === 'NOUN' &&
+      /[^s]s$/.test(t.lower) &&
+      (prev === 'N' || prev === 'PRON') &&
+      next === 'TO' &&
+      (cls[i + 2] === 'V' || cls[i + 2] === 'AUX')
+    ) {
+      cls[i] = 'V';
+    }
     // "expressed hopes", "signed deals": a plural noun the tagger read as a second verb.
     if (cls[i] === 'V' && prev === 'V' && /s$/.test(t.lower) && !/ss$/.test(t.lower)) cls[i] = 'N';
+    // "at least eight people", "at most 300": part of the number.
+    if (t.lower === 'at' && /^(least|most)$/.test(tokens[i + 1]?.lower ?? '') && cls[i + 2] === 'NUM') {
+      cls[i] = 'NUM';
+      cls[i + 1] = 'NUM';
+      continue;
+    }
+    // "about 1,500 troops", "some 50,000 tonnes": an approximator before a number belongs to it.
+    if (
+      (cls[i] === 'P' || cls[i] === 'ADV' || cls[i] === 'D') &&
+      next === 'NUM' &&
+      /^(about|around|nearly|approximately|roughly|almost|some|over|under|up)$/.test(t.lower)
+    ) {
+      cls[i] = 'NUM';
+      continue;
+    }
     // An adverb inside a noun phrase ("full diplomatic ties", "about 1,500") is a modifier.
     if (cls[i] === 'ADV' && (next === 'A' || next === 'NUM' || (next === 'N' && t.pos !== 'PART'))) {
       if (
@@ -668,6 +695,12 @@ function buildPredicates(
         pred.subject = governing.subject;
         pred.subjectPps = governing.subjectPps;
       }
+    } else if (vg.participle && left?.kind === 'comma' && prevPred) {
+      // ", killing at least eight people": the participle's subject is the main clause's.
+      pred.subject = prevPred.subject;
+      pred.subjectPps = prevPred.subjectPps;
+      pred.inheritedSubject = true;
+      pred.clauseStart = left.end;
     } else if (
       left?.kind === 'cc' &&
       prevPred &&
