@@ -16,7 +16,7 @@ import { attribute } from './claims/attribution.ts';
 import { ClaimBuilder } from './claims/claim-builder.ts';
 import { readQuantities } from './claims/quantity-reader.ts';
 import { TimeResolver } from './claims/time-resolver.ts';
-import { ActorResolver, type ResolvedActor } from './coding/actor-resolver.ts';
+import type { ResolvedActor } from './coding/actor-resolver.ts';
 import type { CameoCodebook } from './coding/cameo-codebook.ts';
 import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
@@ -78,7 +78,8 @@ export class ParallaxExtractor implements Extractor {
     const claims: Claim[] = [];
     let previousSpeaker: ResolvedActor[] | null = null;
     for (const analysis of analyses) {
-      if (analysis.discarded) continue;
+      // Places, dates and numbers are only worth reading where there is an event to attach them to.
+      if (analysis.discarded || analysis.events.length === 0) continue;
       const s = analysis.sentence;
       const blocked = analysis.mentions.filter((m) =>
         m.actors.some((id) => {
@@ -92,7 +93,7 @@ export class ParallaxExtractor implements Extractor {
       const built = builder.build({
         analysis,
         attribution: attribute(analysis.parse),
-        resolver: new ActorResolver(lexicon, analysis.mentions, date, s.tokens),
+        resolver: analysis.resolver,
         places,
         times: this.times.resolve(input.text.slice(s.start, s.end), s.start, refTime),
         quantities: readQuantities(s.tokens, input.text),

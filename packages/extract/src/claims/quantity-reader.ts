@@ -91,6 +91,7 @@ export function readQuantities(tokens: readonly Token[], text: string): Quantity
     let approximate = false;
     let j = i;
     const vague = VAGUE[t.lower];
+    if (t.pos !== 'NUM' && vague === undefined && !(t.lower in WORD_NUMBERS)) continue;
     if (vague !== undefined && tokens[i + 1]?.lower === 'of') {
       value = vague;
       approximate = true;

@@ -15,13 +15,34 @@ export interface TimeMention {
   span: TimeSpan;
 }
 
-/** Cheap pre-check: only sentences with a digit or a date word are given to chrono. */
+/**
+ * Cheap pre-check: chrono (the costliest step per sentence) only sees sentences with a date word —
+ * a weekday, a month, a relative day, "ago", "last/next/this week", a year or a numeric date. A
+ * bare number ("1,500 troops") is not a date.
+ */
 const DATE_HINT =
-  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:today|yesterday|tomorrow|tonight|week|month|year|ago|last|next|this|earlier|later)\b/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*|\.)(?:\b|\s)|\b(?:today|yesterday|tomorrow|tonight|overnight|ago|weekend|fortnight)\b|\b(?:last|next|this|past|previous|coming)\s+(?:week|month|year|day|night|morning|evening|\w+day)\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 
 const YEAR_ONLY = /\b(?:in|since|during|by|until|through|throughout|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
 const FUTURE = /\b(?:will|shall|'ll|going to|plans? to|next|tomorrow|upcoming|scheduled)\b/i;
 const MS_DAY = 86_400_000;
+
+const HINTS = new RegExp(DATE_HINT.source, 'gi');
+
+/** Windows of the sentence around each date word, widened to word boundaries and merged. */
+function hintWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(HINTS)) {
+    let from = Math.max(0, (m.index ?? 0) - 32);
+    let to = Math.min(text.length, (m.index ?? 0) + m[0].length + 40);
+    while (from > 0 && /\S/.test(text[from - 1] as string)) from--;
+    while (to < text.length && /\S/.test(text[to] as string)) to++;
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
 
@@ -30,12 +51,16 @@ export class TimeResolver {
 
   /** Time mentions in `text` (a sentence starting at document offset `offset`). */
   resolve(text: string, offset: number, reference: Date): TimeMention[] {
-    if (!DATE_HINT.test(text)) return [];
     const out: TimeMention[] = [];
-    const results = this.parser.parse(text, { instant: reference, timezone: 0 });
-    for (const r of results) {
-      const span = this.toSpan(r, text, reference);
-      if (span) out.push({ start: offset + r.index, end: offset + r.index + r.text.length, text: r.text, span });
+    // chrono's cost grows with the text it scans: give it only the stretches around date words.
+    for (const [from, to] of hintWindows(text)) {
+      const piece = text.slice(from, to);
+      for (const r of this.parser.parse(piece, { instant: reference, timezone: 0 })) {
+        const at = from + r.index;
+        if (out.some((o) => o.start - offset <= at && at < o.end - offset)) continue;
+        const span = this.toSpan(r, text, reference);
+        if (span) out.push({ start: offset + at, end: offset + at + r.text.length, text: r.text, span });
+      }
     }
     for (const m of text.matchAll(YEAR_ONLY)) {
       const at = (m.index ?? 0) + m[0].length - (m[1] as string).length;

@@ -75,8 +75,21 @@ export class ActorResolver {
     return dedupe(out);
   }
 
+  private readonly memo = new Map<NounGroup, { pps: readonly PrepPhrase[]; result: ResolvedActor[] }[]>();
+
   /** Actors of a coordination; agents and "of X" phrases are shared as English shares them. */
   group(g: NounGroup, pps: readonly PrepPhrase[] = []): ResolvedActor[] {
+    // The same subject is read for every verb it governs: remember each reading.
+    const seen = this.memo.get(g);
+    const hit = seen?.find((x) => x.pps.length === pps.length && x.pps.every((p, i) => p === pps[i]));
+    if (hit) return hit.result;
+    const result = this.readGroup(g, pps);
+    if (seen) seen.push({ pps, result });
+    else this.memo.set(g, [{ pps, result }]);
+    return result;
+  }
+
+  private readGroup(g: NounGroup, pps: readonly PrepPhrase[]): ResolvedActor[] {
     // Trailing "of/in/from X" belongs to the last conjunct, and to earlier ones only when they are
     // bare agents ("lawmakers and officials in Fornost" — both in Fornost).
     const bareAgent = (np: NounPhrase) => {

@@ -1,15 +1,8 @@
-/**
- * CAMEO event coding over the shallow parse, PETRARCH-style: for each verb group, find its entries
- * in the verb dictionary, pick the most specific matching pattern (else the verb's own code), and
- * read source and target actors off the subject, object and prepositional phrases — or off the
- * phrases the pattern's `$`/`+` markers bound.
- */
-import type { IsoDate } from '@parallax/core';
-import type { ActorLexicon, Mention } from '../dictionaries/actor-lexicon.ts';
+import type { ActorLexicon } from '../dictionaries/actor-lexicon.ts';
 import type { VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
 import type { NounGroup, NounPhrase, Predicate, PrepPhrase, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { Token } from '../nlp/token.ts';
-import { ActorResolver, type ResolvedActor } from './actor-resolver.ts';
+import type { ActorResolver, ResolvedActor } from './actor-resolver.ts';
 import { combineEvents } from './event-combiner.ts';
 import { type PatternMatch, PatternMatcher } from './pattern-matcher.ts';
 import type { VerbIndex } from './verb-index.ts';
@@ -38,11 +31,10 @@ export class EventCoder {
 
   constructor(
     private readonly verbs: VerbIndex,
-    private readonly lexicon: ActorLexicon,
+    readonly _lexicon: ActorLexicon,
   ) {}
 
-  code(parse: SentenceParse, mentions: readonly Mention[], date: IsoDate | null): CodedEvent[] {
-    const resolver = new ActorResolver(this.lexicon, mentions, date, parse.tokens);
+  code(parse: SentenceParse, resolver: ActorResolver): CodedEvent[] {
     const events: CodedEvent[] = [];
     const groupStarting = new Map<number, NounGroup>();
     this.currentGroups = groupStarting;
@@ -82,10 +74,19 @@ export class EventCoder {
         groupStarting,
       );
       const matcher = new PatternMatcher(ctx);
+      // Words present around the verb: a pattern needing a word that is absent is not tried.
+      const present = new Set<string>();
+      const note = (i: number) => {
+        const t = parse.tokens[i] as Token;
+        present.add(t.key);
+        if (t.words.length > 1) for (const w of t.words) present.add(w);
+      };
+      for (const i of ctx.before) note(i);
+      for (const i of ctx.after) note(i);
       let best: PatternMatch | null = null;
       let bestVerb = hits[0]?.entry ?? null;
       for (const hit of hits) {
-        for (const pattern of hit.entry.block.patterns) {
+        for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
           const m = matcher.match(pattern);
           if (!m) continue;
           if (!best || this.better(m.pattern, best.pattern)) {
@@ -119,9 +120,7 @@ export class EventCoder {
       if (reverse) events.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
     }
     // The combination rules are CAMEO's; the TABARI-era validation dictionary codes in WEIS.
-    return this.verbs.grouped
-      ? combineEvents(events, parse, (p) => parse.tokens[p.verb.main]?.lemma ?? '', date)
-      : events;
+    return this.verbs.grouped ? combineEvents(events, parse, (p) => parse.tokens[p.verb.main]?.lemma ?? '') : events;
   }
 
   /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */

@@ -10,7 +10,6 @@
  * - "would not X", "will not X" where X cooperates: a rejection (12);
  * - "alleged/accused that Y …": Y is the target.
  */
-import type { IsoDate } from '@parallax/core';
 import { reportingStance } from '../claims/attribution.ts';
 import type { Predicate, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { ResolvedActor } from './actor-resolver.ts';
@@ -32,7 +31,6 @@ export function combineEvents(
   events: CodedEvent[],
   parse: SentenceParse,
   lemma: (p: Predicate) => string,
-  _date: IsoDate | null,
 ): CodedEvent[] {
   const byPred = new Map<Predicate, CodedEvent[]>();
   for (const e of events) {

@@ -2,7 +2,7 @@
  * Finds the verb-dictionary entries a verb group can be: by written form, by lemma, and for
  * multi-word verbs ("cordon off", "ask for", "wire tap") by the words around the verb.
  */
-import type { VerbDictionary, VerbEntry } from '../dictionaries/verb-dictionary-reader.ts';
+import type { VerbBlock, VerbDictionary, VerbEntry, VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
 import type { Token } from '../nlp/token.ts';
 
 export interface VerbHit {
@@ -19,7 +19,44 @@ interface Keyed {
   at: number;
 }
 
+/**
+ * A block's patterns indexed by one word each requires (the first alternatives of its first
+ * required word), so a verb tries only the patterns whose words occur around it.
+ */
+export interface PatternIndex {
+  byWord: Map<string, VerbPattern[]>;
+  always: VerbPattern[];
+}
+
 export class VerbIndex {
+  private readonly patternIndex = new Map<VerbBlock, PatternIndex>();
+
+  /** Patterns of a block that could match a sentence containing `present` words, in file order. */
+  candidates(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
+    let idx = this.patternIndex.get(block);
+    if (!idx) {
+      idx = { byWord: new Map(), always: [] };
+      for (const p of block.patterns) {
+        const first = p.required[0];
+        if (!first) {
+          idx.always.push(p);
+          continue;
+        }
+        for (const w of first) {
+          const list = idx.byWord.get(w);
+          if (list) list.push(p);
+          else idx.byWord.set(w, [p]);
+        }
+      }
+      this.patternIndex.set(block, idx);
+    }
+    const out = new Set<VerbPattern>(idx.always);
+    for (const w of present) for (const p of idx.byWord.get(w) ?? []) out.add(p);
+    return [...out]
+      .filter((p) => p.required.every((alts) => alts.some((w) => present.has(w))))
+      .sort((a, b) => a.line - b.line);
+  }
+
   private readonly byWord = new Map<string, Keyed[]>();
   /** The dictionary uses PETRARCH-2 grouped patterns (`{…}`, `(…)`) rather than linear ones. */
   readonly grouped: boolean;

@@ -99,48 +99,57 @@ export class ActorLexicon {
   scan(tokens: readonly Token[]): Mention[] {
     const words: string[] = [];
     const wordToken: number[] = [];
-    const firstInToken: boolean[] = [];
-    for (const t of tokens) {
-      t.words.forEach((w, k) => {
-        words.push(w);
-        wordToken.push(t.index);
-        firstInToken.push(k === 0);
-      });
+    for (let t = 0; t < tokens.length; t++) {
+      const ws = (tokens[t] as Token).words;
+      for (let k = 0; k < ws.length; k++) {
+        words.push(ws[k] as string);
+        wordToken.push(t);
+      }
     }
     const out: Mention[] = [];
+    const root = this.root.next;
     let p = 0;
     while (p < words.length) {
-      let n: Node | undefined = this.root;
-      let best: { end: number; actors: number[] | null; agent: AgentSense | null } | null = null;
-      for (let q = p; q < words.length && n; q++) {
-        n = n.next.get(words[q] as string);
-        if (!n) break;
-        const endsToken = q + 1 >= words.length || firstInToken[q + 1] === true || wordToken[q + 1] !== wordToken[q];
-        if (!endsToken && !(n.actors || n.agent)) continue;
-        if (n.actors && this.looksLikeName(tokens, wordToken[p] as number, wordToken[q] as number, q - p + 1)) {
-          best = { end: q, actors: n.actors, agent: null };
-        } else if (n.agent) {
-          best = { end: q, actors: null, agent: n.agent };
-        }
-      }
-      if (best) {
-        const start = wordToken[p] as number;
-        const end = (wordToken[best.end] as number) + 1;
-        const prev = out[out.length - 1];
-        // Two matches inside one hyphenated token (`pro-Russian`) keep only the first.
-        if (!prev || prev.end <= start || prev.start !== start) {
-          out.push({
-            start,
-            end,
-            actors: best.actors ?? [],
-            agent: best.agent,
-            text: words.slice(p, best.end + 1).join(' '),
-          });
-        }
-        p = best.end + 1;
-      } else {
+      let n = root.get(words[p] as string);
+      if (!n) {
         p++;
+        continue;
       }
+      let bestEnd = -1;
+      let bestActors: number[] | null = null;
+      let bestAgent: AgentSense | null = null;
+      for (let q = p; n; ) {
+        if (n.actors && this.looksLikeName(tokens, wordToken[p] as number, wordToken[q] as number, q - p + 1)) {
+          bestEnd = q;
+          bestActors = n.actors;
+          bestAgent = null;
+        } else if (n.agent) {
+          bestEnd = q;
+          bestActors = null;
+          bestAgent = n.agent;
+        }
+        q++;
+        if (q >= words.length) break;
+        n = n.next.get(words[q] as string);
+      }
+      if (bestEnd < 0) {
+        p++;
+        continue;
+      }
+      const start = wordToken[p] as number;
+      const end = (wordToken[bestEnd] as number) + 1;
+      const prev = out[out.length - 1];
+      // Two matches inside one hyphenated token (`pro-Russian`) keep only the first.
+      if (!prev || prev.end <= start || prev.start !== start) {
+        out.push({
+          start,
+          end,
+          actors: bestActors ?? [],
+          agent: bestAgent,
+          text: words.slice(p, bestEnd + 1).join(' '),
+        });
+      }
+      p = bestEnd + 1;
     }
     return out;
   }
@@ -161,8 +170,21 @@ export class ActorLexicon {
     return true;
   }
 
+  private readonly codeCache = new Map<string, string[]>();
+
   /** The codes an actor carried on a date: its first matching dated role, else its defaults. */
   codesOn(actorIndex: number, date: IsoDate | null): string[] {
+    const key = `${actorIndex}|${date ?? ''}`;
+    let codes = this.codeCache.get(key);
+    if (!codes) {
+      codes = this.computeCodes(actorIndex, date);
+      if (this.codeCache.size > 100_000) this.codeCache.clear();
+      this.codeCache.set(key, codes);
+    }
+    return codes;
+  }
+
+  private computeCodes(actorIndex: number, date: IsoDate | null): string[] {
     const a = this.actors[actorIndex];
     if (!a) return [];
     if (date) {

@@ -59,6 +59,11 @@ export interface VerbPattern {
   specificity: number;
   /** The last element before `*` must touch the verb (`IN_*`). */
   adjacentBefore: boolean;
+  /**
+   * For each word the pattern needs, the words any of its alternatives start with: a sentence that
+   * lacks one of them cannot match, which lets the coder skip most patterns without trying them.
+   */
+  required: string[][];
   /** Source line (1-based), for explanations and tie-breaking. */
   line: number;
   text: string;
@@ -231,6 +236,18 @@ function toElements(lexemes: Lexeme[], synsets: Map<string, string[][]>): Patter
     return els;
   };
   return readSeq(null);
+}
+
+function requiredWords(els: PatternElement[], out: string[][] = []): string[][] {
+  for (const e of els) {
+    if (e.kind === 'word') out.push([...new Set(e.alternatives.map((a) => a[0] as string))]);
+    else if (e.kind === 'np') requiredWords(e.words, out);
+    else if (e.kind === 'pp') {
+      out.push(e.prepositions.map((p) => p.split(' ')[0] as string));
+      requiredWords(e.words, out);
+    }
+  }
+  return out;
 }
 
 function specificityOf(els: PatternElement[]): number {
@@ -406,6 +423,7 @@ export function readVerbDictionary(source: string): VerbDictionary {
         before,
         after,
         adjacentBefore,
+        required: requiredWords([...before, ...after]),
         code: parsed.code,
         reverseCode: parsed.reverse,
         blocks: parsed.blocks,

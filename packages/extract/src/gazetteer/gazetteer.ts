@@ -84,6 +84,8 @@ export class Gazetteer {
   private cityKeys: string[] = [];
   private cityKeyRows: string[] = [];
   private readonly cityCache = new Map<number, GazetteerEntry>();
+  /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
+  private readonly firstWords = new Set<string>();
   private geonamesAdmin1 = new Map<string, string>();
   private readonly iso2to3 = new Map<string, string>();
   private readonly countryIndex = new Map<string, number>();
@@ -101,6 +103,11 @@ export class Gazetteer {
 
   get size(): number {
     return this.entries.length + this.cityRows.length;
+  }
+
+  /** Could a name of several words start with this (normalised) word? */
+  startsMultiword(word: string): boolean {
+    return this.firstWords.has(word);
   }
 
   /** Entries whose name normalises to `key` (see placeKey): countries and divisions, then places. */
@@ -172,6 +179,8 @@ export class Gazetteer {
 
   private addKey(key: string, id: number): void {
     if (key.length < 2) return;
+    const space = key.indexOf(' ');
+    if (space > 0) this.firstWords.add(key.slice(0, space));
     const list = this.index.get(key);
     if (!list) this.index.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
@@ -269,8 +278,11 @@ export class Gazetteer {
     for (const line of keyLines) {
       const tab = line.indexOf('\t');
       if (tab <= 0) continue;
-      this.cityKeys[n] = line.slice(0, tab);
+      const key = line.slice(0, tab);
+      this.cityKeys[n] = key;
       this.cityKeyRows[n] = line.slice(tab + 1);
+      const space = key.indexOf(' ');
+      if (space > 0) this.firstWords.add(key.slice(0, space));
       n++;
     }
     this.cityKeys.length = n;

@@ -129,10 +129,23 @@ export interface PlaceContext {
 }
 
 export class PlaceFinder {
+  /** Per-token place keys of the sentence being read, computed once each. */
+  private keys: (string | undefined)[] = [];
+
   constructor(private readonly gazetteer: Gazetteer) {}
+
+  private keyOf(tokens: readonly Token[], i: number): string {
+    let k = this.keys[i];
+    if (k === undefined) {
+      k = placeKey((tokens[i] as Token).text);
+      this.keys[i] = k;
+    }
+    return k;
+  }
 
   find(tokens: readonly Token[], ctx: PlaceContext): PlaceMention[] {
     const out: PlaceMention[] = [];
+    this.keys = new Array(tokens.length);
     const blocked = new Uint8Array(tokens.length);
     for (const b of ctx.blocked) for (let i = b.start; i < b.end && i < tokens.length; i++) blocked[i] = 1;
     let i = 0;
@@ -176,7 +189,8 @@ export class PlaceFinder {
     start: number,
     blocked: Uint8Array,
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
-    for (let len = Math.min(4, tokens.length - start); len >= 1; len--) {
+    const multi = this.gazetteer.startsMultiword(this.keyOf(tokens, start));
+    for (let len = multi ? Math.min(4, tokens.length - start) : 1; len >= 1; len--) {
       let ok = true;
       for (let k = start; k < start + len; k++) {
         const t = tokens[k] as Token;
@@ -190,8 +204,8 @@ export class PlaceFinder {
         }
       }
       if (!ok) continue;
-      const words = tokens.slice(start, start + len).map((t) => t.text);
-      const key = placeKey(words.join(' '));
+      let key = this.keyOf(tokens, start);
+      for (let k = start + 1; k < start + len; k++) key += ` ${this.keyOf(tokens, k)}`;
       const entries = this.gazetteer.lookupKey(key);
       if (entries.length > 0) return { end: start + len, entries };
       if (len === 1) {
