@@ -51,8 +51,11 @@ export function loadDictionaries(dataDir = DEFAULT_DATA_DIR): DictionarySet {
       ...readCompactAgents(text('dictionaries/phoenix.agents.tsv')),
       ...readCompactAgents(text('actors/agents.tsv')),
     ],
-    verbs: readVerbDictionary(text('dictionaries/CAMEO.2.0.txt')),
-    discards: readCompactDiscards(text('dictionaries/phoenix.discards.tsv')),
+    // Parallax's supplement is read after CAMEO 2.0 in the same language (its synsets are CAMEO's).
+    verbs: readVerbDictionary(`${text('dictionaries/CAMEO.2.0.txt')}\n${text('verbs/parallax.verbs.txt')}`),
+    // Phoenix discards every sentence naming a year from 1914 to 2013 (to skip historical
+    // chronologies); current reporting names past years all the time, so those entries are not used.
+    discards: readCompactDiscards(text('dictionaries/phoenix.discards.tsv')).filter((d) => !/^\d+$/.test(d.phrase)),
     extraActors: readParallaxActorTable(
       text('actors/parallax-actors.json'),
       join(dataDir, 'actors/parallax-actors.json'),

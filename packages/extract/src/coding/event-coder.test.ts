@@ -86,8 +86,12 @@ describe('EventCoder', () => {
   });
 
   it('prefers the more specific pattern', () => {
-    expect(code('Norland will restore trade ties with Sudaria.')).toEqual(['NRL>SUD:064']);
-    expect(code('Norland will restore trade with Sudaria.')).toEqual(['NRL>SUD:061']);
+    expect(code('Norland restored trade ties with Sudaria.')).toEqual(['NRL>SUD:064']);
+    expect(code('Norland restored trade with Sudaria.')).toEqual(['NRL>SUD:061']);
+  });
+
+  it('codes an announced cooperative act as intent (CAMEO 03x)', () => {
+    expect(code('Norland will restore trade ties with Sudaria.')).toEqual(['NRL>SUD:031']);
   });
 
   it('codes each conjunct of a coordinated subject and object', () => {

@@ -97,6 +97,8 @@ export class EventCoder {
       }
       if (!bestVerb) continue;
       if (best?.pattern.blocks) continue;
+      // No pattern: the verb's own code, from the first dictionary entry that has one.
+      if (!best) bestVerb = hits.find((h) => h.entry.code || h.entry.reverseCode)?.entry ?? bestVerb;
       const forward = best ? best.pattern.code : bestVerb.code;
       const reverse = best ? best.pattern.reverseCode : bestVerb.reverseCode;
       if (!forward && !reverse) continue;

@@ -17,6 +17,32 @@ import type { CodedEvent } from './event-coder.ts';
 
 const DESIRE = /^(want|plan|intend|aim|hope|seek|wish|try|attempt|consider|mean|desire|strive|look)$/;
 const COMMISSIVE = /^(agree|pledge|vow|promise|decide|commit|undertake|offer|resolve|determine|choose|opt|move)$/;
+/** Verbs that refuse what their complement names. */
+const REFUSAL = /^(refuse|decline|reject|fail|oppose|resist|renege|balk)$/;
+/** CAMEO 12 sub-codes for refusing what each root does. */
+const REJECTION_OF: Record<string, string> = {
+  '03': '120',
+  '04': '125',
+  '05': '120',
+  '06': '121',
+  '07': '122',
+  '08': '124',
+  '10': '120',
+};
+/** CAMEO 13 sub-codes for threatening what each conflictual root does. */
+const THREAT_OF: Record<string, string> = {
+  '14': '133',
+  '15': '130',
+  '16': '131',
+  '17': '137',
+  '18': '138',
+  '19': '138',
+  '20': '138',
+};
+/** Sectors that wield force; others who block or occupy protest (obstruction) in CAMEO's terms. */
+const FORCE = /^(GOV|MIL|COP|SPY|JUD|REB|INS|UAF|IMG|SEP|LEG)$/;
+/** Readiness words between "be" and "to": "is willing/ready/prepared to …". */
+const READY = /^(willing|ready|prepared|determined|eager|keen|committed|poised)$/;
 /** Aspect and readiness: the complement is the event. */
 const TRANSPARENT =
   /^(prepare|begin|start|continue|resume|be|set|get|go|come|keep|stop|cease|manage|fail|need|have|expect|schedule)$/;
@@ -50,6 +76,20 @@ export function combineEvents(
     if (own.length === 0 || gov.length === 0) continue;
     const gl = lemma(g);
     const gCode = (gov[0] as CodedEvent).code;
+    if (REFUSAL.test(gl)) {
+      // "refused to meet", "failed to reach agreement": a rejection of what the complement names.
+      const c = own[0] as CodedEvent;
+      for (const e of [...gov, ...(byPred.get(g) ?? []), ...(byPred.get(p) ?? [])]) dropped.add(e);
+      added.push({
+        ...c,
+        code: REJECTION_OF[root(c.code)] ?? '120',
+        sources: (gov[0] as CodedEvent).sources,
+        targets: c.targets.length ? c.targets : (gov[0] as CodedEvent).targets,
+        reverse: false,
+        verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
+      });
+      continue;
+    }
     const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl));
     const commissive = COMMISSIVE.test(gl);
     const transparent = TRANSPARENT.test(gl);
@@ -70,12 +110,22 @@ export function combineEvents(
       sources = (gov[0] as CodedEvent).sources;
     } else if ((desire || commissive) && violent(c.code)) {
       code = '138';
-    } else if (desire && cooperative(c.code)) {
+    } else if ((desire || commissive) && cooperative(c.code)) {
+      // "agreed to provide aid", "wants to help": CAMEO codes the intent (03x), not the act.
       code = INTENT_OF[root(c.code)] ?? gCode;
     }
     for (const e of [...gov, ...(byPred.get(g) ?? [])]) dropped.add(e);
     for (const e of byPred.get(p) ?? []) dropped.add(e);
     added.push({ ...c, code, sources, targets, reverse: false, verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}` });
+  }
+
+  // "agreed to share information": an agreement to do something CAMEO has no code for is still
+  // an expression of intent to cooperate.
+  for (const g of parse.predicates) {
+    if (!COMMISSIVE.test(lemma(g))) continue;
+    const hasComplement = parse.predicates.some((p) => p.governor === g && p.verb.infinitive);
+    if (!hasComplement) continue;
+    for (const e of byPred.get(g) ?? []) if (!dropped.has(e) && root(e.code) === '05') e.code = '030';
   }
 
   let out = [...events.filter((e) => !dropped.has(e)), ...added];
@@ -99,7 +149,7 @@ export function combineEvents(
       const same = e.sources.length > 0 && e.sources.every((s) => speakerCodes.has(s.code) || sameCountry(s, reporter));
       if (!future || !same || first.verb.negated) continue;
       if (cooperative(e.code) && root(e.code) !== '03') e.code = INTENT_OF[root(e.code)] ?? '030';
-      else if (violent(e.code)) e.code = '138';
+      else if (THREAT_OF[root(e.code)]) e.code = THREAT_OF[root(e.code)] as string;
     }
     for (const e of reporter) {
       if (e.targets.length > 0 || !['09', '11', '12'].includes(root(e.code))) continue;
@@ -108,11 +158,58 @@ export function combineEvents(
     }
   }
 
-  // "would not provide support": a refusal.
+  // "will provide aid", "is ready to send observers": announced cooperation is intent (03x).
+  for (const e of out) {
+    const v = e.predicate.verb;
+    if (v.negated || !cooperative(e.code) || root(e.code) === '03') continue;
+    const aspect = e.predicate.governor ? lemma(e.predicate.governor) : '';
+    const ready =
+      READY.test(parse.tokens[(e.predicate.governor?.verb.end ?? 0) - 1]?.lower ?? '') || READY.test(aspect);
+    if (v.tense === 'future' || (e.predicate.governor && ready)) e.code = INTENT_OF[root(e.code)] ?? '030';
+  }
+
+  // "X said (that) Y must …": a demand on Y.
+  for (const r of parse.predicates) {
+    if (!reportingStance(lemma(r))) continue;
+    const reporter = out.filter((e) => e.predicate === r && !e.reverse);
+    const speaker = reporter[0]?.sources ?? [];
+    for (const e of out) {
+      const q = e.predicate;
+      if (e.reverse || q.verb.start <= r.verb.end || q.verb.modal !== 'must' || q.verb.negated) continue;
+      if (speaker.length === 0) continue;
+      const target = e.sources.length > 0 ? e.sources : e.targets;
+      e.code = '100';
+      e.targets = target;
+      e.sources = speaker;
+    }
+  }
+
+  // Conflictual acts announced with a condition ("will withdraw … unless …") or as a plan: threats.
+  const conditional = parse.predicates.some((q) => q.subordinator === 'unless');
+  for (const e of out) {
+    const v = e.predicate.verb;
+    const g = e.predicate.governor;
+    // A planned deployment is a posture, not yet a threat; planned sanctions and coercion are threats.
+    const planned = g !== null && DESIRE.test(lemma(g)) && root(e.code) !== '15';
+    if (
+      !v.negated &&
+      ((conditional && (v.tense === 'future' || v.modal !== null)) || planned) &&
+      THREAT_OF[root(e.code)] &&
+      !violent(e.code)
+    ) {
+      e.code = THREAT_OF[root(e.code)] as string;
+    }
+  }
+
   out = out.map((e) => {
     const v = e.predicate.verb;
-    if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code) && root(e.code) !== '03') {
-      return { ...e, code: '120' };
+    // "would not provide support", "will not accept": a refusal.
+    if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
+      return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };
+    }
+    // Demonstrators blocking roads protest (CAMEO 144); coercion is for those who wield power.
+    if (root(e.code) === '17' && e.sources.every((s) => !FORCE.test(s.code.slice(3, 6)) && s.code.length > 3)) {
+      return { ...e, code: '144' };
     }
     return e;
   });

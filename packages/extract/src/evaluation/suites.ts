@@ -217,7 +217,11 @@ export function mainPloverType(
     const a = analyser.analyse(s, date);
     const { wrappers } = attribute(a.parse);
     const events = a.events.filter((e) => !e.reverse && !wrappers.has(e.predicate.id));
-    const pool = events.length > 0 ? events : a.events;
+    // Main clauses first: "X did Y after Z happened" is about Y.
+    const main = events.filter(
+      (e) => e.predicate.subordinator === null && !e.predicate.relative && !e.predicate.verb.participle,
+    );
+    const pool = main.length > 0 ? [...main, ...events] : events.length > 0 ? events : a.events;
     for (const e of pool) {
       const p = codebook.ploverOf(e.code);
       if (p) return p.type;

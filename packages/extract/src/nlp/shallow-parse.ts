@@ -141,6 +141,9 @@ const MULTI_PREPS: string[][] = [
   ['with', 'respect', 'to'],
   ['in', 'response', 'to'],
 ];
+/** Verbs of saying and thinking, which take a clause without "that". */
+const REPORTING =
+  /^(say|tell|claim|believe|think|report|announce|state|allege|deny|confirm|add|insist|warn|suggest|fear|know|hope|expect|argue|note|explain|admit|acknowledge|declare|assert|reveal|estimate)$/;
 /** Verbs whose object, not subject, does what the infinitive says. */
 const OBJECT_CONTROL =
   /^(urge|ask|tell|order|want|force|persuade|invite|encourage|allow|help|expect|require|call|press|pressure|push|instruct|warn|advise|permit|enable|lead|cause|compel|oblige|appeal|beg|get)$/;
@@ -448,6 +451,8 @@ export function parseSentence(
     i++;
   }
 
+  markReducedRelatives(tokens, units);
+
   const pps: PrepPhrase[] = [];
   const ppAt = new Map<number, PrepPhrase>();
   const groupAt = new Map<number, NounGroup>();
@@ -505,6 +510,41 @@ export function parseSentence(
   return { tokens, nps, pps, verbs, predicates, units };
 }
 
+/**
+ * "…yielded ground seized in six days", "…the return of property seized by the government": an
+ * -ed form with no auxiliary right after a noun, once the clause already has its verb, is a reduced
+ * passive relative clause, not a second main verb.
+ */
+function markReducedRelatives(tokens: Token[], units: Unit[]): void {
+  let finite = false;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k] as Unit;
+    if (u.kind === 'sub' || u.kind === 'rel' || (u.kind === 'punct' && /^[;:]$/.test(tokens[u.start]?.text ?? '')))
+      finite = false;
+    if (u.kind !== 'vg' || !u.vg) continue;
+    const vg = u.vg;
+    const t = tokens[vg.main] as Token;
+    const bare = vg.start === vg.main && !vg.infinitive && !vg.auxOnly;
+    // "said Ostmark attacked …": after a reporting verb the noun starts a clause of its own.
+    const before = units[k - 2];
+    const afterReport = before?.vg !== undefined && REPORTING.test(tokens[before.vg.main]?.lemma ?? '');
+    if (
+      finite &&
+      bare &&
+      !afterReport &&
+      units[k - 1]?.kind === 'np' &&
+      /(ed|en)$/.test(t.lower) &&
+      t.lower !== t.lemma
+    ) {
+      vg.participle = true;
+      vg.passive = true;
+      vg.tense = 'none';
+      continue;
+    }
+    if (!vg.infinitive && !vg.participle) finite = true;
+  }
+}
+
 function isTemporal(tokens: Token[], start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const t = tokens[k] as Token;
@@ -539,7 +579,9 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
       // "is about to", "is going to", "is set to": prospective aspect, continued by the infinitive.
       if (
         BE.has(t.lower) &&
-        /^(about|going|set|due|expected|likely|poised|ready|able)$/.test(tokens[j]?.lower ?? '') &&
+        /^(about|going|set|due|expected|likely|poised|ready|able|willing|prepared|determined|eager|keen|committed|unable|unwilling)$/.test(
+          tokens[j]?.lower ?? '',
+        ) &&
         cls[j + 1] === 'TO'
       ) {
         if (tokens[j]?.lower === 'going') future = true;
@@ -583,11 +625,7 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
   const mainIdx = main >= 0 ? main : lastAux;
   const mainTok = tokens[mainIdx] as Token;
   const passive = main >= 0 && sawBe >= 0 && sawBe < main && isPastParticiple(mainTok) && !isGerund(mainTok);
-  const participle =
-    !infinitive &&
-    lastAux < 0 &&
-    main >= 0 &&
-    (isGerund(mainTok) || (isPastParticiple(mainTok) && start > 0 && cls[start - 1] === 'N' && false));
+  const participle = !infinitive && lastAux < 0 && main >= 0 && isGerund(mainTok);
   let tense: Tense = 'none';
   if (future || modal === 'will' || modal === 'shall') tense = 'future';
   else if (!infinitive) {
