@@ -88,7 +88,12 @@ export class ParallaxExtractor implements Extractor {
         }),
       );
       const sentenceCountries = new Set(this.countriesIn(analysis.mentions, date));
-      const places = this.places.find(s.tokens, { sentenceCountries, documentCountries: docCountries, blocked });
+      const places = this.places.find(s.tokens, {
+        sentenceCountries,
+        documentCountries: docCountries,
+        blocked,
+        names: analysis.mentions.filter((m) => m.actors.length > 0),
+      });
       for (const p of places) if (p.entry.country) sentenceCountries.add(p.entry.country);
       const built = builder.build({
         analysis,

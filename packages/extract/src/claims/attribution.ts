@@ -60,7 +60,7 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     while (u < units.length) {
       const x = units[u];
       if (!x) break;
-      if (x.kind === 'quote' || (x.kind === 'punct' && tokens[x.start]?.text === ':')) {
+      if (x.kind === 'quote' || x.kind === 'comma' || (x.kind === 'punct' && tokens[x.start]?.text === ':')) {
         u++;
         continue;
       }

@@ -25,6 +25,7 @@ import type { CameoCodebook } from '../coding/cameo-codebook.ts';
 import type { ActorLexicon } from '../dictionaries/actor-lexicon.ts';
 import type { PlaceMention } from '../gazetteer/place-finder.ts';
 import type { Predicate } from '../nlp/shallow-parse.ts';
+import type { Token } from '../nlp/token.ts';
 import type { SentenceAnalysis } from '../sentence-analysis.ts';
 import type { Attribution, SentenceAttribution } from './attribution.ts';
 import type { TimeMention } from './time-resolver.ts';
@@ -81,7 +82,8 @@ export class ClaimBuilder {
       // The reverse half of an `[a:b]` code restates the forward event; keep it only when alone.
       if (e.reverse && forwardOf.has(e.predicate.id)) continue;
       const code = this.ctx.codebook.isCameo(e.code) ? e.code : null;
-      if (!code) continue;
+      // "X said" with nothing recognised as said is not a claim about an event.
+      if (!code || code === '010') continue;
       const att = attribution.of.get(e.predicate.id) ?? {
         via: null,
         speaker: null,
@@ -105,11 +107,12 @@ export class ClaimBuilder {
         quantities: m.quantities,
       };
       const speaker = speakerActors?.[0] ? this.actorRef(speakerActors[0]) : null;
+      const span = this.spanOf(e.predicate, analysis);
       const draft: Omit<Claim, 'id'> = {
         documentId: this.ctx.documentId,
-        start: s.start,
-        end: s.end,
-        quote: this.ctx.text.slice(s.start, s.end),
+        start: span.start,
+        end: span.end,
+        quote: this.ctx.text.slice(span.start, span.end),
         speaker,
         stance: att.stance,
         negated: e.predicate.verb.negated || att.negated,
@@ -122,6 +125,22 @@ export class ClaimBuilder {
       if (!claims.some((c) => c.id === claim.id)) claims.push(claim);
     }
     return { claims, speaker: lastSpeaker };
+  }
+
+  /**
+   * The words the claim stands on: its clause, from the subject (or the verb) to the end of the
+   * verb's arguments — "North Korean troops had been deployed to the Kursk region" — so two claims
+   * in one sentence keep their own spans. A clause too short to read alone falls back to the sentence.
+   */
+  private spanOf(p: Predicate, a: SentenceAnalysis): { start: number; end: number } {
+    const tokens = a.sentence.tokens;
+    const subject = p.subject && !p.inheritedSubject ? p.subject.start : p.verb.start;
+    let first = Math.min(subject, p.verb.start);
+    if (p.verb.passive && p.subject && p.subject.start < first) first = p.subject.start;
+    let last = Math.max(p.clauseEnd, p.verb.end) - 1;
+    while (last > first && /^[.,;:!?"“”'’)\]]$|^(and|but|or)$/.test(tokens[last]?.lower ?? '')) last--;
+    if (last - first < 2) return { start: a.sentence.start, end: a.sentence.end };
+    return { start: (tokens[first] as Token).start, end: (tokens[last] as Token).end };
   }
 
   private speakerOf(att: Attribution, m: SentenceMaterial): ResolvedActor[] | null {
@@ -161,7 +180,9 @@ export class ClaimBuilder {
     const located = places.filter((pl) => pl.preposition !== null);
     const inClause = located.filter((pl) => pl.start >= p.verb.end && pl.start < p.clauseEnd);
     const subject = p.subject;
-    const inSubject = subject ? located.filter((pl) => pl.start >= subject.start && pl.end <= subject.end) : [];
+    const inSubject = subject
+      ? located.filter((pl) => pl.start >= subject.start && pl.end <= subject.end && pl.preposition !== 'object')
+      : [];
     // "to Russia's Kursk region", "in Kharkiv, Ukraine": the most specific place named wins.
     const specific = (list: PlaceMention[]) =>
       [...list].sort((a, b) => LEVEL_RANK[b.entry.level] - LEVEL_RANK[a.entry.level] || a.start - b.start)[0];

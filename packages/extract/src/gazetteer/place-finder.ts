@@ -89,6 +89,8 @@ const NOT_PLACES = new Set([
   'ms',
 ]);
 
+const SAYING = /^(say|tell|claim|report|announce|state|add|believe|think|confirm|deny|warn|allege|note|urge|call)$/;
+
 const HANGUL_PARTICLES = [
   '으로',
   '에서',
@@ -126,6 +128,11 @@ export interface PlaceContext {
   documentCountries: ReadonlySet<string>;
   /** Token spans that name people or organisations, never read as places. */
   blocked: readonly { start: number; end: number }[];
+  /**
+   * Every dictionary name in the sentence: a place may not start inside one unless it covers it
+   * whole ("Kursk" is both; "North" of "North Korean" is not a place).
+   */
+  names?: readonly { start: number; end: number }[];
 }
 
 export class PlaceFinder {
@@ -158,6 +165,11 @@ export class PlaceFinder {
       }
       const hit = this.longest(tokens, i, blocked);
       if (!hit) {
+        i++;
+        continue;
+      }
+      const within = ctx.names?.find((n) => n.start <= i && i < n.end);
+      if (within && (within.start !== i || hit.end < within.end)) {
         i++;
         continue;
       }
@@ -226,13 +238,18 @@ export class PlaceFinder {
 
   private prepositionBefore(tokens: readonly Token[], i: number): string | null {
     let k = i - 1;
-    if (tokens[k]?.lower === 'the') k--;
+    // "to eastern Russia", "in the occupied south": step over a determiner and direction words.
+    for (let n = 0; n < 3 && k >= 0; n++) {
+      const w = tokens[k] as Token;
+      if (w.lower === 'the' || (w.pos === 'ADJ' && /^\p{Ll}/u.test(w.text))) k--;
+      else break;
+    }
     // "Russia's Kursk region": a possessive country counts as locative context.
     if (tokens[k]?.lower === "'s") return "'s";
     const w = tokens[k]?.lower;
     if (w && LOCATIVE.has(w)) return w;
-    // "attacked Bakhmut", "shelled the town of …": the object of a verb.
-    if (tokens[k]?.pos === 'VERB') return 'object';
+    // "attacked Bakhmut", "shelled the town of …": the object of a verb (not of a verb of saying).
+    if (tokens[k]?.pos === 'VERB' && !SAYING.test(tokens[k]?.lemma ?? '')) return 'object';
     return null;
   }
 
