@@ -4,8 +4,9 @@
  * `loadExtractor()` gives a ready Extractor (core's port); the lower layers are exported for the
  * evaluation suites and for tools that code events without building Claims.
  */
-export { CameoCodebook } from './coding/cameo-codebook.ts';
+
 export type { CodedEvent } from './coding/event-coder.ts';
+export { ploverOf } from './coding/plover-of.ts';
 export type { ActorEntry, DatedCode } from './dictionaries/actor-dictionary-reader.ts';
 export { readActorDictionary } from './dictionaries/actor-dictionary-reader.ts';
 export { readAgentDictionary } from './dictionaries/agent-dictionary-reader.ts';

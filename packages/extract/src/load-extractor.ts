@@ -6,8 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { ParallaxError } from '@parallax/core';
-import { CameoCodebook } from './coding/cameo-codebook.ts';
+import { buildCameoCodebook, type CameoCodebook, ParallaxError } from '@parallax/core';
 import { readCompactActors, readCompactAgents, readCompactDiscards } from './dictionaries/compact-dictionary.ts';
 import { buildDictionarySet, type DictionarySet } from './dictionaries/dictionary-set.ts';
 import { readParallaxActorTable } from './dictionaries/parallax-actor-table.ts';
@@ -63,13 +62,32 @@ export function loadDictionaries(dataDir = DEFAULT_DATA_DIR): DictionarySet {
   });
 }
 
+/** Tab-separated `code<TAB>value` lines after a header row (GDELT's lookup files). */
+function pairs(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n').slice(1)) {
+    const [k, v] = line.replace(/\r$/, '').split('\t');
+    if (k && v !== undefined) out.set(k.trim(), v.trim());
+  }
+  return out;
+}
+
+/** The CAMEO codebook (labels, Goldstein scores, the CAMEO→PLOVER table), as core models it. */
 export function loadCodebook(dataDir = DEFAULT_DATA_DIR): CameoCodebook {
   const read = reader(dataDir);
-  return new CameoCodebook(
-    read('codebook/cameo2plover_2021.derived.csv').toString('utf8'),
-    read('gdelt/lookups/CAMEO.goldsteinscale.txt').toString('utf8'),
-    read('gdelt/lookups/CAMEO.eventcodes.txt').toString('utf8'),
+  const plover = new Map<string, { type: string; mode: string | null }>();
+  for (const line of read('codebook/cameo2plover_2021.derived.csv').toString('utf8').split('\n').slice(1)) {
+    const [code, type, mode] = line.split(',');
+    if (code && type && !plover.has(code)) plover.set(code, { type, mode: mode || null });
+  }
+  const goldstein = new Map(
+    [...pairs(read('gdelt/lookups/CAMEO.goldsteinscale.txt').toString('utf8'))].map(([k, v]) => [k, Number(v)]),
   );
+  return buildCameoCodebook({
+    labels: pairs(read('gdelt/lookups/CAMEO.eventcodes.txt').toString('utf8')),
+    goldstein,
+    plover,
+  });
 }
 
 export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
@@ -105,12 +123,15 @@ function loadSectorLabels(dataDir: string): Map<string, string> {
   return out;
 }
 
-/** Builds the Extractor from a data folder (≈1–2 s: the gazetteer is the bulk of it). */
-export function loadExtractor(options: { dataDir?: string } = {}): ParallaxExtractor {
+/**
+ * Builds the Extractor from a data folder (≈1–2 s: dictionaries and gazetteer). A codebook already
+ * loaded elsewhere (the runtime's reference data) can be passed in to share it.
+ */
+export function loadExtractor(options: { dataDir?: string; codebook?: CameoCodebook } = {}): ParallaxExtractor {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   return new ParallaxExtractor({
     dictionaries: loadDictionaries(dataDir),
-    codebook: loadCodebook(dataDir),
+    codebook: options.codebook ?? loadCodebook(dataDir),
     gazetteer: loadGazetteer(dataDir),
     sectorLabels: loadSectorLabels(dataDir),
   });

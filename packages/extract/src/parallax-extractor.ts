@@ -4,6 +4,7 @@
  * loaded (see load-extractor.ts).
  */
 import {
+  type CameoCodebook,
   type Claim,
   type ExtractionInput,
   type ExtractionResult,
@@ -17,7 +18,6 @@ import { ClaimBuilder } from './claims/claim-builder.ts';
 import { readQuantities } from './claims/quantity-reader.ts';
 import { TimeResolver } from './claims/time-resolver.ts';
 import type { ResolvedActor } from './coding/actor-resolver.ts';
-import type { CameoCodebook } from './coding/cameo-codebook.ts';
 import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import { PlaceFinder } from './gazetteer/place-finder.ts';

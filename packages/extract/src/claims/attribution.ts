@@ -72,7 +72,17 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       break;
     }
     const next = units[u];
-    const comp = predicates.filter((q) => q.verb.start > p.verb.end && q !== p);
+    // The reported clause runs to the next clause that contrasts or is set off by a semicolon
+    // ("Moscow denied it, while Western officials accused …").
+    const stop = predicates.find(
+      (q) =>
+        q.verb.start > p.verb.end &&
+        ((q.subordinator !== null && /^(while|whereas|although|though)$/.test(q.subordinator)) ||
+          tokens.slice(p.verb.end, q.clauseStart).some((t) => t.text === ';')),
+    );
+    const comp = predicates.filter(
+      (q) => q.verb.start > p.verb.end && q !== p && (!stop || q.verb.start < stop.clauseStart),
+    );
     const thatClause = next?.kind === 'sub' && tokens[next.start]?.lower === 'that';
     // "said the troops had been deployed": a clause straight after the verb.
     const bareClause =

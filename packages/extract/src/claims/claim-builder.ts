@@ -10,6 +10,7 @@ import {
   actorId,
   buildActor,
   buildPlace,
+  type CameoCodebook,
   type Claim,
   claimId,
   type DocumentId,
@@ -21,7 +22,7 @@ import {
   type Quantity,
 } from '@parallax/core';
 import type { ActorResolver, ResolvedActor } from '../coding/actor-resolver.ts';
-import type { CameoCodebook } from '../coding/cameo-codebook.ts';
+import { ploverOf } from '../coding/plover-of.ts';
 import type { ActorLexicon } from '../dictionaries/actor-lexicon.ts';
 import type { PlaceMention } from '../gazetteer/place-finder.ts';
 import type { Predicate } from '../nlp/shallow-parse.ts';
@@ -73,7 +74,6 @@ export class ClaimBuilder {
 
   build(m: SentenceMaterial): { claims: Claim[]; speaker: ResolvedActor[] | null } {
     const { analysis, attribution } = m;
-    const s = analysis.sentence;
     const claims: Claim[] = [];
     let lastSpeaker: ResolvedActor[] | null = null;
     const forwardOf = new Set(analysis.events.filter((e) => !e.reverse).map((e) => e.predicate.id));
@@ -81,7 +81,8 @@ export class ClaimBuilder {
       if (attribution.wrappers.has(e.predicate.id)) continue;
       // The reverse half of an `[a:b]` code restates the forward event; keep it only when alone.
       if (e.reverse && forwardOf.has(e.predicate.id)) continue;
-      const code = this.ctx.codebook.isCameo(e.code) ? e.code : null;
+      const entry = this.ctx.codebook.lookup(e.code);
+      const code = entry ? e.code : null;
       // "X said" with nothing recognised as said is not a claim about an event.
       if (!code || code === '010') continue;
       const att = attribution.of.get(e.predicate.id) ?? {
@@ -95,13 +96,12 @@ export class ClaimBuilder {
       const actors = [...this.frameActors(e.sources, 'source'), ...this.frameActors(e.targets, 'target')];
       const place = this.placeFor(e.predicate, m.places);
       if (actors.length === 0 && !place) continue;
-      const plover = this.ctx.codebook.ploverOf(code);
       const frame: EventFrame = {
         actors,
         cameo: code,
-        plover,
-        quadClass: this.ctx.codebook.quadClassOf(code),
-        goldstein: this.ctx.codebook.goldsteinOf(code),
+        plover: ploverOf(this.ctx.codebook, code),
+        quadClass: entry?.quadClass ?? null,
+        goldstein: entry?.goldstein ?? null,
         place,
         time: this.timeFor(e.predicate, att, m.times, analysis),
         quantities: m.quantities,
@@ -177,7 +177,10 @@ export class ClaimBuilder {
   }
 
   private placeFor(p: Predicate, places: readonly PlaceMention[]): PlaceRef | null {
-    const located = places.filter((pl) => pl.preposition !== null);
+    // A country right after a verb is the verb's object (a target), not where something happened.
+    const located = places.filter(
+      (pl) => pl.preposition !== null && !(pl.preposition === 'object' && pl.entry.level === 'country'),
+    );
     const inClause = located.filter((pl) => pl.start >= p.verb.end && pl.start < p.clauseEnd);
     const subject = p.subject;
     const inSubject = subject

@@ -170,7 +170,9 @@ export class ActorResolver {
       if (a.prefix) {
         prefixes.push(a.code);
       } else if (!code.endsWith(a.code)) {
-        code += a.code;
+        // "defence ministry" (GOVMIL) on a government code (USAGOV) adds only what is new: USAGOVMIL.
+        const overlap = a.code.startsWith(code.slice(-3)) ? 3 : 0;
+        code += a.code.slice(overlap);
       }
       applied.push(a.code);
     }

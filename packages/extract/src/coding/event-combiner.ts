@@ -203,6 +203,18 @@ export function combineEvents(
 
   out = out.map((e) => {
     const v = e.predicate.verb;
+    // "Pyongyang decided to send 12,000 troops": the troops sent are the sender's military, not a target.
+    if (
+      root(e.code) === '15' &&
+      e.targets.length > 0 &&
+      e.targets.every((t) => t.actor === null && /^---(MIL|COP)/.test(t.code))
+    ) {
+      const sector = (e.targets[0] as ResolvedActor).code.slice(3, 6);
+      const sources = e.sources.map((s) =>
+        s.code.length === 3 ? { ...s, code: s.code + sector, agents: [...s.agents, sector] } : s,
+      );
+      return { ...e, sources, targets: [] };
+    }
     // "would not provide support", "will not accept": a refusal.
     if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
       return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };

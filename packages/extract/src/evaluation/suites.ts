@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IsoDate } from '@parallax/core';
+import type { CameoCodebook, IsoDate } from '@parallax/core';
 import { attribute } from '../claims/attribution.ts';
-import type { CameoCodebook } from '../coding/cameo-codebook.ts';
 import type { CodedEvent } from '../coding/event-coder.ts';
+import { ploverOf } from '../coding/plover-of.ts';
 import { readActorDictionary } from '../dictionaries/actor-dictionary-reader.ts';
 import { readAgentDictionary } from '../dictionaries/agent-dictionary-reader.ts';
 import { buildDictionarySet, type DictionarySet } from '../dictionaries/dictionary-set.ts';
@@ -223,7 +223,7 @@ export function mainPloverType(
     );
     const pool = main.length > 0 ? [...main, ...events] : events.length > 0 ? events : a.events;
     for (const e of pool) {
-      const p = codebook.ploverOf(e.code);
+      const p = ploverOf(codebook, e.code);
       if (p) return p.type;
     }
   }
