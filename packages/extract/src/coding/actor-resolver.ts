@@ -64,7 +64,13 @@ export class ActorResolver {
     }
     // One noun phrase names one actor: the first name in it ("Gondor's Prime Minister Falastur",
     // "Russia's Kursk region"), extended by the phrase's agents.
-    const m = named[0] as Mention;
+    // "the Al Qaeda-linked Somali militant group": a name inside an "X-linked/-led/-backed" modifier
+    // describes the phrase's actor, it is not it.
+    const modifier = (x: Mention) =>
+      /-(linked|led|backed|based|affiliated|allied|aligned|held|occupied|controlled|run|owned)$/i.test(
+        this.tokens[x.end - 1]?.text ?? '',
+      );
+    const m = named.find((x) => !modifier(x)) ?? (named[0] as Mention);
     const id = m.actors[0] as number;
     const person =
       named.map((x) => x.actors[0] as number).find((a) => this.lexicon.actors[a]?.kind === 'person') ?? null;

@@ -122,7 +122,14 @@ export class EventCoder {
       if (reverse) events.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
     }
     // The combination rules are CAMEO's; the TABARI-era validation dictionary codes in WEIS.
-    return this.verbs.grouped ? combineEvents(events, parse, (p) => parse.tokens[p.verb.main]?.lemma ?? '') : events;
+    return this.verbs.grouped
+      ? combineEvents(
+          events,
+          parse,
+          (p) => parse.tokens[p.verb.main]?.lemma ?? '',
+          (p) => this.subjectActors(p, resolver),
+        )
+      : events;
   }
 
   /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */
@@ -181,6 +188,16 @@ export class EventCoder {
     if (match?.target) targets = resolver.group(match.target);
     else if (pred.verb.passive && !(pred.subject && !byPp && SELF_MOVING.test(code))) {
       if (pred.subject) targets = subject();
+      // "Evidence against Russia was presented": the passive subject's own phrase names the target.
+      if (targets.length === 0) {
+        for (const pp of pred.subjectPps) {
+          const r = resolver.group(pp.object).filter((a) => a.actor !== null);
+          if (r.length > 0) {
+            targets = r;
+            break;
+          }
+        }
+      }
     }
     if (targets.length === 0 && !match?.target) {
       targets = this.defaultTarget(pred, match, resolver, skip, byPp ?? null);

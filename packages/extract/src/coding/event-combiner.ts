@@ -57,6 +57,8 @@ export function combineEvents(
   events: CodedEvent[],
   parse: SentenceParse,
   lemma: (p: Predicate) => string,
+  /** The actors a predicate's subject names (pronouns resolved). */
+  subjectActors: (p: Predicate) => ResolvedActor[],
 ): CodedEvent[] {
   const byPred = new Map<Predicate, CodedEvent[]>();
   for (const e of events) {
@@ -130,6 +132,19 @@ export function combineEvents(
 
   let out = [...events.filter((e) => !dropped.has(e)), ...added];
 
+  // "The US, Russia and Switzerland met", "Brazil and the United States are seeking to deepen a
+  // partnership": cooperation among a coordinated subject with no one else named is mutual.
+  const mutual: CodedEvent[] = [];
+  out = out.filter((e) => {
+    const named = e.sources.filter((s) => s.actor !== null);
+    if (e.reverse || e.targets.length > 0 || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code)))
+      return true;
+    for (const a of named)
+      for (const b of named) if (a.code !== b.code) mutual.push({ ...e, sources: [a], targets: [b] });
+    return false;
+  });
+  out.push(...mutual);
+
   // Reports of one's own future act, and accusations that name their target in a that-clause.
   for (const r of parse.predicates) {
     const stance = reportingStance(lemma(r));
@@ -168,19 +183,26 @@ export function combineEvents(
     if (v.tense === 'future' || (e.predicate.governor && ready)) e.code = INTENT_OF[root(e.code)] ?? '030';
   }
 
-  // "X said (that) Y must …": a demand on Y.
+  // "X said (that) Y must …": a demand on Y, whatever Y must do.
   for (const r of parse.predicates) {
     if (!reportingStance(lemma(r))) continue;
-    const reporter = out.filter((e) => e.predicate === r && !e.reverse);
-    const speaker = reporter[0]?.sources ?? [];
-    for (const e of out) {
-      const q = e.predicate;
-      if (e.reverse || q.verb.start <= r.verb.end || q.verb.modal !== 'must' || q.verb.negated) continue;
-      if (speaker.length === 0) continue;
-      const target = e.sources.length > 0 ? e.sources : e.targets;
-      e.code = '100';
-      e.targets = target;
-      e.sources = speaker;
+    const speaker = subjectActors(r);
+    if (speaker.length === 0) continue;
+    for (const q of parse.predicates) {
+      if (q.verb.start <= r.verb.end || q.verb.modal !== 'must' || q.verb.negated) continue;
+      const own = out.filter((e) => e.predicate === q && !e.reverse);
+      const target = subjectActors(q);
+      out = out.filter((e) => e.predicate !== q);
+      const base = own[0];
+      out.push({
+        predicate: q,
+        code: '100',
+        sources: speaker,
+        targets: target.length > 0 ? target : (base?.targets ?? []),
+        reverse: false,
+        pattern: null,
+        verb: base?.verb ?? lemma(q).toUpperCase(),
+      });
     }
   }
 
@@ -225,7 +247,8 @@ export function combineEvents(
     }
     return e;
   });
-  return out;
+  // Back into text order: merged and added events were appended.
+  return out.sort((a, b) => a.predicate.verb.start - b.predicate.verb.start);
 }
 
 function sameCountry(s: ResolvedActor, reporter: CodedEvent[]): boolean {

@@ -158,7 +158,8 @@ export class ActorLexicon {
     let capital = false;
     for (let i = from; i <= to; i++) {
       const t = tokens[i];
-      if (t && /^[\p{Lu}\d]/u.test(t.text)) capital = true;
+      // Capitalised, or at least written with a capital somewhere ("iSrael", "al-Shabab").
+      if (t && /[\p{Lu}\d]/u.test(t.text)) capital = true;
     }
     if (!capital) return false;
     if (wordCount === 1 && from === to) {

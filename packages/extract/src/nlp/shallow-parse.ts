@@ -595,11 +595,13 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
       j++;
       continue;
     }
-    if (c === 'ADV' && main < 0) {
-      // Adverbs inside the group ("has again appealed", "will not ever clash").
-      const k = j + 1;
-      if (cls[k] === 'V' || cls[k] === 'AUX' || cls[k] === 'NEG' || cls[k] === 'ADV') {
-        j++;
+    if ((c === 'ADV' || (c === 'A' && lastAux >= 0)) && main < 0) {
+      // Adverbs inside the group ("has again appealed", "will not ever clash", "has once again
+      // outright rejected"): up to three, as long as a verb follows.
+      let k = j + 1;
+      while (k < tokens.length && k <= j + 3 && (cls[k] === 'ADV' || cls[k] === 'A')) k++;
+      if (cls[k] === 'V' || cls[k] === 'AUX' || cls[k] === 'NEG') {
+        j = k;
         continue;
       }
       break;
@@ -766,6 +768,11 @@ function buildPredicates(
       const commaBeforeVerb = units[k]?.kind === 'comma';
       while (s >= 0) {
         const x = units[s] as Unit;
+        if (x.kind === 'np' && x.np?.temporal && s > 0) {
+          // "Ukrainian lawmakers Tuesday endorsed …": a bare date between subject and verb.
+          s--;
+          continue;
+        }
         if (x.kind === 'np') {
           // Inside a PP? Then keep going left to the PP's head noun.
           const prepBefore = findPrepOwning(units, s, ppAt);
