@@ -79,6 +79,10 @@ export class EventCoder {
       const note = (i: number) => {
         const t = parse.tokens[i] as Token;
         present.add(t.key);
+        if (this.verbs.grouped && t.key.endsWith('S')) {
+          present.add(t.key.slice(0, -1));
+          if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
+        }
         if (t.words.length > 1) for (const w of t.words) present.add(w);
       };
       for (const i of ctx.before) note(i);
@@ -169,6 +173,7 @@ export class EventCoder {
       pps: parse.pps,
       groupAt: (t: number) => groups.get(t) ?? null,
       compoundSubject: (pred.subject?.conjuncts.length ?? 0) > 1,
+      plurals: this.verbs.grouped,
     };
   }
 

@@ -17,6 +17,8 @@ import type { CodedEvent } from './event-coder.ts';
 
 const DESIRE = /^(want|plan|intend|aim|hope|seek|wish|try|attempt|consider|mean|desire|strive|look)$/;
 const COMMISSIVE = /^(agree|pledge|vow|promise|decide|commit|undertake|offer|resolve|determine|choose|opt|move)$/;
+/** Verbs whose that-clause says what someone is to do. */
+const DEMANDING = /^(demand|insist|urge|require|order|call|press|ask)$/;
 /** Verbs that refuse what their complement names. */
 const REFUSAL = /^(refuse|decline|reject|fail|oppose|resist|renege|balk)$/;
 /** CAMEO 12 sub-codes for refusing what each root does. */
@@ -183,13 +185,18 @@ export function combineEvents(
     if (v.tense === 'future' || (e.predicate.governor && ready)) e.code = INTENT_OF[root(e.code)] ?? '030';
   }
 
-  // "X said (that) Y must …": a demand on Y, whatever Y must do.
+  // "X said (that) Y must …", "X demanded that Y …", "a reminder to Iraq that it must …": a demand
+  // on Y, whatever Y is to do.
   for (const r of parse.predicates) {
-    if (!reportingStance(lemma(r))) continue;
+    const demanding = DEMANDING.test(lemma(r));
+    if (!reportingStance(lemma(r)) && !demanding && !/^(issue|send|deliver|make)$/.test(lemma(r))) continue;
     const speaker = subjectActors(r);
     if (speaker.length === 0) continue;
     for (const q of parse.predicates) {
-      if (q.verb.start <= r.verb.end || q.verb.modal !== 'must' || q.verb.negated) continue;
+      if (q.verb.start <= r.verb.end || q.verb.negated) continue;
+      const must = q.verb.modal === 'must' && (reportingStance(lemma(r)) !== null || q.subordinator === 'that');
+      const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
+      if (!must && !subjunctive) continue;
       const own = out.filter((e) => e.predicate === q && !e.reverse);
       const target = subjectActors(q);
       out = out.filter((e) => e.predicate !== q);
@@ -242,7 +249,11 @@ export function combineEvents(
       return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };
     }
     // Demonstrators blocking roads protest (CAMEO 144); coercion is for those who wield power.
-    if (root(e.code) === '17' && e.sources.every((s) => !FORCE.test(s.code.slice(3, 6)) && s.code.length > 3)) {
+    if (
+      root(e.code) === '17' &&
+      e.sources.length > 0 &&
+      e.sources.every((s) => !FORCE.test(s.code.slice(3, 6)) && s.code.length > 3)
+    ) {
       return { ...e, code: '144' };
     }
     return e;

@@ -23,6 +23,8 @@ export interface MatchContext {
   groupAt: (token: number) => NounGroup | null;
   /** The subject is a coordination, which `%` requires. */
   compoundSubject: boolean;
+  /** Pattern nouns also match their plural (CAMEO 2.0), or only as written (TABARI-era files). */
+  plurals: boolean;
 }
 
 export interface PatternMatch {
@@ -40,9 +42,14 @@ export interface PatternMatch {
  * Pattern words match whole words, as in PETRARCH ("EFFORT" does not match "efforts"): plurals come
  * only from synsets, whose members the reader expands. Hyphenated words match on their parts.
  */
-export function wordMatches(token: Token, word: string): boolean {
+export function wordMatches(token: Token, word: string, plurals = false): boolean {
   if (token.key === word) return true;
-  return token.words.length > 1 && token.words.includes(word);
+  if (token.words.length > 1 && token.words.includes(word)) return true;
+  // CAMEO 2.0 lists most nouns once ("DEMONSTRATION", "SANCTION"); its plurals count too. The
+  // TABARI-era validation patterns are whole-word only and do not get this.
+  return (
+    plurals && word.length > 2 && (token.key === `${word}S` || token.key === `${word}ES` || `${token.key}S` === word)
+  );
 }
 
 interface State {
@@ -133,7 +140,11 @@ export class PatternMatcher {
           let ok = true;
           for (let k = 0; k < alt.length; k++) {
             const ti = region[p + k];
-            if (ti === undefined || (limit && ti >= limit.end) || !wordMatches(tokens[ti] as Token, alt[k] as string)) {
+            if (
+              ti === undefined ||
+              (limit && ti >= limit.end) ||
+              !wordMatches(tokens[ti] as Token, alt[k] as string, this.ctx.plurals)
+            ) {
               ok = false;
               break;
             }

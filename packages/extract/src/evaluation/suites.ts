@@ -219,7 +219,11 @@ export function mainPloverType(
     const events = a.events.filter((e) => !e.reverse && !wrappers.has(e.predicate.id));
     // Main clauses first: "X did Y after Z happened" is about Y.
     const main = events.filter(
-      (e) => e.predicate.subordinator === null && !e.predicate.relative && !e.predicate.verb.participle,
+      (e) =>
+        e.predicate.subordinator === null &&
+        !e.predicate.relative &&
+        !e.predicate.verb.participle &&
+        !(e.predicate.verb.infinitive && e.predicate.governor),
     );
     const pool = main.length > 0 ? [...main, ...events] : events.length > 0 ? events : a.events;
     for (const e of pool) {
