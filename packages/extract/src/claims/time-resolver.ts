@@ -33,6 +33,8 @@ const HINTS = new RegExp(DATE_HINT.source, 'gi');
 function hintWindows(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(HINTS)) {
+    // A year on its own ("the 1994 genocide", "in 2023") is read without chrono (YEAR_ONLY).
+    if (/^(?:19|20)\d\d$/.test(m[0])) continue;
     let from = Math.max(0, (m.index ?? 0) - 32);
     let to = Math.min(text.length, (m.index ?? 0) + m[0].length + 40);
     while (from > 0 && /\S/.test(text[from - 1] as string)) from--;
