@@ -32,6 +32,8 @@ export interface SuiteResult {
   confusion: { expected: string; got: string; count: number }[];
   /** Records in error, for inspection (id, expected, got). */
   errors: { id: string; expected: string; got: string; text: string }[];
+  /** Per gold category (plover-en): records, correct, and what the misses were coded as. */
+  categories?: { category: string; n: number; correct: number; missedAs: string }[];
   seconds: number;
 }
 
@@ -179,6 +181,30 @@ export function runPloverEn(shared: string, dictionaries: DictionarySet, codeboo
       errors.push({ id: r.id, expected: gold, got: got ?? 'none', text: r.text as string });
     }
   }
+  const perType = new Map<string, { n: number; correct: number; wrong: Map<string, number> }>();
+  for (const r of records) {
+    const gold = OLD_PLOVER[r.event] ?? r.event;
+    const t = perType.get(gold) ?? { n: 0, correct: 0, wrong: new Map<string, number>() };
+    t.n++;
+    perType.set(gold, t);
+  }
+  for (const e of errors) {
+    const t = perType.get(e.expected);
+    if (t) t.wrong.set(e.got, (t.wrong.get(e.got) ?? 0) + 1);
+  }
+  for (const t of perType.values()) t.correct = t.n - [...t.wrong.values()].reduce((a, b) => a + b, 0);
+  const categories = [...perType.entries()]
+    .map(([category, t]) => ({
+      category,
+      n: t.n,
+      correct: t.correct,
+      missedAs: [...t.wrong.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    }))
+    .sort((a, b) => a.correct / a.n - b.correct / b.n);
   const n = records.length;
   const precision = predicted === 0 ? 0 : correct / predicted;
   const recall = n === 0 ? 0 : correct / n;
@@ -199,6 +225,7 @@ export function runPloverEn(shared: string, dictionaries: DictionarySet, codeboo
         return { expected, got, count };
       }),
     errors,
+    categories,
     seconds: (performance.now() - started) / 1000,
   };
 }
