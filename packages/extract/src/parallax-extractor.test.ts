@@ -72,6 +72,30 @@ describe('ParallaxExtractor', () => {
     expect(extract('Russian forces attacked Kharkiv on Tuesday.').claims[0]?.hypothetical).toBe(false);
   });
 
+  it('reads common news constructions', () => {
+    const codes = (text: string) => extract(text).claims.map((c) => c.frame.cameo);
+    // A sentence-initial participle modifies the name; it is no event of its own.
+    expect(codes('Ousted Ukrainian President Viktor Yanukovych has agreed to resign.')).toEqual(['035']);
+    // After an object, the infinitive says what for: the strike is the event.
+    expect(codes('Georgian students began a hunger strike on Monday to protest against the election results.')).toEqual(
+      ['142'],
+    );
+    // The pattern whose words come first after the verb decides ("withdrawal", not "press on").
+    expect(codes('European Union foreign ministers demanded the withdrawal of Russian forces on Monday.')).toEqual([
+      '105',
+    ]);
+    // A reduced relative after the subject; the later passive verb keeps that subject as its target.
+    const released = extract('The Ukrainian soldiers captured near Kursk were released by Russia on Friday.').claims;
+    const release = released.find((c) => c.frame.cameo.startsWith('08'));
+    expect(release?.frame.actors.map((a) => `${a.role}:${a.code}`)).toEqual(['source:RUS', 'target:UKRMIL']);
+    // A day name between subject and verb is not part of the subject.
+    const endorsed = extract('Ukrainian lawmakers Tuesday endorsed an agreement with the European Union.').claims[0];
+    expect(endorsed?.frame.actors.find((a) => a.role === 'source')?.code).toBe('UKRLEG');
+    // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
+    expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
+    expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
+  });
+
   it('keeps the precision dates are given with', () => {
     const range = extract('Ukrainian forces shelled Belgorod from 1 to 3 November 2024.', '2024-11-05T00:00:00Z')
       .claims[0];

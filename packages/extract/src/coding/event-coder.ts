@@ -79,7 +79,7 @@ export class EventCoder {
       const note = (i: number) => {
         const t = parse.tokens[i] as Token;
         present.add(t.key);
-        if (this.verbs.grouped && t.key.endsWith('S')) {
+        if (this.verbs.grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
           present.add(t.key.slice(0, -1));
           if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
         }
@@ -93,7 +93,7 @@ export class EventCoder {
         for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
           const m = matcher.match(pattern);
           if (!m) continue;
-          if (!best || this.better(m.pattern, best.pattern)) {
+          if (!best || this.better(m, best)) {
             best = m;
             bestVerb = hit.entry;
           }
@@ -137,9 +137,17 @@ export class EventCoder {
   }
 
   /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */
-  private better(a: VerbPattern, b: VerbPattern): boolean {
+  private better(am: PatternMatch, bm: PatternMatch): boolean {
+    const a = am.pattern;
+    const b = bm.pattern;
     if (a.specificity !== b.specificity) return a.specificity > b.specificity;
-    return this.verbs.grouped ? a.line > b.line : a.line < b.line;
+    if (!this.verbs.grouped) return a.line < b.line;
+    // PETRARCH-2 walks the words after the verb in order, so the pattern whose words come first wins
+    // ("demanded the withdrawal … on Monday" is about the withdrawal, not "press on").
+    const ar = am.reach < 0 ? Number.POSITIVE_INFINITY : am.reach;
+    const br = bm.reach < 0 ? Number.POSITIVE_INFINITY : bm.reach;
+    if (ar !== br) return ar < br;
+    return a.line > b.line;
   }
 
   private context(

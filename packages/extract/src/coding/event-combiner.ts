@@ -97,6 +97,9 @@ export function combineEvents(
     const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl));
     const commissive = COMMISSIVE.test(gl);
     const transparent = TRANSPARENT.test(gl);
+    // "began a hunger strike to protest …", "offered its troops to help …": after an object the
+    // infinitive is a purpose clause, not the complement of an aspect or commitment verb.
+    if ((transparent || commissive) && !desire && g.object !== null && g.object.end <= p.verb.start) continue;
     if (!desire && !commissive && !transparent) {
       // "abandoned efforts to stop …": the governing verb is the event.
       for (const e of byPred.get(p) ?? []) dropped.add(e);
@@ -114,6 +117,11 @@ export function combineEvents(
       sources = (gov[0] as CodedEvent).sources;
     } else if ((desire || commissive) && violent(c.code)) {
       code = '138';
+    } else if (desire && /^(16|17)/.test(c.code)) {
+      // "plans to impose restrictions": a threat of the act (13x). A pledge or decision to do it
+      // ("pledged to expel") is coded as the act, as PETRARCH-2 does; a plan to send troops stays a
+      // (hypothetical) mobilisation — to an ally it threatens no one.
+      code = THREAT_OF[root(c.code)] as string;
     } else if ((desire || commissive) && cooperative(c.code)) {
       // "agreed to provide aid", "wants to help": CAMEO codes the intent (03x), not the act.
       code = INTENT_OF[root(c.code)] ?? gCode;
@@ -123,13 +131,12 @@ export function combineEvents(
     added.push({ ...c, code, sources, targets, reverse: false, verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}` });
   }
 
-  // "agreed to share information": an agreement to do something CAMEO has no code for is still
-  // an expression of intent to cooperate.
+  // "agreed to share information", "agreed on a plan", "agreed that they should cooperate": an
+  // agreement CAMEO has no more specific code for is an expression of intent to cooperate (03), not
+  // the generic diplomatic cooperation (050) the verb dictionary falls back to.
   for (const g of parse.predicates) {
     if (!COMMISSIVE.test(lemma(g))) continue;
-    const hasComplement = parse.predicates.some((p) => p.governor === g && p.verb.infinitive);
-    if (!hasComplement) continue;
-    for (const e of byPred.get(g) ?? []) if (!dropped.has(e) && root(e.code) === '05') e.code = '030';
+    for (const e of byPred.get(g) ?? []) if (!dropped.has(e) && e.pattern === null && e.code === '050') e.code = '030';
   }
 
   let out = [...events.filter((e) => !dropped.has(e)), ...added];
@@ -183,6 +190,12 @@ export function combineEvents(
     const ready =
       READY.test(parse.tokens[(e.predicate.governor?.verb.end ?? 0) - 1]?.lower ?? '') || READY.test(aspect);
     if (v.tense === 'future' || (e.predicate.governor && ready)) e.code = INTENT_OF[root(e.code)] ?? '030';
+  }
+  // "is prepared to impose martial law": readiness to coerce or use force is a threat.
+  for (const e of out) {
+    const g = e.predicate.governor;
+    if (e.predicate.verb.negated || !g || !e.predicate.verb.infinitive || !/^(16|17|18|19|20)/.test(e.code)) continue;
+    if (READY.test(parse.tokens[g.verb.end - 1]?.lower ?? '')) e.code = THREAT_OF[root(e.code)] as string;
   }
 
   // "X said (that) Y must …", "X demanded that Y …", "a reminder to Iraq that it must …": a demand

@@ -36,6 +36,8 @@ export interface PatternMatch {
   /** PPs named by a bare `(PREP)` group: their objects are the preferred target. */
   targetPps: PrepPhrase[];
   compound: boolean;
+  /** Where after the verb the pattern's first element matched (region position; -1: nothing after). */
+  reach: number;
 }
 
 /**
@@ -46,9 +48,13 @@ export function wordMatches(token: Token, word: string, plurals = false): boolea
   if (token.key === word) return true;
   if (token.words.length > 1 && token.words.includes(word)) return true;
   // CAMEO 2.0 lists most nouns once ("DEMONSTRATION", "SANCTION"); its plurals count too. The
-  // TABARI-era validation patterns are whole-word only and do not get this.
+  // TABARI-era validation patterns are whole-word only and do not get this. Only nouns inflect so:
+  // "controls" in "the faction that controls the city" is not the noun CONTROL.
   return (
-    plurals && word.length > 2 && (token.key === `${word}S` || token.key === `${word}ES` || `${token.key}S` === word)
+    plurals &&
+    word.length > 2 &&
+    (token.pos === 'NOUN' || token.pos === 'PROPN') &&
+    (token.key === `${word}S` || token.key === `${word}ES` || `${token.key}S` === word)
   );
 }
 
@@ -60,6 +66,8 @@ interface State {
   skipped: NounPhrase[];
   targetPps: PrepPhrase[];
   compound: boolean;
+  /** Region position where the sequence's first element matched, -1 before any. */
+  first: number;
 }
 
 const clone = (s: State): State => ({ ...s, skipped: [...s.skipped], targetPps: [...s.targetPps] });
@@ -71,14 +79,22 @@ export class PatternMatcher {
   constructor(private readonly ctx: MatchContext) {}
 
   match(pattern: VerbPattern): PatternMatch | null {
-    const init: State = { pos: 0, source: null, target: null, skipped: [], targetPps: [], compound: false };
+    const init: State = {
+      pos: 0,
+      source: null,
+      target: null,
+      skipped: [],
+      targetPps: [],
+      compound: false,
+      first: -1,
+    };
     this.before = true;
     const before = this.matchSeq(pattern.before, this.ctx.before, init, null);
     this.before = false;
     let after: State | null = null;
     for (const b of before) {
       if (pattern.adjacentBefore && b.pos !== this.ctx.before.length) continue;
-      const res = this.matchSeq(pattern.after, this.ctx.after, { ...clone(b), pos: 0 }, null);
+      const res = this.matchSeq(pattern.after, this.ctx.after, { ...clone(b), pos: 0, first: -1 }, null);
       if (res.length > 0) {
         after = res[0] as State;
         break;
@@ -92,6 +108,7 @@ export class PatternMatcher {
       skipped: after.skipped,
       targetPps: after.targetPps,
       compound: after.compound,
+      reach: after.first,
     };
   }
 
@@ -115,7 +132,8 @@ export class PatternMatcher {
         if (limit && tokenIndex >= limit.end) break;
         continue;
       }
-      for (const next of this.matchElement(el, region, p, state, limit)) {
+      for (const m of this.matchElement(el, region, p, state, limit)) {
+        const next = m.first === -1 ? { ...m, first: p } : m;
         out.push(...this.matchSeq(rest, region, next, limit));
         if (out.length >= 2) break;
       }

@@ -147,6 +147,7 @@ const REPORTING =
 /** Verbs whose object, not subject, does what the infinitive says. */
 const OBJECT_CONTROL =
   /^(urge|ask|tell|order|want|force|persuade|invite|encourage|allow|help|expect|require|call|press|pressure|push|instruct|warn|advise|permit|enable|lead|cause|compel|oblige|appeal|beg|get)$/;
+const DAY_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight)$/;
 const WEEKDAYS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|weekend|morning|afternoon|evening|night|week|month|year|day|days|weeks|months|years|hours|minutes|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept\.|oct\.|nov\.|dec\.|dawn|overnight|earlier|recently)$/;
 
@@ -319,9 +320,36 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     ) {
       cls[i] = 'A';
     }
+    // "after an 18-year break,": a verb-tagged word closing a determiner's phrase is its noun.
+    const measure = (k: number) => /^\d[\d,.]*-[a-z]+$/.test(tokens[k]?.lower ?? '');
+    if (
+      cls[i] === 'V' &&
+      (prev === 'A' || prev === 'NUM' || measure(i - 1)) &&
+      (next === undefined || NOUN_END.test(next))
+    ) {
+      let k = i - 1;
+      while (k >= 0 && (cls[k] === 'A' || cls[k] === 'NUM' || measure(k))) k--;
+      if (cls[k] === 'D' || cls[k] === 'POSS') cls[i] = 'N';
+    }
+    // "used tear gas": a compound noun whose first word the tagger reads as a verb.
+    if (cls[i] === 'V' && t.lower === 'tear' && /^gas(es)?$/.test(tokens[i + 1]?.lower ?? '')) cls[i] = 'A';
+    // "Ousted President X has agreed", "Armed men stormed": a sentence-initial past participle before
+    // a noun modifies it (a clause-opening participle is followed by its own complement: "Backed by").
+    if (
+      cls[i] === 'V' &&
+      prev === undefined &&
+      (t.lower.endsWith('ed') || isPastParticiple(t)) &&
+      !t.lower.endsWith('ing') &&
+      (next === 'N' || next === 'A')
+    ) {
+      cls[i] = 'A';
+    }
   }
   return cls;
 }
+
+/** Classes that can follow a noun phrase's last word. */
+const NOUN_END = /^(,|\.|P|CC|SUB|REL|TO|PUNCT|:)$/;
 
 const isNominal = (c: Cls | undefined) => c === 'N' || c === 'A' || c === 'NUM' || c === 'D' || c === 'POSS';
 
@@ -389,6 +417,8 @@ export function parseSentence(
           const nxt = tokens[j + 1]?.lower ?? '';
           if (WEEKDAYS.test(w) || (/^(late|early|last|next|this)$/.test(w) && WEEKDAYS.test(nxt))) break;
         }
+        // "Ukrainian lawmakers Tuesday endorsed": a day name after any head noun is its own phrase.
+        if (head >= 0 && j > start && !inMention[j] && DAY_NAMES.test((tokens[j] as Token).lower)) break;
         if (cj === 'N' || cj === 'NUM') head = j;
         else if (cj === 'A') {
           /* modifier */
@@ -545,6 +575,58 @@ function markReducedRelatives(tokens: Token[], units: Unit[]): void {
   }
 }
 
+/**
+ * "The civilians imprisoned for acting against Moscow were released by Putin": a bare -ed verb right
+ * after the clause's first noun phrase, followed in the same clause by a finite verb group with an
+ * auxiliary and no subject of its own, is a reduced relative on that phrase, which is the later
+ * verb's subject. Returns finite verb unit → subject noun-phrase unit.
+ */
+function markFrontReducedRelatives(
+  tokens: Token[],
+  units: Unit[],
+  ppAt: Map<number, PrepPhrase>,
+  isBoundary: (u: Unit) => boolean,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let k = 1; k < units.length; k++) {
+    const vg = units[k]?.vg;
+    if (!vg || units[k - 1]?.kind !== 'np') continue;
+    const t = tokens[vg.main] as Token;
+    if (vg.start !== vg.main || vg.infinitive || vg.auxOnly || vg.participle) continue;
+    if (!/(ed|en)$/.test(t.lower) || t.lower === t.lemma) continue;
+    // A passive participle takes no direct object: "officials suspended aid deliveries" is a clause.
+    if (units[k + 1]?.kind === 'np') continue;
+    // The noun phrase opens its clause: no verb between the last boundary and it.
+    let q = k - 2;
+    while (q >= 0 && !isBoundary(units[q] as Unit) && units[q]?.kind !== 'vg') q--;
+    if (q >= 0 && units[q]?.kind === 'vg') continue;
+    for (let m = k + 1; m < units.length; m++) {
+      const x = units[m] as Unit;
+      if (x.kind === 'rel' || (x.kind === 'punct' && /^[;:.]$/.test(tokens[x.start]?.text ?? ''))) break;
+      // Only a gerund clause ("for acting against …") may come between, not a finite one ("that …").
+      if (
+        x.kind === 'sub' &&
+        !(units[m + 1]?.vg?.participle && /ing$/.test(tokens[units[m + 1]?.vg?.main ?? 0]?.lower ?? ''))
+      )
+        break;
+      if (x.kind !== 'vg' || !x.vg) continue;
+      if (x.vg.infinitive || x.vg.participle) continue;
+      if (x.vg.start === x.vg.main && !x.vg.auxOnly) break;
+      let l = m - 1;
+      while (units[l]?.kind === 'adv') l--;
+      const left = units[l] as Unit;
+      const inPp = left.kind === 'np' && findPrepOwning(units, l, ppAt) >= 0;
+      if (!inPp && !(left.kind === 'vg' && left.vg?.participle)) break;
+      vg.participle = true;
+      vg.passive = true;
+      vg.tense = 'none';
+      out.set(m, k - 1);
+      break;
+    }
+  }
+  return out;
+}
+
 function isTemporal(tokens: Token[], start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const t = tokens[k] as Token;
@@ -632,7 +714,14 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
   if (future || modal === 'will' || modal === 'shall') tense = 'future';
   else if (!infinitive) {
     const finite = lastAux >= 0 ? (tokens[start] as Token) : mainTok;
-    if (/^(was|were|had|did)$/.test(finite.lower) || (lastAux < 0 && /ed$/.test(mainTok.lower)) || sawHave)
+    // Irregular past forms ("said", "met", "began") differ from their lemma without a present ending.
+    const irregularPast =
+      mainTok.lemma !== mainTok.lower && !/(?:s|ing)$/.test(mainTok.lower) && mainTok.pos === 'VERB';
+    if (
+      /^(was|were|had|did)$/.test(finite.lower) ||
+      (lastAux < 0 && (/ed$/.test(mainTok.lower) || irregularPast)) ||
+      sawHave
+    )
       tense = 'past';
     else tense = participle ? 'none' : 'present';
   }
@@ -688,6 +777,8 @@ function buildPredicates(
       if (tokens[(units[k] as Unit).start]?.text === '(') return k;
     return -1;
   };
+
+  const frontRelatives = markFrontReducedRelatives(tokens, units, ppAt, isBoundary);
 
   for (let u = 0; u < units.length; u++) {
     const unit = units[u] as Unit;
@@ -764,7 +855,8 @@ function buildPredicates(
     } else {
       // Scan left for the nearest noun group in this clause, stepping over PPs and appositions.
       let s = k;
-      let subjectUnit = -1;
+      let subjectUnit = frontRelatives.get(u) ?? -1;
+      if (subjectUnit >= 0) s = -1;
       const commaBeforeVerb = units[k]?.kind === 'comma';
       while (s >= 0) {
         const x = units[s] as Unit;
