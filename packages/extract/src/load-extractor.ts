@@ -52,9 +52,13 @@ export function loadDictionaries(dataDir = DEFAULT_DATA_DIR): DictionarySet {
     ],
     // Parallax's supplement is read after CAMEO 2.0 in the same language (its synsets are CAMEO's).
     verbs: readVerbDictionary(`${text('dictionaries/CAMEO.2.0.txt')}\n${text('verbs/parallax.verbs.txt')}`),
-    // Phoenix discards every sentence naming a year from 1914 to 2013 (to skip historical
-    // chronologies); current reporting names past years all the time, so those entries are not used.
-    discards: readCompactDiscards(text('dictionaries/phoenix.discards.tsv')).filter((d) => !/^\d+$/.test(d.phrase)),
+    // Phoenix discards every sentence naming a year from 1914 to 2013 or saying "years ago"/"weeks
+    // later" (to skip historical chronologies). Current reporting names past times all the time
+    // ("issued warrants for a killing three years ago") and the time reader dates each claim, so
+    // those entries are not used.
+    discards: readCompactDiscards(text('dictionaries/phoenix.discards.tsv')).filter(
+      (d) => !/^\d+$/.test(d.phrase) && !/^(\w+ )?(DAYS|WEEKS|MONTHS|YEARS) (AGO|LATER)$/.test(d.phrase),
+    ),
     extraActors: readParallaxActorTable(
       text('actors/parallax-actors.json'),
       join(dataDir, 'actors/parallax-actors.json'),

@@ -1,5 +1,5 @@
 import type { ActorLexicon } from '../dictionaries/actor-lexicon.ts';
-import type { VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
+import type { VerbEntry, VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
 import type { NounGroup, NounPhrase, Predicate, PrepPhrase, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { Token } from '../nlp/token.ts';
 import type { ActorResolver, ResolvedActor } from './actor-resolver.ts';
@@ -23,6 +23,11 @@ export interface CodedEvent {
 
 /** Roots whose passive subject is the actor, not the patient: troops "were deployed", "withdrew". */
 const SELF_MOVING = /^(15|0872|0874|0873|087)/;
+
+/** Does the dictionary entry list `verb` (a lemma or one of its written forms)? */
+function isFormOf(entry: VerbEntry, verb: string): boolean {
+  return entry.lemma === verb || entry.forms.some((f) => f.join(' ') === verb);
+}
 
 export class EventCoder {
   private currentGroups = new Map<number, NounGroup>();
@@ -91,6 +96,7 @@ export class EventCoder {
       let bestVerb = hits[0]?.entry ?? null;
       for (const hit of hits) {
         for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
+          if (pattern.onlyFor && !pattern.onlyFor.some((v) => isFormOf(hit.entry, v))) continue;
           const m = matcher.match(pattern);
           if (!m) continue;
           if (!best || this.better(m, best)) {

@@ -67,7 +67,17 @@ export interface VerbPattern {
   /** Source line (1-based), for explanations and tie-breaking. */
   line: number;
   text: string;
+  /**
+   * Verbs (as the `# VERB` note names them) a phrasal-verb pattern belongs to: "- * ON [190] # PRESS"
+   * is "press on", not "demand … on Monday", though its block groups DEMAND with PRESS. Null: the
+   * pattern applies to every verb of its block.
+   */
+  onlyFor: string[] | null;
 }
+
+/** One particle or preposition right after the verb, or a light-verb idiom noun ("take part"). */
+const PHRASAL =
+  /^-\s*\*\s+(ON|OFF|UP|OUT|IN|DOWN|OVER|BACK|AWAY|PART|PLACE|AHEAD|FORWARD|INTO|WITH|FOR|TO|AT|BY|ABOUT|AROUND|THROUGH)\s*$/;
 
 /** A verb, its own default code (or the block's) and the patterns of its block. */
 export interface VerbEntry {
@@ -304,7 +314,13 @@ export function readVerbDictionary(source: string): VerbDictionary {
   let block: VerbBlock | null = null;
   // Synsets may be used before they are defined (the file says "definitions can occur anywhere"),
   // so patterns are read in a second pass once every synset is known.
-  const pendingPatterns: { block: VerbBlock; body: string; code: string; line: number }[] = [];
+  const pendingPatterns: {
+    block: VerbBlock;
+    body: string;
+    code: string;
+    line: number;
+    onlyFor: string[] | null;
+  }[] = [];
   const pendingSynsetRefs: { name: string; ref: string }[] = [];
 
   for (let n = 0; n < lines.length; n++) {
@@ -352,11 +368,20 @@ export function readVerbDictionary(source: string): VerbDictionary {
         skipped.push({ line: n + 1, text: trimmed, reason: 'no code' });
         continue;
       }
+      const note = /#\s*([A-Z_ ,]+?)\s*$/.exec(raw);
+      const phrasal = PHRASAL.test(trimmed.slice(0, codeMatch.index).trim());
       pendingPatterns.push({
         block,
         body: trimmed.slice(1, codeMatch.index),
         code: codeMatch[1] ?? '',
         line: n + 1,
+        onlyFor:
+          phrasal && note
+            ? (note[1] as string)
+                .split(',')
+                .map((v) => v.trim().replace(/_/g, ' '))
+                .filter(Boolean)
+            : null,
       });
       continue;
     }
@@ -430,6 +455,7 @@ export function readVerbDictionary(source: string): VerbDictionary {
         specificity: specificityOf(before) + specificityOf(after),
         line: p.line,
         text: p.body.trim(),
+        onlyFor: p.onlyFor,
       });
     } catch (e) {
       if (!(e instanceof PatternSyntaxError)) throw e;

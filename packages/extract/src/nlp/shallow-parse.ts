@@ -269,6 +269,16 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     ) {
       cls[i] = 'V';
     }
+    // "it would free 150 prisoners": after a modal, a word the verb dictionary knows is a verb.
+    if (
+      (cls[i] === 'A' || cls[i] === 'N') &&
+      !inMention[i] &&
+      (prev === 'AUX' || (prev === 'NEG' && cls[i - 2] === 'AUX')) &&
+      MODALS.has(tokens[prev === 'AUX' ? i - 1 : i - 2]?.lower ?? '') &&
+      verbLike(t)
+    ) {
+      cls[i] = 'V';
+    }
     // "Pyongyang plans to send": a third-person verb the tagger read as a plural noun.
     if (
       cls[i] === 'N' &&
