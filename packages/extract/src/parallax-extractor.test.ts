@@ -96,6 +96,15 @@ describe('ParallaxExtractor', () => {
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
   });
 
+  it("reads weekdays as the last such day, the document's own weekday as that day, and the future ahead", () => {
+    // Published Saturday 19 October 2024.
+    const day = (text: string) => extract(text).claims[0]?.frame.time?.start;
+    expect(day('Russian forces attacked Kharkiv on Saturday.')).toBe('2024-10-19');
+    expect(day('Russian forces attacked Kharkiv late Sunday.')).toBe('2024-10-13');
+    expect(day('Russian forces attacked Kharkiv yesterday.')).toBe('2024-10-18');
+    expect(day('Russian and Ukrainian officials will meet in Istanbul on Monday.')).toBe('2024-10-21');
+  });
+
   it('keeps the precision dates are given with', () => {
     const range = extract('Ukrainian forces shelled Belgorod from 1 to 3 November 2024.', '2024-11-05T00:00:00Z')
       .claims[0];

@@ -331,14 +331,13 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
       cls[i] = 'A';
     }
     // "after an 18-year break,": a verb-tagged word closing a determiner's phrase is its noun.
-    const measure = (k: number) => /^\d[\d,.]*-[a-z]+$/.test(tokens[k]?.lower ?? '');
     if (
       cls[i] === 'V' &&
-      (prev === 'A' || prev === 'NUM' || measure(i - 1)) &&
+      (prev === 'A' || prev === 'NUM' || isMeasure(tokens[i - 1])) &&
       (next === undefined || NOUN_END.test(next))
     ) {
       let k = i - 1;
-      while (k >= 0 && (cls[k] === 'A' || cls[k] === 'NUM' || measure(k))) k--;
+      while (k >= 0 && (cls[k] === 'A' || cls[k] === 'NUM' || isMeasure(tokens[k]))) k--;
       if (cls[k] === 'D' || cls[k] === 'POSS') cls[i] = 'N';
     }
     // "used tear gas": a compound noun whose first word the tagger reads as a verb.
@@ -357,6 +356,9 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
   }
   return cls;
 }
+
+/** "18-year", "10,000-strong": a number joined to a noun that modifies the next one. */
+const isMeasure = (t: Token | undefined) => t !== undefined && /^\d[\d,.]*-[a-z]+$/.test(t.lower);
 
 /** Classes that can follow a noun phrase's last word. */
 const NOUN_END = /^(,|\.|P|CC|SUB|REL|TO|PUNCT|:)$/;
