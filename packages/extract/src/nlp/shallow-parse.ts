@@ -255,7 +255,8 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
         (next === 'V' || next === 'AUX' || next === 'ADV' || next === 'NEG')
       )
         cls[i] = 'REL';
-      else if ((next === 'N' || next === 'A') && !afterClauseWord && nextTok?.pos !== 'PROPN') cls[i] = 'D';
+      else if ((next === 'N' || next === 'A') && nextTok?.pos !== 'PROPN' && !opensClause(cls, i))
+        cls[i] = 'D';
       else cls[i] = 'SUB';
     }
     // "Gondor welcome a resumption": a known verb between a name and a determiner is a verb.
@@ -355,6 +356,13 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     }
   }
   return cls;
+}
+
+/** "an admission that Soviet forces murdered …": "that", a noun phrase, then a finite verb. */
+function opensClause(cls: Cls[], that: number): boolean {
+  let k = that + 1;
+  while (k < cls.length && k <= that + 8 && /^(N|A|D|NUM|POSS)$/.test(cls[k] as string)) k++;
+  return k > that + 1 && (cls[k] === 'V' || cls[k] === 'AUX');
 }
 
 /** "18-year", "10,000-strong": a number joined to a noun that modifies the next one. */
