@@ -4,6 +4,7 @@
 // dictionary/gazetteer load time and memory. Corpus: the demo documents in data/demo/documents,
 // read round after round. Timings are CPU time of this process (the machine is shared).
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import type { DocumentId, IsoDateTime } from '@parallax/core';
 import { loadExtractor, splitSentences } from '@parallax/extract';
 
@@ -14,6 +15,7 @@ const docs = readdirSync(dir)
   .sort()
   .map((f) => readFileSync(dir + f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const loadAtStart = os.loadavg()[0] ?? 0;
 const PASSES = 5;
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -92,5 +94,7 @@ tokenising, splitting and tagging the same text, the floor every extraction pays
 | RSS after load / at the end | ${mb(rssAfterLoad)} MB / ${mb(peakRss)} MB |
 
 Goal: ≥ 5,000 sentences/s. The demo documents are dense crisis reporting (more than one claim per
-sentence); sentences without a codable verb skip the place, date and number readers.
+sentence); sentences without a codable verb skip the place, date and number readers. The machine is
+shared: its 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end of this run
+on ${os.cpus().length} cores, so the extraction ÷ baseline ratio is the steadier figure.
 `);
