@@ -255,8 +255,7 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
         (next === 'V' || next === 'AUX' || next === 'ADV' || next === 'NEG')
       )
         cls[i] = 'REL';
-      else if ((next === 'N' || next === 'A') && nextTok?.pos !== 'PROPN' && !opensClause(cls, i))
-        cls[i] = 'D';
+      else if ((next === 'N' || next === 'A') && nextTok?.pos !== 'PROPN' && !opensClause(cls, i)) cls[i] = 'D';
       else cls[i] = 'SUB';
     }
     // "Gondor welcome a resumption": a known verb between a name and a determiner is a verb.
