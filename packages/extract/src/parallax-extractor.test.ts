@@ -86,7 +86,7 @@ describe('ParallaxExtractor', () => {
     ]);
     // A reduced relative after the subject; the later passive verb keeps that subject as its target.
     const released = extract('The Ukrainian soldiers captured near Kursk were released by Russia on Friday.').claims;
-    const release = released.find((c) => c.frame.cameo.startsWith('08'));
+    const release = released.find((c) => c.frame.cameo?.startsWith('08'));
     expect(release?.frame.actors.map((a) => `${a.role}:${a.code}`)).toEqual(['source:RUS', 'target:UKRMIL']);
     // A day name between subject and verb is not part of the subject.
     const endorsed = extract('Ukrainian lawmakers Tuesday endorsed an agreement with the European Union.').claims[0];
