@@ -96,6 +96,14 @@ describe('ParallaxExtractor', () => {
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
   });
 
+  it('reads no town into a compass word alone, but keeps names that open with one', () => {
+    expect(extract('Russia might give the North military technology in return.').claims[0]?.frame.place).toBeNull();
+    expect(extract('Ukrainian forces shelled targets in North Ossetia.').claims[0]?.frame.place).toMatchObject({
+      country: 'RUS',
+      admin1: 'RU-SE',
+    });
+  });
+
   it("reads weekdays as the last such day, the document's own weekday as that day, and the future ahead", () => {
     // Published Saturday 19 October 2024.
     const day = (text: string) => extract(text).claims[0]?.frame.time?.start;

@@ -89,6 +89,12 @@ const NOT_PLACES = new Set([
   'ms',
 ]);
 
+/**
+ * Compass words alone ("the North", "the West") are regions of speech, not the towns GeoNames lists
+ * under them ("North" is an alternate name of North Salt Lake); they may still open a longer name.
+ */
+const COMPASS = /^(north|south|east|west|northern|southern|eastern|western|central)$/;
+
 const SAYING = /^(say|tell|claim|report|announce|state|add|believe|think|confirm|deny|warn|allege|note|urge|call)$/;
 
 const HANGUL_PARTICLES = [
@@ -164,7 +170,7 @@ export class PlaceFinder {
         continue;
       }
       const hit = this.longest(tokens, i, blocked);
-      if (!hit) {
+      if (!hit || (hit.end === i + 1 && COMPASS.test(t.lower))) {
         i++;
         continue;
       }
