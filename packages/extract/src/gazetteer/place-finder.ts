@@ -192,7 +192,10 @@ export class PlaceFinder {
       ) {
         prep = last.preposition;
       }
-      const entry = this.rank(hit.entries, { division, preposition: prep, ctx });
+      // "the Victory Plan", "Vice Foreign Minister": a capitalised word right after means the name
+      // goes on, and the small town that shares its first word is not meant.
+      const continues = !division && next !== undefined && /^\p{Lu}/u.test(next.text);
+      const entry = this.rank(hit.entries, { division, preposition: prep, continues, ctx });
       if (entry) {
         last = { start: i, end, entry, preposition: prep };
         out.push(last);
@@ -261,7 +264,7 @@ export class PlaceFinder {
 
   private rank(
     entries: readonly GazetteerEntry[],
-    opts: { division: boolean; preposition: string | null; ctx: PlaceContext },
+    opts: { division: boolean; preposition: string | null; continues: boolean; ctx: PlaceContext },
   ): GazetteerEntry | null {
     let best: GazetteerEntry | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
@@ -274,8 +277,12 @@ export class PlaceFinder {
         if (opts.division) s -= 3;
         // A small place needs a preposition before it to be read as a place at all.
         const prominent = e.population >= 100_000 || e.featureCode === 'PPLC' || e.featureCode === 'PPLA';
-        if (!prominent && !opts.preposition) continue;
+        if (!prominent && (!opts.preposition || opts.continues)) continue;
       }
+      // "Japan's Vice Foreign Minister": a possessive is locative context only for a place of the
+      // country it names ("Russia's Kursk region").
+      if (opts.preposition === "'s" && e.level !== 'country' && e.country && !opts.ctx.sentenceCountries.has(e.country))
+        continue;
       if (e.country && opts.ctx.sentenceCountries.has(e.country)) s += 4;
       else if (e.country && opts.ctx.documentCountries.has(e.country)) s += 2;
       if (s > bestScore) {
