@@ -4,6 +4,7 @@ import { registerBrief } from './commands/brief-command.ts';
 import { registerClaims } from './commands/claims-command.ts';
 import { registerDocuments } from './commands/documents-command.ts';
 import { registerEvents } from './commands/events-command.ts';
+import { registerExtract } from './commands/extract-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerIngest } from './commands/ingest-command.ts';
 import { registerInit } from './commands/init-command.ts';
@@ -21,6 +22,7 @@ const program = new Command('parallax')
 
 registerInit(program);
 registerIngest(program);
+registerExtract(program);
 registerImport(program);
 registerFeeds(program);
 registerWatch(program);

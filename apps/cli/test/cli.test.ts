@@ -29,7 +29,18 @@ describe('parallax CLI', () => {
   it('lists its commands', () => {
     const help = parallax('--help');
     expect(help.code).toBe(0);
-    for (const command of ['init', 'ingest', 'documents', 'events', 'claims', 'sources', 'search', 'serve', 'demo']) {
+    for (const command of [
+      'init',
+      'ingest',
+      'extract',
+      'documents',
+      'events',
+      'claims',
+      'sources',
+      'search',
+      'serve',
+      'demo',
+    ]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });
@@ -123,6 +134,43 @@ describe('parallax CLI', () => {
     expect(parallax('-w', ws, 'documents', 'retract', 'doc_00000000000000000000', '--why', 'x').stderr).toMatch(
       /document doc_0+: not found/,
     );
+  });
+
+  it('extracts the claims of one document without storing anything', () => {
+    const note = join(dir, 'nis.md');
+    writeFileSync(
+      note,
+      "---\ntitle: NIS briefing\npublisher: Yonhap\nurl: https://en.yna.co.kr/nis\npublished: 2024-10-19T09:00:00Z\n---\nSouth Korea's spy agency said on Friday that about 1,500 North Korean special forces troops had been shipped to Vladivostok.\n",
+    );
+    const out = parallax('extract', note, '--json');
+    expect(out.code).toBe(0);
+    const { claims } = JSON.parse(out.stdout);
+    expect(claims).toHaveLength(1);
+    expect(Object.keys(claims[0])).toEqual([
+      'quote',
+      'start',
+      'end',
+      'speaker',
+      'stance',
+      'negated',
+      'hypothetical',
+      'cameo',
+      'plover',
+      'actors',
+      'place',
+      'time',
+      'quantities',
+    ]);
+    expect(claims[0]).toMatchObject({
+      speaker: { code: 'KORSPY' },
+      stance: 'asserts',
+      plover: { type: 'MOBILIZE', mode: 'troops' },
+      place: { name: 'Vladivostok', admin1: 'RU-PRI', country: 'RUS' },
+      time: { start: '2024-10-18', end: '2024-10-18', precision: 'day' },
+      quantities: [{ value: 1500, unit: 'troops' }],
+    });
+    expect(claims[0].actors).toContainEqual(expect.objectContaining({ code: 'PRKMIL', role: 'source' }));
+    expect(parallax('extract', join(dir, 'missing.md')).stderr).toMatch(/missing\.md/);
   });
 
   it('answers bad input with one clear line and a non-zero exit code', () => {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Clock, type Extractor, InvalidInputError, type IsoDateTime, type Store } from '@parallax/core';
 import { ContentArchive } from '@parallax/ingest';
 import { createSqliteStore } from '@parallax/store-sqlite';
+import { createExtractor } from './extractor.ts';
 import { ReferenceData } from './reference-data.ts';
 
 export const DEFAULT_WORKSPACE = './parallax-workspace';
@@ -68,6 +69,7 @@ export interface OpenOptions {
   /** Create the workspace when it does not exist yet (writing commands); reading commands refuse. */
   create?: boolean;
   readonly?: boolean;
+  /** Defaults to Parallax's extractor (loaded on first use); null stores documents without claims. */
   extractor?: Extractor | null;
   clock?: Clock;
   /** Answer event lists and aggregates with plain SQL instead of the analytical index. */
@@ -88,12 +90,13 @@ export async function openWorkbench(options: OpenOptions): Promise<Workbench> {
     readonly: options.readonly ?? false,
     analytics: options.analytics ?? 'index',
   });
+  const reference = new ReferenceData();
   return {
     dir,
     store,
     clock,
-    extractor: options.extractor ?? null,
-    reference: new ReferenceData(),
+    extractor: options.extractor === undefined ? createExtractor(reference) : options.extractor,
+    reference,
     archive: new ContentArchive(join(dir, 'archive')),
     close: () => store.close(),
   };

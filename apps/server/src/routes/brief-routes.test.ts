@@ -50,7 +50,8 @@ describe('brief API', () => {
     const res = await post('/api/briefs/check', { name: 'note.md', text: draft });
     expect(res.status).toBe(200);
     const report = res.json();
-    expect(report.factCheck.extractor).toBeNull();
+    // The workspace's default extractor checks the draft's claims.
+    expect(report.factCheck.extractor).toBe(workbench.extractor?.name ?? null);
     expect(report.citations.map((f: { kind: string; line: number }) => [f.kind, f.line])).toEqual(
       expect.arrayContaining([
         ['broken-url', 5],

@@ -8,11 +8,11 @@ import {
   ingestDocuments,
   recorroborate,
 } from '@parallax/app';
-import { buildSource, type DocumentId, type Extractor, type Reliability, type SourceKind } from '@parallax/core';
+import { buildSource, type Reliability, type SourceKind } from '@parallax/core';
 import { readGdeltExport } from '@parallax/ingest';
 import { readDocumentFile } from '../document-files.ts';
+import { createExtractor } from '../extractor.ts';
 import type { Workbench } from '../workspace.ts';
-import { createFixtureExtractor, type FixtureClaim } from './fixture-extractor.ts';
 
 interface Grade {
   domain: string;
@@ -27,14 +27,14 @@ export interface DemoSummary {
   documents: IngestSummary;
   gdelt: ImportSummary;
   events: number;
-  /** What produced the claims: the real extractor's name or `demo-fixture`. */
+  /** What produced the claims (the extractor's name). */
   extractor: string;
 }
 
 /**
  * Builds the demo workspace from data/demo (documents the team wrote about the first case) and the
- * real GDELT sample. With no extractor configured, claims come from data/demo/claims.json through the
- * fixture extractor, labelled as hand-coded.
+ * real GDELT sample, running the product's own pipeline: the documents' claims come from the
+ * extractor, as they would for any document a user ingests.
  */
 export async function buildDemoWorkspace(
   workbench: Workbench,
@@ -67,14 +67,8 @@ export async function buildDemoWorkspace(
     });
   }
 
-  let extractor: Extractor | null = workbench.extractor;
-  const claimsPath = join(demoDir, 'claims.json');
-  if (!extractor && existsSync(claimsPath)) {
-    const fixtures = (JSON.parse(readFileSync(claimsPath, 'utf8')) as { claims: FixtureClaim[] }).claims;
-    const documentFiles = new Map<DocumentId, string>(read.map((r) => [r.document.id, r.file]));
-    extractor = createFixtureExtractor(fixtures, documentFiles, workbench.reference.codebook);
-  }
-  step('storing documents and claims');
+  const extractor = workbench.extractor ?? createExtractor(workbench.reference);
+  step('extracting claims and storing documents');
   const documents = await ingestDocuments(
     { store: workbench.store, clock: workbench.clock, extractor },
     read.map(({ document, source }) => ({ document, source })),
@@ -100,5 +94,5 @@ export async function buildDemoWorkspace(
 
   step('weighing claims into events');
   const events = await recorroborate(workbench);
-  return { documents, gdelt, events: events.events, extractor: extractor?.name ?? 'none' };
+  return { documents, gdelt, events: events.events, extractor: extractor.name };
 }

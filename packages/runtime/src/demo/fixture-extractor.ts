@@ -20,7 +20,7 @@ import {
   type TimeSpan,
 } from '@parallax/core';
 
-/** One hand-coded claim as written in data/demo/claims.json. */
+/** One hand-coded claim as written in a test's claims file (data/brief-check/claims.json). */
 export interface FixtureClaim {
   document: string;
   quote: string;
@@ -56,8 +56,8 @@ function actorFrom(ref: { name: string; code: string | null }): Actor {
 
 /**
  * An Extractor that replays hand-coded claims for known documents. It stands in for the real
- * extractor in the demo workspace and in tests; every claim it yields carries
- * `extractor: "demo-fixture"`, so hand-coded claims are never presented as extracted.
+ * extractor in tests that need fixed claims (the demo workspace runs the real one); every claim it
+ * yields carries `extractor: "demo-fixture"`, so hand-coded claims are never presented as extracted.
  */
 export function createFixtureExtractor(
   fixtures: readonly FixtureClaim[],

@@ -1,0 +1,160 @@
+/**
+ * `npm run eval`: runs the extraction accuracy suites from ../shared (PETRARCH unit tests,
+ * PETRARCH-2 real news, PLOVER gold records), prints a table, writes its Markdown section to
+ * .bench/extract-eval.md and re-renders docs/benchmarks.md. `npm run eval -- --json` prints
+ * `{"suites":[{"name","precision","recall","f1","n"}]}` instead of the table.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  runPetrarchUnit,
+  runPloverEn,
+  runRealNews,
+  type SuiteResult,
+  SuiteUnavailable,
+} from '../src/evaluation/suites.ts';
+import { loadCodebook, loadDictionaries } from '../src/load-extractor.ts';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const shared = resolve(process.env.PARALLAX_SHARED ?? join(repo, '../shared'));
+const json = process.argv.includes('--json');
+const verbose = process.argv.includes('--errors');
+
+const GOALS: Record<string, string> = {
+  'petrarch-unit': 'F1 ≥ 0.90',
+  'real-news': 'F1 ≥ 0.70',
+  'plover-en': 'accuracy ≥ 0.75',
+};
+
+function main(): void {
+  if (!existsSync(join(shared, 'data'))) {
+    const msg = `eval: skipped — the gold data lives in ${shared}/data (../shared), which is not present on this machine`;
+    if (json) console.log(JSON.stringify({ suites: [], skipped: msg }));
+    else console.log(msg);
+    return;
+  }
+  const results: SuiteResult[] = [];
+  const skipped: string[] = [];
+  const run = (name: string, f: () => SuiteResult) => {
+    try {
+      results.push(f());
+    } catch (e) {
+      if (!(e instanceof SuiteUnavailable)) throw e;
+      skipped.push(`${name}: skipped (${e.message})`);
+    }
+  };
+  run('petrarch-unit', () => runPetrarchUnit(shared));
+  const dictionaries = loadDictionaries();
+  const codebook = loadCodebook();
+  run('real-news', () => runRealNews(shared, dictionaries));
+  run('plover-en', () => runPloverEn(shared, dictionaries, codebook));
+
+  if (json) {
+    const suites = results.map((r) => ({
+      name: r.name,
+      precision: round(r.precision),
+      recall: round(r.recall),
+      f1: round(r.f1),
+      n: r.n,
+      ...(r.accuracy !== undefined ? { accuracy: round(r.accuracy) } : {}),
+    }));
+    console.log(JSON.stringify(skipped.length > 0 ? { suites, skipped } : { suites }));
+  } else {
+    console.log(table(results));
+    for (const s of skipped) console.log(s);
+    if (verbose)
+      for (const r of results)
+        for (const e of r.errors)
+          console.log(
+            `${r.name}\t${e.id}\texpected ${e.expected || '—'}\tgot ${e.got || '—'}\t${e.text.slice(0, 120)}`,
+          );
+  }
+  mkdirSync(join(repo, '.bench'), { recursive: true });
+  writeFileSync(join(repo, '.bench/extract-eval.md'), markdown(results, skipped));
+  mkdirSync(join(repo, 'docs'), { recursive: true });
+  const render = spawnSync('node', ['scripts/bench.mjs', '--render'], {
+    cwd: repo,
+    stdio: ['ignore', 'ignore', json ? 'ignore' : 'inherit'],
+  });
+  if (render.status !== 0 && !json) console.error('eval: could not re-render docs/benchmarks.md');
+  // Keep the rendered page in the repository's Markdown style, so `npm test`'s format check passes.
+  spawnSync('npx', ['biome', 'format', '--write', 'docs/benchmarks.md'], { cwd: repo, stdio: 'ignore' });
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const f3 = (x: number) => x.toFixed(3);
+
+function table(results: SuiteResult[]): string {
+  const rows = results.map((r) => [
+    r.name,
+    String(r.n),
+    f3(r.precision),
+    f3(r.recall),
+    f3(r.f1),
+    r.accuracy !== undefined ? f3(r.accuracy) : '',
+    GOALS[r.name] ?? '',
+  ]);
+  const head = ['suite', 'n', 'precision', 'recall', 'F1', 'accuracy', 'goal'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function markdown(results: SuiteResult[], skipped: string[]): string {
+  const lines = [
+    '## Extraction accuracy (`npm run eval`)',
+    '',
+    'Suites run from the raw sentence text with the shipped extractor (the parse trees in the gold files are not used).',
+    'petrarch-unit uses the PETR.Validate dictionaries it was written for; real-news and plover-en use the shipped',
+    "dictionaries (Phoenix + CAMEO 2.0 verb patterns + Parallax's own actor table).",
+    '',
+    '| suite | scored | n | precision | recall | F1 | accuracy | goal |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.unit} | ${r.n} | ${f3(r.precision)} | ${f3(r.recall)} | ${f3(r.f1)} | ${r.accuracy !== undefined ? f3(r.accuracy) : ''} | ${GOALS[r.name] ?? ''} |`,
+    ),
+    '',
+  ];
+  for (const r of results) {
+    if (r.confusion.length === 0) continue;
+    lines.push(
+      r.name === 'plover-en'
+        ? `Most frequent confusions in ${r.name} (gold → coded):`
+        : `Most often missed codes in ${r.name}:`,
+      '',
+    );
+    for (const c of r.confusion) lines.push(`- ${c.expected} → ${c.got}: ${c.count}`);
+    lines.push('');
+  }
+  const plover = results.find((r) => r.name === 'plover-en');
+  if (plover?.categories) {
+    lines.push(
+      'plover-en by gold type, worst first:',
+      '',
+      '| type | records | correct | coded instead as |',
+      '|---|---:|---:|---|',
+    );
+    for (const c of plover.categories) lines.push(`| ${c.category} | ${c.n} | ${c.correct} | ${c.missedAs} |`);
+    lines.push('');
+  }
+  lines.push(
+    'Where the misses come from: the 2014 CAMEO 2.0 verb dictionary codes many verbs only through patterns',
+    '(a verb whose object matches no pattern gets no code, or its block default); the gold sets disagree',
+    'with each other on announced acts (the CAMEO manual and the PLOVER records code "will provide aid" as',
+    "intent, PETRARCH-2's real-news output codes the act: Parallax follows the manual and marks the claim",
+    'hypothetical); about 17 PLOVER records carry PLOVER v0.5 (2016) labels where the 2021 CAMEO→PLOVER',
+    'table Parallax uses puts the same CAMEO code elsewhere (kidnapping and demolition are ASSAULT there,',
+    'resignations CONCEDE, expulsions, sanctions and captured territory COERCE); and events carried by',
+    'nouns outside the few patterns in data/verbs ("the withdrawal of forces", "a suspension of air links")',
+    'are not coded. More',
+    'patterns and defaults in data/verbs, noun-event coding, and pronoun resolution across clauses would',
+    'move them most. plover-en was used for error analysis while tuning, so its figure flatters unseen text.',
+    '',
+  );
+  for (const s of skipped) lines.push(`- ${s}`);
+  return `${lines.join('\n').trim()}\n`;
+}
+
+main();

@@ -1,0 +1,160 @@
+/**
+ * Reported speech: who a clause is attributed to, and how. Handles "X said/confirmed/denied/… that
+ * …", "X said … (no that)", trailing attributions (", a senior official said." / ", said the
+ * minister."), "according to X", and hedging adverbs ("reportedly", "allegedly").
+ */
+import type { Stance } from '@parallax/core';
+import type { NounGroup, Predicate, SentenceParse } from '../nlp/shallow-parse.ts';
+
+/** Reporting verbs by the stance they give the speaker towards what they report. */
+const STANCE_OF: Record<string, Stance> = {};
+const add = (stance: Stance, words: string) => {
+  for (const w of words.split(' ')) STANCE_OF[w] = stance;
+};
+add(
+  'asserts',
+  'say tell state announce report add note declare write explain stress insist reiterate argue emphasize emphasise remark comment mention indicate disclose reveal inform brief testify tweet post publish warn assert affirm maintain observe point signal',
+);
+add('confirms', 'confirm verify acknowledge admit concede corroborate');
+add('denies', 'deny dismiss refute dispute rebuff contest disavow');
+add('alleges', 'allege claim accuse charge');
+add('speculates', 'believe suspect estimate expect predict fear think speculate assess suggest guess anticipate hope');
+
+export function reportingStance(lemma: string): Stance | null {
+  return STANCE_OF[lemma] ?? null;
+}
+
+export interface Attribution {
+  /** The reporting verb's predicate, or null for "according to" and the document's own voice. */
+  via: Predicate | null;
+  /** Who speaks: a noun group in the sentence. */
+  speaker: NounGroup | null;
+  stance: Stance;
+  /** "did not confirm": the speaker's report is itself negated. */
+  negated: boolean;
+}
+
+const HEDGE_ALLEGES = /^(reportedly|allegedly|purportedly|supposedly|ostensibly)$/;
+const HEDGE_SPECULATES = /^(possibly|probably|likely|apparently|perhaps|maybe|seemingly)$/;
+
+export interface SentenceAttribution {
+  /** Attribution of each predicate, by predicate id. */
+  of: Map<number, Attribution>;
+  /** Reporting predicates that only attribute (they are not events themselves). */
+  wrappers: Set<number>;
+}
+
+export function attribute(parse: SentenceParse): SentenceAttribution {
+  const { tokens, predicates, units } = parse;
+  const of = new Map<number, Attribution>();
+  const wrappers = new Set<number>();
+  const unitAt = (token: number) => units.findIndex((u) => u.start <= token && token < u.end);
+
+  for (const p of predicates) {
+    const lemma = tokens[p.verb.main]?.lemma ?? '';
+    const stance = reportingStance(lemma);
+    if (!stance || p.verb.infinitive) continue;
+    let u = unitAt(p.verb.end - 1) + 1;
+    // Skip what may sit between the verb and its complement: "said on Friday that", "told reporters that".
+    let sawObject = false;
+    while (u < units.length) {
+      const x = units[u];
+      if (!x) break;
+      if (x.kind === 'quote' || x.kind === 'comma' || (x.kind === 'punct' && tokens[x.start]?.text === ':')) {
+        u++;
+        continue;
+      }
+      if (x.kind === 'adv' || x.kind === 'prep' || (x.kind === 'np' && (x.np?.temporal || !sawObject))) {
+        if (x.kind === 'np' && !x.np?.temporal) sawObject = true;
+        u++;
+        continue;
+      }
+      break;
+    }
+    const next = units[u];
+    // The reported clause runs to the next clause that contrasts or is set off by a semicolon
+    // ("Moscow denied it, while Western officials accused …").
+    const stop = predicates.find(
+      (q) =>
+        q.verb.start > p.verb.end &&
+        ((q.subordinator !== null && /^(while|whereas|although|though)$/.test(q.subordinator)) ||
+          tokens.slice(p.verb.end, q.clauseStart).some((t) => t.text === ';')),
+    );
+    const comp = predicates.filter(
+      (q) => q.verb.start > p.verb.end && q !== p && (!stop || q.verb.start < stop.clauseStart),
+    );
+    const thatClause = next?.kind === 'sub' && tokens[next.start]?.lower === 'that';
+    // "said the troops had been deployed": a clause straight after the verb.
+    const bareClause =
+      !thatClause && sawObject && next?.kind === 'vg' && comp[0]?.verb.start === next.start && !next.vg?.infinitive;
+    if ((thatClause || bareClause) && comp.length > 0) {
+      wrappers.add(p.id);
+      const speaker = p.subject;
+      for (const q of comp) {
+        const existing = of.get(q.id);
+        // The nearest reporting verb wins ("X said Y claimed that Z": Z is Y's).
+        if (!existing || (existing.via && existing.via.verb.start < p.verb.start)) {
+          of.set(q.id, { via: p, speaker, stance, negated: p.verb.negated });
+        }
+      }
+      continue;
+    }
+    // Trailing attribution: "…, a senior official said." or "…, said the minister."
+    const before = predicates.filter((q) => q.verb.end <= (p.subject?.start ?? p.verb.start) && q !== p);
+    const restIsTail = units
+      .slice(u)
+      .every(
+        (x) =>
+          x.kind === 'punct' ||
+          x.kind === 'prep' ||
+          x.kind === 'adv' ||
+          x.kind === 'quote' ||
+          (x.kind === 'np' && x.np?.temporal),
+      );
+    const inverted =
+      next?.kind === 'np' &&
+      !next.np?.temporal &&
+      units
+        .slice(u + 1)
+        .every(
+          (x) =>
+            x.kind === 'punct' ||
+            x.kind === 'quote' ||
+            x.kind === 'prep' ||
+            (x.kind === 'np' && x.np?.temporal) ||
+            x.kind === 'comma' ||
+            x.kind === 'np',
+        );
+    const commaBefore = units
+      .slice(0, unitAt(p.subject?.start ?? p.verb.start))
+      .some((x) => x.kind === 'comma' || x.kind === 'quote');
+    if (before.length > 0 && commaBefore && (restIsTail || (inverted && !p.subject))) {
+      wrappers.add(p.id);
+      let speaker = p.subject;
+      if (inverted && next?.np) speaker = { conjuncts: [next.np], start: next.np.start, end: next.np.end };
+      for (const q of before) if (!of.has(q.id)) of.set(q.id, { via: p, speaker, stance, negated: p.verb.negated });
+    }
+  }
+
+  // "according to X" speaks for everything else in the sentence.
+  const according = parse.pps.find((pp) => pp.prep === 'according to');
+  if (according) {
+    for (const q of predicates) {
+      if (!of.has(q.id) && !wrappers.has(q.id))
+        of.set(q.id, { via: null, speaker: according.object, stance: 'asserts', negated: false });
+    }
+  }
+
+  // Hedges in the clause shade the stance of a claim made in the document's own voice.
+  for (const q of predicates) {
+    if (of.has(q.id)) continue;
+    let stance: Stance = 'asserts';
+    for (let i = q.clauseStart; i < q.clauseEnd; i++) {
+      const w = tokens[i]?.lower ?? '';
+      if (HEDGE_ALLEGES.test(w)) stance = 'alleges';
+      else if (HEDGE_SPECULATES.test(w) && stance === 'asserts') stance = 'speculates';
+    }
+    of.set(q.id, { via: null, speaker: null, stance, negated: false });
+  }
+  return { of, wrappers };
+}

@@ -1,0 +1,317 @@
+import type { ActorLexicon } from '../dictionaries/actor-lexicon.ts';
+import type { VerbEntry, VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
+import type { NounGroup, NounPhrase, Predicate, PrepPhrase, SentenceParse } from '../nlp/shallow-parse.ts';
+import type { Token } from '../nlp/token.ts';
+import type { ActorResolver, ResolvedActor } from './actor-resolver.ts';
+import { combineEvents } from './event-combiner.ts';
+import { type PatternMatch, PatternMatcher } from './pattern-matcher.ts';
+import type { VerbIndex } from './verb-index.ts';
+
+/** One coded event: who did what to whom, read from one predicate. */
+export interface CodedEvent {
+  predicate: Predicate;
+  code: string;
+  sources: ResolvedActor[];
+  targets: ResolvedActor[];
+  /** The event runs target→source (the second half of an `[a:b]` code). */
+  reverse: boolean;
+  /** The pattern that decided the code, or null for the verb's default. */
+  pattern: VerbPattern | null;
+  /** Verb lemma as the dictionary lists it. */
+  verb: string;
+}
+
+/** Roots whose passive subject is the actor, not the patient: troops "were deployed", "withdrew". */
+const SELF_MOVING = /^(15|0872|0874|0873|087)/;
+
+/** Does the dictionary entry list `verb` (a lemma or one of its written forms)? */
+function isFormOf(entry: VerbEntry, verb: string): boolean {
+  return entry.lemma === verb || entry.forms.some((f) => f.join(' ') === verb);
+}
+
+export class EventCoder {
+  private currentGroups = new Map<number, NounGroup>();
+  private currentPredicates: readonly Predicate[] = [];
+  private currentTokens: readonly Token[] = [];
+
+  constructor(
+    private readonly verbs: VerbIndex,
+    readonly _lexicon: ActorLexicon,
+  ) {}
+
+  code(parse: SentenceParse, resolver: ActorResolver): CodedEvent[] {
+    const events: CodedEvent[] = [];
+    const groupStarting = new Map<number, NounGroup>();
+    this.currentGroups = groupStarting;
+    this.currentPredicates = parse.predicates;
+    this.currentTokens = parse.tokens;
+    const addGroup = (g: NounGroup | null) => {
+      if (g && !groupStarting.has(g.start)) groupStarting.set(g.start, g);
+    };
+    for (const p of parse.predicates) {
+      addGroup(p.subject);
+      addGroup(p.object);
+      for (const pp of p.pps) addGroup(pp.object);
+    }
+    for (const pp of parse.pps) addGroup(pp.object);
+    for (const np of parse.nps) addGroup({ conjuncts: [np], start: np.start, end: np.end });
+
+    const coded = new Set<Predicate>();
+    for (const pred of parse.predicates) {
+      if (pred.verb.auxOnly) continue;
+      // The infinitive under an infinitive already merged away ("abandoned efforts to stop …").
+      if (
+        pred.verb.infinitive &&
+        pred.governor?.governor &&
+        coded.has(pred.governor.governor) &&
+        pred.governor.verb.infinitive
+      ) {
+        coded.add(pred);
+        continue;
+      }
+      const hits = this.verbs.lookup(parse.tokens, pred.verb.main);
+      if (hits.length === 0) continue;
+      const ctx = this.context(
+        parse,
+        pred,
+        hits[0]?.start ?? pred.verb.main,
+        hits[0]?.end ?? pred.verb.main + 1,
+        groupStarting,
+      );
+      const matcher = new PatternMatcher(ctx);
+      // Words present around the verb: a pattern needing a word that is absent is not tried.
+      const present = new Set<string>();
+      const note = (i: number) => {
+        const t = parse.tokens[i] as Token;
+        present.add(t.key);
+        if (this.verbs.grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
+          present.add(t.key.slice(0, -1));
+          if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
+        }
+        if (t.words.length > 1) for (const w of t.words) present.add(w);
+      };
+      for (const i of ctx.before) note(i);
+      for (const i of ctx.after) note(i);
+      let best: PatternMatch | null = null;
+      let bestVerb = hits[0]?.entry ?? null;
+      for (const hit of hits) {
+        for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
+          if (pattern.onlyFor && !pattern.onlyFor.some((v) => isFormOf(hit.entry, v))) continue;
+          const m = matcher.match(pattern);
+          if (!m) continue;
+          if (!best || this.better(m, best)) {
+            best = m;
+            bestVerb = hit.entry;
+          }
+        }
+      }
+      if (!bestVerb) continue;
+      if (best?.pattern.blocks) continue;
+      // No pattern: the verb's own code, from the first dictionary entry that has one.
+      if (!best) bestVerb = hits.find((h) => h.entry.code || h.entry.reverseCode)?.entry ?? bestVerb;
+      const forward = best ? best.pattern.code : bestVerb.code;
+      const reverse = best ? best.pattern.reverseCode : bestVerb.reverseCode;
+      if (!forward && !reverse) continue;
+
+      coded.add(pred);
+      const { sources, targets } = this.roles(pred, best, resolver, forward ?? reverse ?? '');
+      const base = { predicate: pred, pattern: best?.pattern ?? null, verb: bestVerb.lemma };
+      // `%`: the coordinated subject acts on itself ("Gondor and Osgiliath renewed ties").
+      if (best?.compound && sources.length > 1) {
+        for (const a of sources) {
+          for (const b of sources) {
+            if (a.code === b.code) continue;
+            if (forward) events.push({ ...base, code: forward, sources: [a], targets: [b], reverse: false });
+            if (reverse && reverse !== forward)
+              events.push({ ...base, code: reverse, sources: [b], targets: [a], reverse: true });
+          }
+        }
+        continue;
+      }
+      if (forward) events.push({ ...base, code: forward, sources, targets, reverse: false });
+      if (reverse) events.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
+    }
+    // The combination rules are CAMEO's; the TABARI-era validation dictionary codes in WEIS.
+    return this.verbs.grouped
+      ? combineEvents(
+          events,
+          parse,
+          (p) => parse.tokens[p.verb.main]?.lemma ?? '',
+          (p) => this.subjectActors(p, resolver),
+        )
+      : events;
+  }
+
+  /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */
+  private better(am: PatternMatch, bm: PatternMatch): boolean {
+    const a = am.pattern;
+    const b = bm.pattern;
+    if (a.specificity !== b.specificity) return a.specificity > b.specificity;
+    if (!this.verbs.grouped) return a.line < b.line;
+    // PETRARCH-2 walks the words after the verb in order, so the pattern whose words come first wins
+    // ("demanded the withdrawal … on Monday" is about the withdrawal, not "press on").
+    const ar = am.reach < 0 ? Number.POSITIVE_INFINITY : am.reach;
+    const br = bm.reach < 0 ? Number.POSITIVE_INFINITY : bm.reach;
+    if (ar !== br) return ar < br;
+    return a.line > b.line;
+  }
+
+  private context(
+    parse: SentenceParse,
+    pred: Predicate,
+    verbStart: number,
+    verbEnd: number,
+    groups: Map<number, NounGroup>,
+  ) {
+    const before: number[] = [];
+    // Linear (TABARI-era) patterns read from the start of the sentence.
+    const beforeStart = this.verbs.grouped ? pred.clauseStart : 0;
+    for (let i = beforeStart; i < verbStart; i++) before.push(i);
+    // Words of the governing verb group count too ("will not … clash", "indicated it would act").
+    if (pred.governor) {
+      for (let i = pred.governor.verb.start; i < pred.governor.verb.end; i++) if (!before.includes(i)) before.push(i);
+      before.sort((a, b) => a - b);
+    }
+    const after: number[] = [];
+    if (pred.verb.passive && pred.subject) {
+      for (let i = pred.subject.start; i < pred.subject.end; i++) after.push(i);
+    }
+    // Linear (TABARI-era) patterns read on to the end of the sentence; grouped ones stay in the clause.
+    const afterEnd = this.verbs.grouped ? pred.clauseEnd : parse.tokens.length;
+    for (let i = verbEnd; i < afterEnd; i++) after.push(i);
+    return {
+      tokens: parse.tokens,
+      before,
+      after,
+      nps: parse.nps,
+      pps: parse.pps,
+      groupAt: (t: number) => groups.get(t) ?? null,
+      compoundSubject: (pred.subject?.conjuncts.length ?? 0) > 1,
+      plurals: this.verbs.grouped,
+    };
+  }
+
+  private roles(pred: Predicate, match: PatternMatch | null, resolver: ActorResolver, code: string) {
+    const skip = new Set<NounPhrase>(match?.skipped ?? []);
+    const byPp = pred.pps.find((pp) => pp.prep === 'by');
+    let sources: ResolvedActor[] = [];
+    let targets: ResolvedActor[] = [];
+
+    const subject = (): ResolvedActor[] => this.subjectActors(pred, resolver);
+    if (match?.source) sources = resolver.group(match.source);
+    else if (pred.verb.passive) {
+      if (byPp) sources = resolver.group(byPp.object);
+      else if (pred.subject && SELF_MOVING.test(code)) sources = subject();
+    } else if (pred.subject) sources = subject();
+
+    if (match?.target) targets = resolver.group(match.target);
+    else if (pred.verb.passive && !(pred.subject && !byPp && SELF_MOVING.test(code))) {
+      if (pred.subject) targets = subject();
+      // "Evidence against Russia was presented": the passive subject's own phrase names the target.
+      if (targets.length === 0) {
+        for (const pp of pred.subjectPps) {
+          const r = resolver.group(pp.object).filter((a) => a.actor !== null);
+          if (r.length > 0) {
+            targets = r;
+            break;
+          }
+        }
+      }
+    }
+    if (targets.length === 0 && !match?.target) {
+      targets = this.defaultTarget(pred, match, resolver, skip, byPp ?? null);
+    }
+    const sourceCodes = new Set(sources.map((s) => s.code));
+    targets = targets.filter((t) => !sourceCodes.has(t.code) || t.actor === null);
+    return { sources, targets };
+  }
+
+  /**
+   * The subject's actors; a subject pronoun ("Ethiopia indicated it would act", "North Korea said
+   * they had …") stands for the subject of the clause it depends on.
+   */
+  private subjectActors(pred: Predicate, resolver: ActorResolver): ResolvedActor[] {
+    const g = pred.subject;
+    if (!g) return [];
+    const only = g.conjuncts.length === 1 ? g.conjuncts[0] : undefined;
+    const pronoun = only && only.end - only.start === 1 ? this.currentTokens[only.start]?.lower : undefined;
+    if (pronoun && /^(he|she|it|they|we)$/.test(pronoun)) {
+      for (let k = this.currentPredicates.indexOf(pred) - 1; k >= 0; k--) {
+        const prev = this.currentPredicates[k] as Predicate;
+        if (!prev.subject || prev.subject === g) continue;
+        const r = resolver.group(prev.subject, prev.subjectPps).filter((a) => a.actor !== null);
+        if (r.length > 0) return r;
+      }
+      return [];
+    }
+    return resolver.group(g, pred.subjectPps);
+  }
+
+  private defaultTarget(
+    pred: Predicate,
+    match: PatternMatch | null,
+    resolver: ActorResolver,
+    skip: Set<NounPhrase>,
+    byPp: PrepPhrase | null,
+  ): ResolvedActor[] {
+    const usable = (g: NounGroup) => !g.conjuncts.some((np) => skip.has(np) || np.temporal);
+    for (const pp of match?.targetPps ?? []) {
+      const r = resolver.group(pp.object);
+      if (r.length > 0) return r;
+    }
+    // Named actors first (object, then its "of X", then the verb's PPs); an unnamed group
+    // ("more troops") is a target only when nothing named is.
+    let unnamed: ResolvedActor[] = [];
+    if (!pred.verb.passive && pred.object && usable(pred.object)) {
+      const r = resolver.group(pred.object, pred.objectPps);
+      if (r.some((a) => a.actor !== null)) return r;
+      for (const pp of pred.objectPps) {
+        const rp = resolver.group(pp.object);
+        if (rp.some((a) => a.actor !== null)) return rp;
+      }
+      unnamed = r;
+    }
+    for (const pp of pred.pps) {
+      if (pp === byPp && pred.verb.passive) continue;
+      if (!usable(pp.object)) continue;
+      const r = resolver.group(pp.object);
+      if (r.some((a) => a.actor !== null)) return r;
+      if (unnamed.length === 0 && r.length > 0) unnamed = r;
+    }
+    if (unnamed.length > 0) return unnamed;
+    // TABARI's rule of last resort: the first named actor after the verb in its clause
+    // ("cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor").
+    for (const g of this.groupsAfter(pred)) {
+      if (!usable(g)) continue;
+      const r = resolver.group(g).filter((a) => a.actor !== null);
+      if (r.length > 0) return r;
+    }
+    return [];
+  }
+
+  private groupsAfter(pred: Predicate): NounGroup[] {
+    const out: NounGroup[] = [];
+    // Linear dictionaries look on past the clause, but not past a comma (", a senior official said").
+    let end = pred.clauseEnd;
+    if (!this.verbs.grouped) {
+      end = this.currentTokens.length;
+      for (let i = pred.verb.end; i < this.currentTokens.length; i++) {
+        if (this.currentTokens[i]?.text === ',') {
+          end = i;
+          break;
+        }
+      }
+    }
+    for (const [start, g] of this.currentGroups) {
+      if (start >= pred.verb.end && start < end) out.push(g);
+    }
+    // An infinitive complement's arguments ("signed an accord to supply Gondor").
+    for (const p of this.currentPredicates) {
+      if (p.governor === pred && p.verb.infinitive) {
+        if (p.object) out.push(p.object);
+        for (const pp of p.pps) out.push(pp.object);
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+}

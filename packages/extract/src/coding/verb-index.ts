@@ -1,0 +1,136 @@
+/**
+ * Finds the verb-dictionary entries a verb group can be: by written form, by lemma, and for
+ * multi-word verbs ("cordon off", "ask for", "wire tap") by the words around the verb.
+ */
+import type { VerbBlock, VerbDictionary, VerbEntry, VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
+import type { Token } from '../nlp/token.ts';
+
+export interface VerbHit {
+  entry: VerbEntry;
+  /** Token span the verb occupies (a multi-word verb spans its particles). */
+  start: number;
+  end: number;
+}
+
+interface Keyed {
+  entry: VerbEntry;
+  form: string[];
+  /** Position in `form` of the word that was indexed. */
+  at: number;
+}
+
+/**
+ * A block's patterns indexed by one word each requires (the first alternatives of its first
+ * required word), so a verb tries only the patterns whose words occur around it.
+ */
+export interface PatternIndex {
+  byWord: Map<string, VerbPattern[]>;
+  always: VerbPattern[];
+}
+
+export class VerbIndex {
+  private readonly patternIndex = new Map<VerbBlock, PatternIndex>();
+
+  /** Patterns of a block that could match a sentence containing `present` words, in file order. */
+  candidates(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
+    let idx = this.patternIndex.get(block);
+    if (!idx) {
+      idx = { byWord: new Map(), always: [] };
+      for (const p of block.patterns) {
+        const first = p.required[0];
+        if (!first) {
+          idx.always.push(p);
+          continue;
+        }
+        for (const w of first) {
+          const list = idx.byWord.get(w);
+          if (list) list.push(p);
+          else idx.byWord.set(w, [p]);
+        }
+      }
+      this.patternIndex.set(block, idx);
+    }
+    const out = new Set<VerbPattern>(idx.always);
+    for (const w of present) for (const p of idx.byWord.get(w) ?? []) out.add(p);
+    return [...out]
+      .filter((p) => p.required.every((alts) => alts.some((w) => present.has(w))))
+      .sort((a, b) => a.line - b.line);
+  }
+
+  private readonly byWord = new Map<string, Keyed[]>();
+  /** The dictionary uses PETRARCH-2 grouped patterns (`{…}`, `(…)`) rather than linear ones. */
+  readonly grouped: boolean;
+
+  constructor(readonly dictionary: VerbDictionary) {
+    let grouped = false;
+    for (const block of dictionary.blocks) {
+      for (const p of block.patterns) if (/[{(]/.test(p.text)) grouped = true;
+      for (const entry of block.verbs) {
+        for (const form of entry.forms) {
+          form.forEach((w, at) => {
+            const list = this.byWord.get(w);
+            const k = { entry, form, at };
+            if (list) list.push(k);
+            else this.byWord.set(w, [k]);
+          });
+        }
+      }
+    }
+    this.grouped = grouped;
+  }
+
+  /** Is the word a form of some dictionary verb? */
+  knows(t: Token): boolean {
+    return this.byWord.has(t.key) || this.byWord.has(t.lemma.toUpperCase());
+  }
+
+  /** Entries for the verb at `main`; the longest multi-word reading wins over shorter ones. */
+  lookup(tokens: readonly Token[], main: number): VerbHit[] {
+    const t = tokens[main];
+    if (!t) return [];
+    const hits: VerbHit[] = [];
+    const seen = new Set<VerbEntry>();
+    for (const key of new Set([t.key, t.lemma.toUpperCase()])) {
+      for (const { entry, form, at } of this.byWord.get(key) ?? []) {
+        if (seen.has(entry)) continue;
+        const span = matchForm(tokens, main, form, at, key);
+        if (!span) continue;
+        seen.add(entry);
+        hits.push({ entry, start: span.start, end: span.end });
+      }
+    }
+    if (hits.length <= 1) return hits;
+    const longest = Math.max(...hits.map((h) => h.end - h.start));
+    return hits.filter((h) => h.end - h.start === longest);
+  }
+}
+
+function matchForm(
+  tokens: readonly Token[],
+  main: number,
+  form: string[],
+  at: number,
+  key: string,
+): { start: number; end: number } | null {
+  if (form.length === 1) return { start: main, end: main + 1 };
+  // Words before the indexed one must be adjacent; after it, one adverb or pronoun may intervene
+  // ("called it off", "broke down completely" is handled by the pattern).
+  let b = main - 1;
+  for (let k = at - 1; k >= 0; k--) {
+    if (tokens[b]?.key !== form[k]) return null;
+    b--;
+  }
+  let p = main + 1;
+  for (let k = at + 1; k < form.length; k++) {
+    if (
+      tokens[p]?.key !== form[k] &&
+      (tokens[p]?.pos === 'ADV' || tokens[p]?.pos === 'PRON') &&
+      tokens[p + 1]?.key === form[k]
+    )
+      p++;
+    if (tokens[p]?.key !== form[k]) return null;
+    p++;
+  }
+  void key;
+  return { start: b + 1, end: p };
+}

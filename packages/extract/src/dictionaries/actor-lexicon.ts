@@ -1,0 +1,206 @@
+/**
+ * The actor lexicon: every actor name, agent noun and demonym the extractor knows, in one word trie,
+ * and the rules for reading codes off a match (dated roles, compound codes).
+ */
+import type { ActorKind, IsoDate } from '@parallax/core';
+import type { Token } from '../nlp/token.ts';
+import type { DatedCode } from './actor-dictionary-reader.ts';
+
+/** A named actor: a state, organisation, person or armed group. */
+export interface LexiconActor {
+  name: string;
+  kind: ActorKind;
+  /** Codes used when no dated role applies; several for a compound actor (`FRO/BIL/SAM`). */
+  codes: string[];
+  roles: DatedCode[];
+  aliases: string[];
+  qid: string | null;
+  /** Which dictionary it came from (`phoenix-countries`, `parallax`, …). */
+  origin: string;
+}
+
+/** A generic noun that names a sector: `minister` → GOV, `troops` → MIL. */
+export interface AgentSense {
+  code: string;
+  /** Organisation codes go before the country (`NGO~`): `MSF Arnor` → `NGOARN`. */
+  prefix: boolean;
+}
+
+export interface Mention {
+  /** Token span [start, end). */
+  start: number;
+  end: number;
+  /** Actor indices (several records may share a name). */
+  actors: number[];
+  agent: AgentSense | null;
+  /** Words matched, for explanations. */
+  text: string;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  actors: number[] | null;
+  agent: AgentSense | null;
+}
+
+const node = (): Node => ({ next: new Map(), actors: null, agent: null });
+
+/** Dictionary phrase → trie words: hyphens and spaces both separate words, as in token words. */
+function phraseWords(phrase: string): string[] {
+  return phrase
+    .split(/[\s-]+/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+}
+
+export class ActorLexicon {
+  readonly actors: LexiconActor[] = [];
+  private readonly root = node();
+
+  addActor(actor: LexiconActor, names: readonly string[]): number {
+    const id = this.actors.length;
+    this.actors.push(actor);
+    for (const name of names) {
+      const words = phraseWords(name);
+      if (words.length === 0) continue;
+      const n = this.walk(words);
+      if (!n.actors) n.actors = [];
+      if (!n.actors.includes(id)) n.actors.push(id);
+    }
+    return id;
+  }
+
+  addAgent(phrase: string, sense: AgentSense): void {
+    const words = phraseWords(phrase);
+    if (words.length === 0) return;
+    const n = this.walk(words);
+    // The first definition wins, as in PETRARCH (later duplicates are usually typos or variants).
+    n.agent ??= sense;
+  }
+
+  private walk(words: string[]): Node {
+    let n = this.root;
+    for (const w of words) {
+      let next = n.next.get(w);
+      if (!next) {
+        next = node();
+        n.next.set(w, next);
+      }
+      n = next;
+    }
+    return n;
+  }
+
+  /**
+   * Longest non-overlapping matches over a token sequence. Names must look like names (one matched
+   * token capitalised; short all-caps names such as `US` only when written in capitals); agents are
+   * ordinary nouns and match in any case.
+   */
+  scan(tokens: readonly Token[]): Mention[] {
+    const words: string[] = [];
+    const wordToken: number[] = [];
+    for (let t = 0; t < tokens.length; t++) {
+      const ws = (tokens[t] as Token).words;
+      for (let k = 0; k < ws.length; k++) {
+        words.push(ws[k] as string);
+        wordToken.push(t);
+      }
+    }
+    const out: Mention[] = [];
+    const root = this.root.next;
+    let p = 0;
+    while (p < words.length) {
+      let n = root.get(words[p] as string);
+      if (!n) {
+        p++;
+        continue;
+      }
+      let bestEnd = -1;
+      let bestActors: number[] | null = null;
+      let bestAgent: AgentSense | null = null;
+      for (let q = p; n; ) {
+        if (n.actors && this.looksLikeName(tokens, wordToken[p] as number, wordToken[q] as number, q - p + 1)) {
+          bestEnd = q;
+          bestActors = n.actors;
+          bestAgent = null;
+        } else if (n.agent) {
+          bestEnd = q;
+          bestActors = null;
+          bestAgent = n.agent;
+        }
+        q++;
+        if (q >= words.length) break;
+        n = n.next.get(words[q] as string);
+      }
+      if (bestEnd < 0) {
+        p++;
+        continue;
+      }
+      const start = wordToken[p] as number;
+      const end = (wordToken[bestEnd] as number) + 1;
+      const prev = out[out.length - 1];
+      // Two matches inside one hyphenated token (`pro-Russian`) keep only the first.
+      if (!prev || prev.end <= start || prev.start !== start) {
+        out.push({
+          start,
+          end,
+          actors: bestActors ?? [],
+          agent: bestAgent,
+          text: words.slice(p, bestEnd + 1).join(' '),
+        });
+      }
+      p = bestEnd + 1;
+    }
+    return out;
+  }
+
+  private looksLikeName(tokens: readonly Token[], from: number, to: number, wordCount: number): boolean {
+    let capital = false;
+    for (let i = from; i <= to; i++) {
+      const t = tokens[i];
+      // Capitalised, or at least written with a capital somewhere ("iSrael", "al-Shabab").
+      if (t && /[\p{Lu}\d]/u.test(t.text)) capital = true;
+    }
+    if (!capital) return false;
+    if (wordCount === 1 && from === to) {
+      const t = tokens[from] as Token;
+      const letters = t.text.replace(/[^\p{L}]/gu, '');
+      // `US`, `UN`, `AU` only in capitals or with dots; `us`, `Un` are words.
+      if (letters.length <= 3 && letters !== letters.toUpperCase()) return false;
+    }
+    return true;
+  }
+
+  private readonly codeCache = new Map<string, string[]>();
+
+  /** The codes an actor carried on a date: its first matching dated role, else its defaults. */
+  codesOn(actorIndex: number, date: IsoDate | null): string[] {
+    const key = `${actorIndex}|${date ?? ''}`;
+    let codes = this.codeCache.get(key);
+    if (!codes) {
+      codes = this.computeCodes(actorIndex, date);
+      if (this.codeCache.size > 100_000) this.codeCache.clear();
+      this.codeCache.set(key, codes);
+    }
+    return codes;
+  }
+
+  private computeCodes(actorIndex: number, date: IsoDate | null): string[] {
+    const a = this.actors[actorIndex];
+    if (!a) return [];
+    if (date) {
+      for (const r of a.roles) {
+        if ((r.start === null || r.start <= date) && (r.end === null || date <= r.end)) return splitCodes(r.code);
+      }
+    }
+    return a.codes.flatMap(splitCodes);
+  }
+}
+
+/** `FRO/BIL/SAM` → three codes; null codes (`---`) and placeholders give none. */
+export function splitCodes(code: string): string[] {
+  return code
+    .split('/')
+    .map((c) => c.trim().toUpperCase())
+    .filter((c) => /^[A-Z0-9]{3,}$/.test(c));
+}

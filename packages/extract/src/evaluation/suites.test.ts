@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runPetrarchUnit } from './suites.ts';
+import { readValidationRecords, recordDate } from './validation-records.ts';
+
+const shared = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
+const haveShared = existsSync(`${shared}data/petrarch2/text/PETR.UnitTest.records.xml`);
+
+describe('validation records', () => {
+  it('reads sentences, dates, expected codings and error records, ignoring comments and parses', () => {
+    const records = readValidationRecords(`<Validation><Sentences>
+<!-- <Sentence id="HIDDEN"> -->
+<Sentence date = "19950101" id ="A-1" category="DEMO" sentence="true">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<Text>
+Arnor is about to restore
+full diplomatic ties &amp; more.
+</Text>
+<Parse>(ROOT (S (NP (NNP Arnor))))</Parse>
+</Sentence>
+<Sentence date="121108" id="B-2" category="AFP" evaluate="true"/>
+<EventCoding noevents="True"></EventCoding>
+<Text>Nothing happened.</Text>
+</Sentence></Sentences></Validation>`);
+    expect(records).toEqual([
+      {
+        id: 'A-1',
+        date: '19950101',
+        category: 'DEMO',
+        text: 'Arnor is about to restore full diplomatic ties & more.',
+        codings: [{ source: 'ARN', target: 'GON', code: '064' }],
+        noEvents: false,
+        error: null,
+      },
+      {
+        id: 'B-2',
+        date: '121108',
+        category: 'AFP',
+        text: 'Nothing happened.',
+        codings: [],
+        noEvents: true,
+        error: null,
+      },
+    ]);
+    expect(recordDate('19950101')).toBe('1995-01-01');
+    expect(recordDate('121108')).toBe('2012-11-08');
+  });
+});
+
+describe.skipIf(!haveShared)('PETRARCH unit-test suite (reads ../shared)', () => {
+  it('codes the unit-test records at F1 ≥ 0.90', () => {
+    const r = runPetrarchUnit(shared);
+    expect(r.n).toBeGreaterThan(250);
+    expect(r.f1).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+if (!haveShared) {
+  console.warn(`evaluation suites skipped: ${shared} (the gold data in ../shared) is not present`);
+}

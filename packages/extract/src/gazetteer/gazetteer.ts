@@ -1,0 +1,291 @@
+/**
+ * The gazetteer: countries (Natural Earth + Parallax's name list), first-level divisions (Natural
+ * Earth admin-1, with ISO 3166-2 codes and names in many languages) and populated places (GeoNames
+ * cities500, filtered), all behind one normalised-name index. Pure: it is built from file contents
+ * the loader reads, and answers lookups in memory.
+ */
+import type { PlaceLevel } from '@parallax/core';
+import { placeKey } from './place-key.ts';
+
+export interface GazetteerEntry {
+  /** `iso:RUS`, `ne:RUS-2362`, `geonames:538560`. */
+  gazetteerId: string;
+  name: string;
+  level: Extract<PlaceLevel, 'country' | 'admin1' | 'city'>;
+  /** ISO 3166-1 alpha-3. */
+  country: string | null;
+  /** ISO 3166-2 of the first-level division, when known. */
+  admin1: string | null;
+  lat: number | null;
+  lon: number | null;
+  population: number;
+  /** GeoNames feature code for places (PPLC capital, PPLA admin seat, …). */
+  featureCode: string | null;
+}
+
+/** Natural Earth admin-1 attributes used here (see data/geo/NOTICE.md). */
+export interface NaturalEarthAdmin1 {
+  adm1_code: string;
+  iso_3166_2: string | null;
+  iso_a2: string | null;
+  adm0_a3: string | null;
+  cc_dejure?: string | null;
+  name: string | null;
+  name_en?: string | null;
+  name_alt?: string | null;
+  name_local?: string | null;
+  gn_name?: string | null;
+  gn_a1_code?: string | null;
+  name_ru?: string | null;
+  name_uk?: string | null;
+  name_ko?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface NaturalEarthCountryPoint {
+  cc: string | null;
+  adm0_a3: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+/** Words that name a kind of first-level division: "Kursk region", "Primorsky Krai". */
+export const DIVISION_WORDS = new Set([
+  'region',
+  'oblast',
+  'province',
+  'krai',
+  'kray',
+  'republic',
+  'governorate',
+  'prefecture',
+  'state',
+  'county',
+  'district',
+  'territory',
+  'область',
+  'край',
+  'республика',
+  '도',
+]);
+
+export class Gazetteer {
+  /** Countries and first-level divisions (a few thousand), indexed in a map. */
+  readonly entries: GazetteerEntry[] = [];
+  private readonly index = new Map<string, number[]>();
+  /**
+   * Populated places (over a hundred thousand) stay as their text rows, with their names in a
+   * sorted array searched by bisection: loading is a split, not a million map insertions, and an
+   * entry object is only made for a place a document actually names.
+   */
+  private cityRows: string[] = [];
+  private cityKeys: string[] = [];
+  private cityKeyRows: string[] = [];
+  private readonly cityCache = new Map<number, GazetteerEntry>();
+  /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
+  private readonly firstWords = new Set<string>();
+  private geonamesAdmin1 = new Map<string, string>();
+  private readonly iso2to3 = new Map<string, string>();
+  private readonly countryIndex = new Map<string, number>();
+
+  constructor(input: {
+    countryNames: string;
+    countryPoints: readonly NaturalEarthCountryPoint[];
+    admin1: readonly NaturalEarthAdmin1[];
+    cities: string;
+  }) {
+    this.addCountries(input.countryNames, input.countryPoints);
+    const geonamesAdmin1 = this.addAdmin1(input.admin1);
+    this.addCities(input.cities, geonamesAdmin1);
+  }
+
+  get size(): number {
+    return this.entries.length + this.cityRows.length;
+  }
+
+  /** Could a name of several words start with this (normalised) word? */
+  startsMultiword(word: string): boolean {
+    return this.firstWords.has(word);
+  }
+
+  /** Entries whose name normalises to `key` (see placeKey): countries and divisions, then places. */
+  lookupKey(key: string): readonly GazetteerEntry[] {
+    const ids = this.index.get(key);
+    const out = ids ? ids.map((i) => this.entries[i] as GazetteerEntry) : [];
+    const at = this.findCityKey(key);
+    if (at >= 0) for (const row of (this.cityKeyRows[at] as string).split(',')) out.push(this.city(Number(row)));
+    return out;
+  }
+
+  private findCityKey(key: string): number {
+    let lo = 0;
+    let hi = this.cityKeys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.cityKeys[mid] as string;
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private city(row: number): GazetteerEntry {
+    const cached = this.cityCache.get(row);
+    if (cached) return cached;
+    const [id = '', cc = '', a1 = '', fcode = '', pop = '0', lat = '', lon = '', name = ''] = (
+      this.cityRows[row] ?? ''
+    ).split('\t');
+    const entry: GazetteerEntry = {
+      gazetteerId: `geonames:${id}`,
+      name,
+      level: 'city',
+      country: this.iso2to3.get(cc) ?? null,
+      admin1: this.geonamesAdmin1.get(`${cc}.${a1}`) ?? null,
+      lat: Number(lat),
+      lon: Number(lon),
+      population: Number(pop),
+      featureCode: fcode,
+    };
+    this.cityCache.set(row, entry);
+    return entry;
+  }
+
+  lookup(name: string): readonly GazetteerEntry[] {
+    return this.lookupKey(placeKey(name));
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key) || this.findCityKey(key) >= 0;
+  }
+
+  country(iso3: string): GazetteerEntry | null {
+    const i = this.countryIndex.get(iso3);
+    return i === undefined ? null : (this.entries[i] ?? null);
+  }
+
+  iso3(iso2: string): string | null {
+    return this.iso2to3.get(iso2.toUpperCase()) ?? null;
+  }
+
+  private add(entry: GazetteerEntry, names: Iterable<string>): number {
+    const id = this.entries.length;
+    this.entries.push(entry);
+    for (const n of names) this.addKey(placeKey(n), id);
+    return id;
+  }
+
+  private addKey(key: string, id: number): void {
+    if (key.length < 2) return;
+    const space = key.indexOf(' ');
+    if (space > 0) this.firstWords.add(key.slice(0, space));
+    const list = this.index.get(key);
+    if (!list) this.index.set(key, [id]);
+    else if (!list.includes(id)) list.push(id);
+  }
+
+  private addCountries(names: string, points: readonly NaturalEarthCountryPoint[]): void {
+    const listed = new Map<string, { iso3: string; names: string[] }>();
+    for (const line of names.split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [iso3 = '', iso2 = '', all = ''] = line.split('\t');
+      listed.set(iso2, { iso3, names: all.split('|').filter(Boolean) });
+      this.iso2to3.set(iso2, iso3);
+    }
+    const done = new Set<string>();
+    for (const p of points) {
+      if (!p.cc || done.has(p.cc)) continue;
+      done.add(p.cc);
+      const own = listed.get(p.cc);
+      const iso3 = own?.iso3 ?? p.adm0_a3;
+      this.iso2to3.set(p.cc, iso3);
+      const name = own?.names[0] ?? p.name;
+      const id = this.add(
+        {
+          gazetteerId: `iso:${iso3}`,
+          name,
+          level: 'country',
+          country: iso3,
+          admin1: null,
+          lat: p.lat,
+          lon: p.lon,
+          population: 0,
+          featureCode: null,
+        },
+        [p.name, ...(own?.names ?? [])],
+      );
+      this.countryIndex.set(iso3, id);
+    }
+  }
+
+  /** Returns GeoNames admin-1 code (`RU.41`) → ISO 3166-2 (`RU-KRS`), for placing cities. */
+  private addAdmin1(rows: readonly NaturalEarthAdmin1[]): Map<string, string> {
+    const byGeonames = new Map<string, string>();
+    for (const r of rows) {
+      const iso = r.iso_3166_2 && !r.iso_3166_2.includes('~') ? r.iso_3166_2 : null;
+      const cc = r.cc_dejure ?? r.iso_a2;
+      const country = cc ? (this.iso2to3.get(cc) ?? r.adm0_a3) : r.adm0_a3;
+      const names = [
+        r.name,
+        r.name_en,
+        r.name_local,
+        r.gn_name,
+        r.name_ru,
+        r.name_uk,
+        r.name_ko,
+        ...(r.name_alt ?? '').split('|'),
+      ].filter((n): n is string => typeof n === 'string' && n.trim().length > 1);
+      if (names.length === 0) continue;
+      const id = this.add(
+        {
+          gazetteerId: `ne:${r.adm1_code}`,
+          name: r.name_en || r.name || names[0] || r.adm1_code,
+          level: 'admin1',
+          country: country ?? null,
+          admin1: iso,
+          lat: r.latitude ?? null,
+          lon: r.longitude ?? null,
+          population: 0,
+          featureCode: null,
+        },
+        names,
+      );
+      // "Primorsky Krai" is also "Primorsky region": index the name without its division word.
+      for (const n of names) {
+        const k = placeKey(n);
+        const words = k.split(' ');
+        if (words.length > 1 && DIVISION_WORDS.has(words[words.length - 1] as string)) {
+          this.addKey(words.slice(0, -1).join(' '), id);
+        }
+      }
+      if (r.gn_a1_code && iso) byGeonames.set(r.gn_a1_code, iso);
+    }
+    return byGeonames;
+  }
+
+  private addCities(text: string, geonamesAdmin1: Map<string, string>): void {
+    this.geonamesAdmin1 = geonamesAdmin1;
+    const split = text.indexOf('\n#keys');
+    const places = split >= 0 ? text.slice(0, split) : text;
+    const keys = split >= 0 ? text.slice(text.indexOf('\n', split + 1) + 1) : '';
+    this.cityRows = places.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const keyLines = keys.split('\n');
+    this.cityKeys = new Array(keyLines.length);
+    this.cityKeyRows = new Array(keyLines.length);
+    let n = 0;
+    for (const line of keyLines) {
+      const tab = line.indexOf('\t');
+      if (tab <= 0) continue;
+      const key = line.slice(0, tab);
+      this.cityKeys[n] = key;
+      this.cityKeyRows[n] = line.slice(tab + 1);
+      const space = key.indexOf(' ');
+      if (space > 0) this.firstWords.add(key.slice(0, space));
+      n++;
+    }
+    this.cityKeys.length = n;
+    this.cityKeyRows.length = n;
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Finds place names in a sentence and resolves each to one gazetteer entry. A capitalised name (or
+ * a Cyrillic/Hangul word) counts as a place when the gazetteer knows it and the text supports the
+ * reading: a locative preposition before it ("shipped to Vladivostok"), a division word after it
+ * ("Kursk region"), or a name too prominent to be anything else (countries, divisions, large
+ * cities). Ambiguous names are ranked by kind, population and the countries the document mentions.
+ */
+import type { Token } from '../nlp/token.ts';
+import { DIVISION_WORDS, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
+import { placeKey } from './place-key.ts';
+
+export interface PlaceMention {
+  /** Token span [start, end), including a trailing division word. */
+  start: number;
+  end: number;
+  entry: GazetteerEntry;
+  /** The locative preposition before the name, lower case; `object` right after a verb; else null. */
+  preposition: string | null;
+}
+
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'near',
+  'to',
+  'into',
+  'from',
+  'outside',
+  'around',
+  'across',
+  'toward',
+  'towards',
+  'inside',
+  'through',
+  'via',
+  'over',
+  'on',
+  'off',
+  'within',
+  'throughout',
+  'between',
+  'beyond',
+  'along',
+]);
+
+/** Capitalised words that are never place names in running text. */
+const NOT_PLACES = new Set([
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'this',
+  'that',
+  'but',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'president',
+  'minister',
+  'general',
+  'mr',
+  'mrs',
+  'ms',
+]);
+
+/**
+ * Compass words alone ("the North", "the West") are regions of speech, not the towns GeoNames lists
+ * under them ("North" is an alternate name of North Salt Lake); they may still open a longer name.
+ */
+const COMPASS = /^(north|south|east|west|northern|southern|eastern|western|central)$/;
+
+const SAYING = /^(say|tell|claim|report|announce|state|add|believe|think|confirm|deny|warn|allege|note|urge|call)$/;
+
+const HANGUL_PARTICLES = [
+  '으로',
+  '에서',
+  '까지',
+  '부터',
+  '로',
+  '에',
+  '의',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '과',
+  '와',
+  '도',
+];
+
+/** Scripts written without capitals (or where case tells nothing): any word may be a name. */
+const UNCASED = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function looksLikeName(t: Token, sentenceStart: boolean): boolean {
+  if (NOT_PLACES.has(t.lower)) return false;
+  if (UNCASED.test(t.text)) return true;
+  if (!/^\p{Lu}/u.test(t.text)) return false;
+  if (sentenceStart && t.pos !== 'PROPN') return false;
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB';
+}
+
+export interface PlaceContext {
+  /** ISO3 codes of countries the sentence mentions (strong evidence). */
+  sentenceCountries: ReadonlySet<string>;
+  /** ISO3 codes of countries the document mentions (weaker). */
+  documentCountries: ReadonlySet<string>;
+  /** Token spans that name people or organisations, never read as places. */
+  blocked: readonly { start: number; end: number }[];
+  /**
+   * Every dictionary name in the sentence: a place may not start inside one unless it covers it
+   * whole ("Kursk" is both; "North" of "North Korean" is not a place).
+   */
+  names?: readonly { start: number; end: number }[];
+}
+
+export class PlaceFinder {
+  /** Per-token place keys of the sentence being read, computed once each. */
+  private keys: (string | undefined)[] = [];
+
+  constructor(private readonly gazetteer: Gazetteer) {}
+
+  private keyOf(tokens: readonly Token[], i: number): string {
+    let k = this.keys[i];
+    if (k === undefined) {
+      k = placeKey((tokens[i] as Token).text);
+      this.keys[i] = k;
+    }
+    return k;
+  }
+
+  find(tokens: readonly Token[], ctx: PlaceContext): PlaceMention[] {
+    const out: PlaceMention[] = [];
+    this.keys = new Array(tokens.length);
+    const blocked = new Uint8Array(tokens.length);
+    for (const b of ctx.blocked) for (let i = b.start; i < b.end && i < tokens.length; i++) blocked[i] = 1;
+    let i = 0;
+    let last: PlaceMention | null = null;
+    while (i < tokens.length) {
+      const t = tokens[i] as Token;
+      if (blocked[i] || !looksLikeName(t, i === 0)) {
+        i++;
+        continue;
+      }
+      const hit = this.longest(tokens, i, blocked);
+      if (!hit || (hit.end === i + 1 && COMPASS.test(t.lower))) {
+        i++;
+        continue;
+      }
+      const within = ctx.names?.find((n) => n.start <= i && i < n.end);
+      if (within && (within.start !== i || hit.end < within.end)) {
+        i++;
+        continue;
+      }
+      let end = hit.end;
+      const next = tokens[end];
+      const division = next !== undefined && DIVISION_WORDS.has(next.lower);
+      if (division) end++;
+      let prep = this.prepositionBefore(tokens, i);
+      // "in Kursk, Belgorod and Bryansk": later items of a list share the first one's preposition.
+      if (
+        !prep &&
+        last?.preposition &&
+        tokens.slice(last.end, i).every((x) => x.text === ',' || x.lower === 'and' || x.lower === 'or')
+      ) {
+        prep = last.preposition;
+      }
+      // "the Victory Plan", "Vice Foreign Minister": a capitalised word right after means the name
+      // goes on, and the small town that shares its first word is not meant.
+      const continues = !division && next !== undefined && /^\p{Lu}/u.test(next.text);
+      const entry = this.rank(hit.entries, { division, preposition: prep, continues, ctx });
+      if (entry) {
+        last = { start: i, end, entry, preposition: prep };
+        out.push(last);
+      }
+      i = end;
+    }
+    return out;
+  }
+
+  private longest(
+    tokens: readonly Token[],
+    start: number,
+    blocked: Uint8Array,
+  ): { end: number; entries: readonly GazetteerEntry[] } | null {
+    const multi = this.gazetteer.startsMultiword(this.keyOf(tokens, start));
+    for (let len = multi ? Math.min(4, tokens.length - start) : 1; len >= 1; len--) {
+      let ok = true;
+      for (let k = start; k < start + len; k++) {
+        const t = tokens[k] as Token;
+        // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina").
+        if (
+          blocked[k] ||
+          (k > start && !/^[\p{Lu}\p{Lo}]/u.test(t.text) && !/^(and|of|on|upon|de|la|al|el)$/.test(t.lower))
+        ) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      let key = this.keyOf(tokens, start);
+      for (let k = start + 1; k < start + len; k++) key += ` ${this.keyOf(tokens, k)}`;
+      const entries = this.gazetteer.lookupKey(key);
+      if (entries.length > 0) return { end: start + len, entries };
+      if (len === 1) {
+        const t = tokens[start] as Token;
+        // Korean case particles attach to the noun: 블라디보스토크로 "to Vladivostok".
+        if (/\p{Script=Hangul}/u.test(t.text)) {
+          for (const p of HANGUL_PARTICLES) {
+            if (t.text.length > p.length + 1 && t.text.endsWith(p)) {
+              const e = this.gazetteer.lookupKey(placeKey(t.text.slice(0, -p.length)));
+              if (e.length > 0) return { end: start + 1, entries: e };
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private prepositionBefore(tokens: readonly Token[], i: number): string | null {
+    let k = i - 1;
+    // "to eastern Russia", "in the occupied south": step over a determiner and direction words.
+    for (let n = 0; n < 3 && k >= 0; n++) {
+      const w = tokens[k] as Token;
+      if (w.lower === 'the' || (w.pos === 'ADJ' && /^\p{Ll}/u.test(w.text))) k--;
+      else break;
+    }
+    // "Russia's Kursk region": a possessive country counts as locative context.
+    if (tokens[k]?.lower === "'s") return "'s";
+    const w = tokens[k]?.lower;
+    if (w && LOCATIVE.has(w)) return w;
+    // "attacked Bakhmut", "shelled the town of …": the object of a verb (not of a verb of saying).
+    if (tokens[k]?.pos === 'VERB' && !SAYING.test(tokens[k]?.lemma ?? '')) return 'object';
+    return null;
+  }
+
+  private rank(
+    entries: readonly GazetteerEntry[],
+    opts: { division: boolean; preposition: string | null; continues: boolean; ctx: PlaceContext },
+  ): GazetteerEntry | null {
+    let best: GazetteerEntry | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const e of entries) {
+      let s: number;
+      if (e.level === 'country') s = opts.division ? -5 : 9;
+      else if (e.level === 'admin1') s = opts.division ? 12 : 4;
+      else {
+        s = Math.log10(e.population + 10) + (e.featureCode === 'PPLC' ? 2 : e.featureCode === 'PPLA' ? 1 : 0);
+        if (opts.division) s -= 3;
+        // A small place needs a preposition before it to be read as a place at all.
+        const prominent = e.population >= 100_000 || e.featureCode === 'PPLC' || e.featureCode === 'PPLA';
+        if (!prominent && (!opts.preposition || opts.continues)) continue;
+      }
+      // "Japan's Vice Foreign Minister": a possessive is locative context only for a place of the
+      // country it names ("Russia's Kursk region").
+      if (opts.preposition === "'s" && e.level !== 'country' && e.country && !opts.ctx.sentenceCountries.has(e.country))
+        continue;
+      if (e.country && opts.ctx.sentenceCountries.has(e.country)) s += 4;
+      else if (e.country && opts.ctx.documentCountries.has(e.country)) s += 2;
+      if (s > bestScore) {
+        bestScore = s;
+        best = e;
+      }
+    }
+    return best;
+  }
+}

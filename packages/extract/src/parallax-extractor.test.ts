@@ -1,0 +1,192 @@
+import { type DocumentId, InvalidInputError, type IsoDateTime } from '@parallax/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExtractor } from './load-extractor.ts';
+import type { ParallaxExtractor } from './parallax-extractor.ts';
+
+let extractor: ParallaxExtractor;
+beforeAll(() => {
+  extractor = loadExtractor();
+}, 60_000);
+
+const extract = (text: string, published = '2024-10-19T09:00:00Z') =>
+  extractor.extract({
+    id: 'doc_test' as DocumentId,
+    text,
+    published: published as IsoDateTime,
+    retrieved: '2024-11-01T00:00:00Z' as IsoDateTime,
+    language: 'en',
+  });
+
+describe('ParallaxExtractor', () => {
+  it('reads the reported troop transfer into one complete claim', () => {
+    const text =
+      "South Korea's spy agency said on Friday that about 1,500 North Korean special forces troops had been shipped to Vladivostok.";
+    const { claims, actors, places } = extract(text);
+    expect(claims).toHaveLength(1);
+    const c = claims[0];
+    expect(c?.quote).toBe(text.slice(c?.start, c?.end));
+    expect(c?.speaker?.code).toBe('KORSPY');
+    expect(c?.stance).toBe('asserts');
+    expect(c?.negated).toBe(false);
+    expect(c?.frame.actors.find((a) => a.role === 'source')?.code).toBe('PRKMIL');
+    expect(c?.frame.cameo).toBe('154');
+    expect(c?.frame.plover).toEqual({ type: 'MOBILIZE', mode: 'troops' });
+    expect(c?.frame.quadClass).toBe(4);
+    expect(c?.frame.place).toMatchObject({ name: 'Vladivostok', level: 'city', country: 'RUS', admin1: 'RU-PRI' });
+    expect(c?.frame.time).toEqual({ start: '2024-10-18', end: '2024-10-18', precision: 'day' });
+    expect(c?.frame.quantities).toEqual([
+      { value: 1500, unit: 'troops', approximate: true, text: 'about 1,500 North Korean special forces troops' },
+    ]);
+    expect(actors.map((a) => a.id)).toContain(c?.frame.actors[0]?.id);
+    expect(places.map((p) => p.id)).toEqual([c?.frame.place?.id]);
+  });
+
+  it('names the person who speaks, resolves "Monday" to the past, and places "Kursk region" in RU-KRS', () => {
+    const { claims } = extract(
+      "NATO Secretary General Mark Rutte said on Monday that North Korean troops had been deployed to Russia's Kursk region.",
+      '2024-10-30T12:00:00Z',
+    );
+    expect(claims[0]?.speaker).toMatchObject({ name: 'Mark Rutte', code: 'IGOWSTNAT' });
+    expect(claims[0]?.frame.place).toMatchObject({ level: 'admin1', admin1: 'RU-KRS', country: 'RUS' });
+    expect(claims[0]?.frame.time?.start).toBe('2024-10-28');
+  });
+
+  it('marks a report that is itself negated, and denials', () => {
+    const [notConfirmed] = extract(
+      "Russia's defence ministry did not confirm that Ukrainian troops had attacked Kursk.",
+    ).claims;
+    expect(notConfirmed).toMatchObject({ stance: 'confirms', negated: true });
+    const [denied] = extract('Moscow denied that North Korean soldiers were fighting in Ukraine.').claims;
+    expect(denied?.stance).toBe('denies');
+    expect(denied?.speaker?.code).toBe('RUS');
+  });
+
+  it('marks plans and possibilities as hypothetical', () => {
+    expect(extract('North Korea could deploy more troops to Russia, the agency said.').claims[0]?.hypothetical).toBe(
+      true,
+    );
+    const [plan] = extract('Pyongyang plans to send 10,000 troops to Russia in November.').claims;
+    expect(plan?.hypothetical).toBe(true);
+    expect(plan?.frame.plover?.type).toBe('MOBILIZE');
+    expect(plan?.frame.time?.precision).toBe('month');
+    expect(extract('Russian forces attacked Kharkiv on Tuesday.').claims[0]?.hypothetical).toBe(false);
+  });
+
+  it('reads common news constructions', () => {
+    const codes = (text: string) => extract(text).claims.map((c) => c.frame.cameo);
+    // A sentence-initial participle modifies the name; it is no event of its own.
+    expect(codes('Ousted Ukrainian President Viktor Yanukovych has agreed to resign.')).toEqual(['035']);
+    // After an object, the infinitive says what for: the strike is the event.
+    expect(codes('Georgian students began a hunger strike on Monday to protest against the election results.')).toEqual(
+      ['142'],
+    );
+    // The pattern whose words come first after the verb decides ("withdrawal", not "press on").
+    expect(codes('European Union foreign ministers demanded the withdrawal of Russian forces on Monday.')).toEqual([
+      '105',
+    ]);
+    // A reduced relative after the subject; the later passive verb keeps that subject as its target.
+    const released = extract('The Ukrainian soldiers captured near Kursk were released by Russia on Friday.').claims;
+    const release = released.find((c) => c.frame.cameo?.startsWith('08'));
+    expect(release?.frame.actors.map((a) => `${a.role}:${a.code}`)).toEqual(['source:RUS', 'target:UKRMIL']);
+    // A day name between subject and verb is not part of the subject.
+    const endorsed = extract('Ukrainian lawmakers Tuesday endorsed an agreement with the European Union.').claims[0];
+    expect(endorsed?.frame.actors.find((a) => a.role === 'source')?.code).toBe('UKRLEG');
+    // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
+    expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
+    expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
+  });
+
+  it('reads no town into a compass word alone, but keeps names that open with one', () => {
+    expect(extract('Russia might give the North military technology in return.').claims[0]?.frame.place).toBeNull();
+    expect(extract('Ukrainian forces shelled targets in North Ossetia.').claims[0]?.frame.place).toMatchObject({
+      country: 'RUS',
+      admin1: 'RU-SE',
+    });
+  });
+
+  it("reads weekdays as the last such day, the document's own weekday as that day, and the future ahead", () => {
+    // Published Saturday 19 October 2024.
+    const day = (text: string) => extract(text).claims[0]?.frame.time?.start;
+    expect(day('Russian forces attacked Kharkiv on Saturday.')).toBe('2024-10-19');
+    expect(day('Russian forces attacked Kharkiv late Sunday.')).toBe('2024-10-13');
+    expect(day('Russian forces attacked Kharkiv yesterday.')).toBe('2024-10-18');
+    expect(day('Russian and Ukrainian officials will meet in Istanbul on Monday.')).toBe('2024-10-21');
+  });
+
+  it('keeps the precision dates are given with', () => {
+    const range = extract('Ukrainian forces shelled Belgorod from 1 to 3 November 2024.', '2024-11-05T00:00:00Z')
+      .claims[0];
+    expect(range?.frame.time).toEqual({ start: '2024-11-01', end: '2024-11-03', precision: 'range' });
+    const year = extract('In 2023, Russian forces attacked Bakhmut repeatedly.').claims[0];
+    expect(year?.frame.time).toEqual({ start: '2023-01-01', end: '2023-12-31', precision: 'year' });
+    expect(year?.frame.place).toMatchObject({ name: 'Bakhmut', country: 'UKR' });
+  });
+
+  it('is deterministic: same text, same claims and ids', () => {
+    const text = 'Kim Jong Un warned the United States on Friday. Russian forces attacked Kharkiv.';
+    expect(extract(text)).toEqual(extract(text));
+  });
+
+  it('anchors every claim to its exact span', () => {
+    const text = 'Intro line\n\nRussian forces attacked Kharkiv on Tuesday. Later, Ukrainian troops shelled Belgorod.';
+    const { claims } = extract(text);
+    expect(claims.length).toBeGreaterThanOrEqual(2);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  });
+});
+
+describe('ParallaxExtractor on bad input', () => {
+  it('returns nothing for empty or blank text', () => {
+    expect(extract('')).toEqual({ claims: [], actors: [], places: [] });
+    expect(extract(' \n\t ').claims).toEqual([]);
+  });
+
+  it('gets through a 1 MB "sentence" without punctuation', () => {
+    const words = ['troops', 'Kursk', 'said', 'the', 'attacked', 'Russia', 'region', 'about', '1,500', 'with'];
+    const parts: string[] = [];
+    for (let i = 0, n = 0; n < 1_000_000; i++) {
+      const w = words[(i * 7) % words.length] as string;
+      parts.push(w);
+      n += w.length + 1;
+    }
+    const text = parts.join(' ');
+    const { claims } = extract(text);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  }, 60_000);
+
+  it('reads Cyrillic and Hangul text without crashing, claiming only what resolves', () => {
+    const ru = extract('Северная Корея направила около 1500 военных в Курскую область.');
+    const ko = extract('북한군 1,500명이 블라디보스토크로 이동했다.');
+    for (const r of [ru, ko]) {
+      for (const c of r.claims) expect(c.frame.actors.length + (c.frame.place ? 1 : 0)).toBeGreaterThan(0);
+    }
+  });
+
+  it('survives unbalanced quotes, leftover HTML, emoji and control characters', () => {
+    const texts = [
+      'He said "Russian forces attacked Kharkiv on Tuesday.',
+      '<div class="x"><p>Russian forces attacked Kharkiv &amp; Sumy on Tuesday.</p></div><script>',
+      'Russian forces 🚀 attacked Kharkiv\u0000 on\u0007 Tuesday\u200b. 💥💥',
+    ];
+    for (const text of texts) {
+      const { claims } = extract(text);
+      expect(claims.length).toBeGreaterThan(0);
+      for (const c of claims) {
+        expect(text.slice(c.start, c.end)).toBe(c.quote);
+        expect(c.frame.plover?.type).toBe('ASSAULT');
+      }
+    }
+  });
+
+  it('rejects an unreadable document date with an error naming the document', () => {
+    expect(() =>
+      extractor.extract({
+        id: 'doc_bad' as DocumentId,
+        text: 'Russian forces attacked Kharkiv.',
+        published: 'not a date' as IsoDateTime,
+        retrieved: 'also not' as IsoDateTime,
+        language: 'en',
+      }),
+    ).toThrow(InvalidInputError);
+  });
+});

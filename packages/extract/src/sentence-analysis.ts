@@ -1,0 +1,102 @@
+/**
+ * One sentence through the coding stages: dictionary mentions, shallow parse, CAMEO events. Shared
+ * by the Extractor (which goes on to build Claims) and the evaluation suites (which score events).
+ */
+import type { IsoDate } from '@parallax/core';
+import { ActorResolver } from './coding/actor-resolver.ts';
+import { type CodedEvent, EventCoder } from './coding/event-coder.ts';
+import type { Mention } from './dictionaries/actor-lexicon.ts';
+import type { DictionarySet } from './dictionaries/dictionary-set.ts';
+import type { DiscardEntry } from './dictionaries/discard-list-reader.ts';
+import { parseSentence, type SentenceParse } from './nlp/shallow-parse.ts';
+import type { Sentence } from './nlp/token.ts';
+
+export interface SentenceAnalysis {
+  sentence: Sentence;
+  mentions: Mention[];
+  /** Reads actor codes off this sentence's phrases (memoised; shared with claim building). */
+  resolver: ActorResolver;
+  parse: SentenceParse;
+  events: CodedEvent[];
+  /** A discard phrase matched: `sentence` skips this sentence, `story` the whole document. */
+  discarded: DiscardEntry['scope'] | null;
+}
+
+export class SentenceAnalyser {
+  private readonly coder: EventCoder;
+  private readonly discards: DiscardIndex;
+
+  constructor(private readonly dictionaries: DictionarySet) {
+    this.coder = new EventCoder(dictionaries.verbs, dictionaries.lexicon);
+    this.discards = new DiscardIndex(dictionaries.discards);
+  }
+
+  analyse(sentence: Sentence, date: IsoDate | null): SentenceAnalysis {
+    const mentions = this.dictionaries.lexicon.scan(sentence.tokens);
+    const parse = parseSentence(sentence.tokens, mentions, (t) => this.dictionaries.verbs.knows(t));
+    const discarded = this.discards.scope(sentence);
+    const resolver = new ActorResolver(this.dictionaries.lexicon, mentions, date, sentence.tokens);
+    const events = discarded ? [] : this.coder.code(parse, resolver);
+    return { sentence, mentions, resolver, parse, events, discarded };
+  }
+}
+
+/**
+ * Discard phrases, indexed by their first word so a sentence is checked in one pass over its tokens.
+ * Phrases match word-initially; unless marked whole-word, the last word may be a stem ("GOLF" in
+ * "GOLFERS").
+ */
+class DiscardIndex {
+  private readonly byFirst = new Map<string, { words: string[]; entry: DiscardEntry }[]>();
+  /** One-word stems by their first three letters. */
+  private readonly stems = new Map<string, DiscardEntry[]>();
+
+  constructor(discards: readonly DiscardEntry[]) {
+    for (const entry of discards) {
+      const words = entry.phrase.split(' ');
+      const first = words[0] ?? '';
+      // A one-word stem ("BASEBALL" matching "BASEBALLS") cannot be keyed by its whole first word.
+      if (words.length === 1 && !entry.wholeWord) {
+        const p = first.slice(0, 3);
+        const list = this.stems.get(p);
+        if (list) list.push(entry);
+        else this.stems.set(p, [entry]);
+        continue;
+      }
+      const list = this.byFirst.get(first);
+      if (list) list.push({ words, entry });
+      else this.byFirst.set(first, [{ words, entry }]);
+    }
+  }
+
+  scope(sentence: Sentence): DiscardEntry['scope'] | null {
+    if (this.byFirst.size === 0 && this.stems.size === 0) return null;
+    const keys = sentence.tokens.map((t) => t.key);
+    let scope: DiscardEntry['scope'] | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      for (const { words, entry } of this.byFirst.get(k) ?? []) {
+        let ok = true;
+        for (let j = 1; j < words.length; j++) {
+          const key = keys[i + j];
+          const w = words[j] as string;
+          const last = j === words.length - 1;
+          if (key === undefined || !(key === w || (last && !entry.wholeWord && key.startsWith(w)))) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        if (entry.scope === 'story') return 'story';
+        scope = 'sentence';
+      }
+      for (const entry of this.stems.get(k.slice(0, 3)) ?? []) {
+        if (k.startsWith(entry.phrase)) {
+          if (entry.scope === 'story') return 'story';
+          scope = 'sentence';
+        }
+      }
+    }
+    return scope;
+  }
+}
