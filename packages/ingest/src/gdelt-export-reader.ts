@@ -462,7 +462,7 @@ export async function* readGdeltEvents(
   options: { filter?: GdeltRowFilter; chunkRows?: number } = {},
 ): AsyncGenerator<GdeltChunk> {
   // Small slices: their objects die young (cheap to collect) instead of being promoted; measured
-  // ~20% less CPU per row than 20,000-row slices (docs/adr/0002).
+  // ~20% less CPU per row than 20,000-row slices (docs/adr/0003).
   const chunkRows = options.chunkRows ?? 4_000;
   const rows = new GdeltEventRows(ctx, options.filter);
   const placeholder = 'doc_pending' as Document['id'];

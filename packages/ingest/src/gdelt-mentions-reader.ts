@@ -42,7 +42,7 @@ export async function* readGdeltMentions(
   options: { chunkRows?: number } = {},
 ): AsyncGenerator<GdeltMentionChunk> {
   // Small slices: their objects die young (cheap to collect) instead of being promoted; measured
-  // ~20% less CPU per row than 20,000-row slices (docs/adr/0002).
+  // ~20% less CPU per row than 20,000-row slices (docs/adr/0003).
   const chunkRows = options.chunkRows ?? 4_000;
   const source = gdeltSource();
   let separator: string | null = null;
