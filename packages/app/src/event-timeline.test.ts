@@ -53,14 +53,18 @@ describe('eventTimeline', () => {
     expect(t.dayOnly.map((b) => [b.date, b.total])).toEqual([['2024-10-01', 1]]);
   });
 
-  it('stops at the cap and says the answer is partial', async () => {
+  it('answers from the store aggregate at every size, never partially', async () => {
     const store = await storeWith(
       Array.from({ length: 30 }, (_, i) =>
-        testEvent({ day: `2024-10-${String(1 + (i % 28)).padStart(2, '0')}` as IsoDate }),
+        testEvent({
+          day: `2024-10-${String(1 + (i % 28)).padStart(2, '0')}` as IsoDate,
+          firstReported: `2024-10-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.000Z` as IsoDateTime,
+        }),
       ),
     );
-    const t = await eventTimeline(store, {}, { interval: 'week', stack: 'status', basis: 'report', cap: 10 });
-    expect(t.partial).toBe(true);
-    expect(t.counted).toBe(10);
+    const t = await eventTimeline(store, {}, { interval: 'week', stack: 'status', basis: 'report' });
+    expect(t.partial).toBe(false);
+    expect(t.counted).toBe(30);
+    expect(t.buckets.reduce((n, b) => n + b.total, 0)).toBe(30);
   });
 });

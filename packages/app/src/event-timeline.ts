@@ -1,29 +1,19 @@
-import {
-  bucketStart,
-  dateFromEpochDay,
-  type Event,
-  type EventFilter,
-  eventDaySpan,
-  type IsoDate,
-  type Store,
-  stackKey,
-  type TimelineBucket,
-  type TimelineInterval,
-  type TimelineStack,
+import type {
+  EventFilter,
+  IsoDate,
+  Store,
+  TimelineBasis,
+  TimelineBucket,
+  TimelineInterval,
+  TimelineStack,
 } from '@parallax/core';
 
-/** Which date places an event on the timeline: when it happened, or when it was first reported. */
-export type TimelineBasis = 'event' | 'report';
+export type { TimelineBasis };
 
 export interface EventTimelineOptions {
   interval: TimelineInterval | 'hour';
   stack: TimelineStack;
   basis: TimelineBasis;
-  /**
-   * Most events walked when the store cannot aggregate the question itself (hours, report time).
-   * Past it the answer says it is partial rather than taking unbounded time.
-   */
-  cap?: number;
 }
 
 export interface EventTimeline {
@@ -39,48 +29,16 @@ export interface EventTimeline {
   dayOnly: TimelineBucket[];
   /** Events left out because they have no date on this basis (undated, or never reported). */
   undated: number;
-  /** Events counted, and whether the walk stopped at the cap (it walks newest first). */
+  /** Events placed on this basis. */
   counted: number;
+  /** Kept for API compatibility: always false, the store aggregates every interval and basis. */
   partial: boolean;
 }
 
-const PAGE = 2000;
 /**
- * Walking events costs about a second per 20,000 on the embedded store (100,000 took 4–7 s on the
- * shared benchmark machine), so an interactive answer stops here and says it is partial.
- */
-export const DEFAULT_TIMELINE_CAP = 50_000;
-
-/** The day an event sits on for a basis, as an epoch day, or null when it has none. */
-function basisDay(event: Event, basis: TimelineBasis): number | null {
-  if (basis === 'event') return eventDaySpan(event)?.start ?? null;
-  if (!event.firstReported) return null;
-  return Math.floor(Date.parse(event.firstReported) / 86_400_000);
-}
-
-/** The hour (0–23, UTC) an event is known to, on a basis; null when only the day is known. */
-function basisHour(event: Event, basis: TimelineBasis): number | null {
-  if (basis === 'report') return event.firstReported ? new Date(event.firstReported).getUTCHours() : null;
-  const time = event.frame.time;
-  return time?.precision === 'hour' && typeof time.hour === 'number' ? time.hour : null;
-}
-
-function add(buckets: Map<string, TimelineBucket>, date: string, key: string): void {
-  let bucket = buckets.get(date);
-  if (!bucket) {
-    bucket = { date: date as IsoDate, counts: {}, total: 0 };
-    buckets.set(date, bucket);
-  }
-  bucket.counts[key] = (bucket.counts[key] ?? 0) + 1;
-  bucket.total += 1;
-}
-
-const sorted = (m: Map<string, TimelineBucket>) => [...m.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-
-/**
- * Events over time under a filter. Days, weeks and months by event time are the store's own
- * aggregate (fast at millions of events); hours and report time are not in the Store port, so they
- * are counted here by walking the filtered events, up to `cap`.
+ * Events over time under a filter, answered by the store's own aggregate for every interval and
+ * basis. With hours, events known only to the day are returned per day in `dayOnly` rather than
+ * spread over hours nobody reported.
  */
 export async function eventTimeline(
   store: Store,
@@ -88,47 +46,38 @@ export async function eventTimeline(
   options: EventTimelineOptions,
 ): Promise<EventTimeline> {
   const { interval, stack, basis } = options;
-  if (interval !== 'hour' && basis === 'event') {
-    const buckets = await store.timeline(filter, interval, stack);
-    return { interval, stack, basis, buckets, dayOnly: [], undated: 0, counted: sum(buckets), partial: false };
-  }
-  const cap = options.cap ?? DEFAULT_TIMELINE_CAP;
-  const buckets = new Map<string, TimelineBucket>();
-  const dayOnly = new Map<string, TimelineBucket>();
-  let undated = 0;
-  let counted = 0;
-  let cursor: string | null = null;
-  do {
-    const page = await store.listEvents(filter, { limit: Math.min(PAGE, cap - counted), cursor });
-    for (const event of page.items) {
-      counted++;
-      const day = basisDay(event, basis);
-      if (day === null) {
-        undated++;
-        continue;
-      }
-      const key = stackKey(event, stack);
-      if (interval === 'hour') {
-        const hour = basisHour(event, basis);
-        const date = dateFromEpochDay(day);
-        if (hour === null) add(dayOnly, date, key);
-        else add(buckets, `${date}T${String(hour).padStart(2, '0')}:00Z`, key);
-      } else {
-        add(buckets, dateFromEpochDay(bucketStart(day, interval)), key);
-      }
+  const [buckets, days, total] = await Promise.all([
+    store.timeline(filter, interval, stack, basis),
+    interval === 'day' ? null : store.timeline(filter, 'day', stack, basis),
+    store.countEvents(filter),
+  ]);
+  const perDay = days ?? buckets;
+  const placed = sum(perDay);
+  let dayOnly: TimelineBucket[] = [];
+  if (interval === 'hour') {
+    // Per day, what the day counts hold beyond what the hours account for.
+    const hoursByDay = new Map<string, Record<string, number>>();
+    for (const b of buckets) {
+      const day = b.date.slice(0, 10);
+      const acc = hoursByDay.get(day) ?? {};
+      for (const [k, n] of Object.entries(b.counts)) acc[k] = (acc[k] ?? 0) + n;
+      hoursByDay.set(day, acc);
     }
-    cursor = page.next;
-  } while (cursor && counted < cap);
-  return {
-    interval,
-    stack,
-    basis,
-    buckets: sorted(buckets),
-    dayOnly: sorted(dayOnly),
-    undated,
-    counted: counted - undated,
-    partial: cursor !== null,
-  };
+    dayOnly = perDay.flatMap((d) => {
+      const hours = hoursByDay.get(d.date) ?? {};
+      const counts: Record<string, number> = {};
+      let left = 0;
+      for (const [k, n] of Object.entries(d.counts)) {
+        const rest = n - (hours[k] ?? 0);
+        if (rest > 0) {
+          counts[k] = rest;
+          left += rest;
+        }
+      }
+      return left ? [{ date: d.date as IsoDate, counts, total: left }] : [];
+    });
+  }
+  return { interval, stack, basis, buckets, dayOnly, undated: total - placed, counted: placed, partial: false };
 }
 
 function sum(buckets: TimelineBucket[]): number {

@@ -86,6 +86,8 @@ export function encodeClaimBody(claim: Claim, elideQuote: boolean): string {
     f.quantities.length === 0 &&
     place !== null &&
     actors !== null &&
+    // The compact form has no field for an hour of day; such claims keep the JSON form.
+    (f.time === null || !('hour' in f.time)) &&
     safe(claim.extractor, claim.dataset?.dataset, claim.dataset?.recordId, claim.dataset?.url) &&
     (elideQuote || safe(claim.quote))
   ) {

@@ -1,4 +1,4 @@
-import { cameoRoot, type Event, eventDaySpan } from '@parallax/core';
+import { cameoRoot, type Event, eventDaySpan, timelinePosition } from '@parallax/core';
 
 /** The columns an event is filtered and aggregated by, derived from its frame. */
 export interface EventColumns {
@@ -14,11 +14,17 @@ export interface EventColumns {
   lat: number | null;
   lon: number | null;
   goldstein: number | null;
+  /** Hour (0–23 UTC) of an hour-precise event time. */
+  hour: number | null;
+  /** Day and hour of the first report, for timelines by report time. */
+  reportDay: number | null;
+  reportHour: number | null;
 }
 
 export function eventColumns(event: Event): EventColumns {
   const f = event.frame;
   const span = eventDaySpan(event);
+  const report = timelinePosition(event, 'report');
   return {
     startDay: span?.start ?? null,
     endDay: span?.end ?? null,
@@ -32,6 +38,9 @@ export function eventColumns(event: Event): EventColumns {
     lat: f.place?.lat ?? null,
     lon: f.place?.lon ?? null,
     goldstein: f.goldstein,
+    hour: timelinePosition(event, 'event')?.hour ?? null,
+    reportDay: report?.day ?? null,
+    reportHour: report?.hour ?? null,
   };
 }
 

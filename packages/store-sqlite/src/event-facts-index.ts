@@ -5,12 +5,14 @@ import {
   EVENT_STATUSES,
   type EventFilter,
   type EventStatus,
+  hourLabel,
   type IsoDate,
   PLOVER_TYPES,
   type PlaceCount,
   parseEventCursor,
   sortActorEdges,
   sortPlaceCounts,
+  type TimelineBasis,
   type TimelineBucket,
   type TimelineInterval,
   type TimelineStack,
@@ -27,6 +29,8 @@ export interface FactRow {
 
 /** Marks "no value" in integer columns; chosen so no real epoch day or microdegree can equal it. */
 const NONE = -2147483648;
+/** Marks an unknown hour of day in the hour columns. */
+const NO_HOUR = 255;
 const ROLE_CODE = { source: 1, target: 2, other: 3 } as const;
 const PLOVER_CODE = new Map<string, number>(PLOVER_TYPES.map((t, i) => [t, i + 1]));
 const STATUS_CODE = new Map<string, number>(EVENT_STATUSES.map((s, i) => [s, i]));
@@ -86,6 +90,9 @@ type Columns = {
   lat: Int32Array;
   lon: Int32Array;
   goldstein: Float64Array;
+  hour: Uint8Array;
+  reportDay: Int32Array;
+  reportHour: Uint8Array;
   idHi: Float64Array;
   idLo: Int32Array;
   actorStart: Int32Array;
@@ -107,6 +114,9 @@ const COLUMN_TYPES = {
   lat: Int32Array,
   lon: Int32Array,
   goldstein: Float64Array,
+  hour: Uint8Array,
+  reportDay: Int32Array,
+  reportHour: Uint8Array,
   idHi: Float64Array,
   idLo: Int32Array,
   actorStart: Int32Array,
@@ -214,6 +224,9 @@ export class EventFactsIndex {
       c.lat[slot] = microdegrees(col.lat);
       c.lon[slot] = microdegrees(col.lon);
       c.goldstein[slot] = col.goldstein ?? Number.NaN;
+      c.hour[slot] = col.hour ?? NO_HOUR;
+      c.reportDay[slot] = col.reportDay ?? NONE;
+      c.reportHour[slot] = col.reportHour ?? NO_HOUR;
       const [hi, lo] = idParts(row.id);
       c.idHi[slot] = hi;
       c.idLo[slot] = lo;
@@ -439,7 +452,12 @@ export class EventFactsIndex {
     return { rowids: ordered.map((slot) => c.rowid[slot] as number), total, next };
   }
 
-  timeline(filter: EventFilter, interval: TimelineInterval, stack: TimelineStack): TimelineBucket[] {
+  timeline(
+    filter: EventFilter,
+    interval: TimelineInterval | 'hour',
+    stack: TimelineStack,
+    basis: TimelineBasis = 'event',
+  ): TimelineBucket[] {
     const mask = this.match(filter);
     const c = this.cols;
     const keys: string[] =
@@ -449,28 +467,39 @@ export class EventFactsIndex {
           ? ['none', ...PLOVER_TYPES]
           : [...EVENT_STATUSES];
     const keyCol = stack === 'quadClass' ? c.quad : stack === 'plover' ? c.plover : c.status;
+    const dayCol = basis === 'event' ? c.startDay : c.reportDay;
+    const hourCol = basis === 'event' ? c.hour : c.reportHour;
+    const hourly = interval === 'hour';
     const k = keys.length;
+    // A unit is a day, or an hour counted from the epoch when bucketing by hour.
+    const unitOf = (i: number): number => {
+      const d = dayCol[i] as number;
+      if (d === NONE) return NONE;
+      if (!hourly) return d;
+      const h = hourCol[i] as number;
+      return h === NO_HOUR ? NONE : d * 24 + h;
+    };
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < mask.length; i++) {
       if (!mask[i]) continue;
-      const d = c.startDay[i] as number;
-      if (d === NONE) continue;
-      if (d < min) min = d;
-      if (d > max) max = d;
+      const u = unitOf(i);
+      if (u === NONE) continue;
+      if (u < min) min = u;
+      if (u > max) max = u;
     }
     if (min > max) return [];
-    // Map each day in range to its bucket once, instead of doing calendar arithmetic per event.
-    const bucketOfDay = new Int32Array(max - min + 1);
-    for (let d = min; d <= max; d++) bucketOfDay[d - min] = bucketStart(d, interval);
-    const firstBucket = bucketOfDay[0] as number;
-    const span = (bucketOfDay[max - min] as number) - firstBucket + 1;
+    // Map each unit in range to its bucket once, instead of doing calendar arithmetic per event.
+    const bucketOfUnit = new Int32Array(max - min + 1);
+    for (let u = min; u <= max; u++) bucketOfUnit[u - min] = hourly ? u : bucketStart(u, interval as TimelineInterval);
+    const firstBucket = bucketOfUnit[0] as number;
+    const span = (bucketOfUnit[max - min] as number) - firstBucket + 1;
     const counts = new Int32Array(span * k);
     for (let i = 0; i < mask.length; i++) {
       if (!mask[i]) continue;
-      const d = c.startDay[i] as number;
-      if (d === NONE) continue;
-      const cell = ((bucketOfDay[d - min] as number) - firstBucket) * k + (keyCol[i] as number);
+      const u = unitOf(i);
+      if (u === NONE) continue;
+      const cell = ((bucketOfUnit[u - min] as number) - firstBucket) * k + (keyCol[i] as number);
       counts[cell] = (counts[cell] as number) + 1;
     }
     const out: TimelineBucket[] = [];
@@ -484,7 +513,10 @@ export class EventFactsIndex {
           total += v;
         }
       }
-      if (total) out.push({ date: dateFromEpochDay(firstBucket + b) as IsoDate, counts: bucketCounts, total });
+      if (!total) continue;
+      const at = firstBucket + b;
+      const date = hourly ? hourLabel(Math.floor(at / 24), at % 24) : dateFromEpochDay(at);
+      out.push({ date: date as IsoDate, counts: bucketCounts, total });
     }
     return out;
   }

@@ -145,6 +145,24 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'timelines by hour and by report time: event hour, first-report day and hour columns',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE events ADD COLUMN hour INTEGER;
+        ALTER TABLE events ADD COLUMN report_day INTEGER;
+        ALTER TABLE events ADD COLUMN report_hour INTEGER;
+        UPDATE events SET
+          hour = CASE WHEN json_extract(body, '$.frame.time.precision') = 'hour'
+                      THEN json_extract(body, '$.frame.time.hour') END,
+          report_day = CAST(floor(unixepoch(json_extract(body, '$.firstReported')) / 86400.0) AS INTEGER),
+          report_hour = CAST(strftime('%H', json_extract(body, '$.firstReported')) AS INTEGER);
+        -- The analytical index gained columns: rebuild it from rows on next use.
+        DELETE FROM facts_snapshot;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { timelineOf } from '@parallax/core';
 import { describeStoreConformance, randomEvents, withEvidence } from '@parallax/testkit';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, MIGRATIONS } from './migrations.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-sqlite-'));
@@ -27,6 +29,38 @@ describeStoreConformance('sqlite file, snapshot after every write', {
 });
 
 describe('sqlite workspace files', () => {
+  it('migrates a version-2 workspace, filling the hour and report-time columns from stored events', async () => {
+    const path = freshPath();
+    const raw = new Database(path);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) m.up(raw);
+    raw.pragma('user_version = 2');
+    const store2 = withEvidence(randomEvents(12, 31));
+    raw.close();
+    // Write through a current store into a copy, then graft the event rows into the v2 file.
+    const current = createSqliteStore({ path: ':memory:' });
+    await current.apply(store2);
+    const rows = current.database
+      .prepare('SELECT id, version, start_day, end_day, credibility, status, body FROM events')
+      .all() as Record<string, unknown>[];
+    await current.close();
+    const v2 = new Database(path);
+    const insert = v2.prepare(
+      'INSERT INTO events (id, version, start_day, end_day, credibility, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of rows) insert.run(r.id, r.version, r.start_day, r.end_day, r.credibility, r.status, r.body);
+    v2.close();
+    const migrated = createSqliteStore({ path, analytics: 'sql' });
+    const events = store2.events ?? [];
+    expect(await migrated.timeline({}, 'hour', 'status', 'report')).toEqual(
+      timelineOf(events, 'hour', 'status', 'report'),
+    );
+    expect(await migrated.timeline({}, 'hour', 'status', 'event')).toEqual(
+      timelineOf(events, 'hour', 'status', 'event'),
+    );
+    await migrated.close();
+  });
+
   it('refuses a file that is not SQLite, naming it', () => {
     const path = join(dir, 'not-a-db.db');
     writeFileSync(path, 'hello, this is plain text and no database at all');

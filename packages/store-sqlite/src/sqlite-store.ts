@@ -14,6 +14,7 @@ import {
   type Event,
   type EventFilter,
   type EventId,
+  hourLabel,
   type IsoDate,
   mergeSource,
   type Page,
@@ -29,6 +30,7 @@ import {
   type StoreInfo,
   sortActorEdges,
   sortPlaceCounts,
+  type TimelineBasis,
   type TimelineBucket,
   type TimelineInterval,
   type TimelineStack,
@@ -236,6 +238,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         c.lat,
         c.lon,
         c.goldstein,
+        c.hour,
+        c.reportDay,
+        c.reportHour,
         body,
       ];
       let rowid: number;
@@ -243,7 +248,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         rowid = old.rowid as number;
         prepare(
           `UPDATE events SET version = ?, start_day = ?, end_day = ?, plover = ?, cameo_root = ?, quad = ?, credibility = ?,
-           status = ?, country = ?, admin1 = ?, lat = ?, lon = ?, goldstein = ?, body = ? WHERE rowid = ?`,
+           status = ?, country = ?, admin1 = ?, lat = ?, lon = ?, goldstein = ?, hour = ?, report_day = ?, report_hour = ?, body = ?
+           WHERE rowid = ?`,
         ).run(...values, rowid);
         prepare('DELETE FROM event_actors WHERE event_rowid = ?').run(rowid);
         prepare('DELETE FROM event_claims WHERE event_rowid = ?').run(rowid);
@@ -252,7 +258,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         rowid = Number(
           prepare(
             `INSERT INTO events (id, version, start_day, end_day, plover, cameo_root, quad, credibility, status, country,
-             admin1, lat, lon, goldstein, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             admin1, lat, lon, goldstein, hour, report_day, report_hour, body)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           ).run(e.id, ...values).lastInsertRowid,
         );
         count('inserted');
@@ -363,21 +370,29 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     };
   };
 
-  const sqlTimeline = (filter: EventFilter, interval: TimelineInterval, stack: TimelineStack): TimelineBucket[] => {
+  const sqlTimeline = (
+    filter: EventFilter,
+    interval: TimelineInterval | 'hour',
+    stack: TimelineStack,
+    basis: TimelineBasis,
+  ): TimelineBucket[] => {
     const cond = eventFilterSql(filter);
+    const dayCol = basis === 'event' ? 'e.start_day' : 'e.report_day';
+    const hourCol = basis === 'event' ? 'e.hour' : 'e.report_hour';
+    const hourly = interval === 'hour';
     const rows = db
       .prepare(
-        `SELECT e.start_day AS day, ${STACK_COLUMN[stack]} AS k, count(*) AS n FROM events e
-         WHERE ${cond.where} AND e.start_day IS NOT NULL GROUP BY 1, 2`,
+        `SELECT ${dayCol} AS day, ${hourly ? hourCol : '0'} AS h, ${STACK_COLUMN[stack]} AS k, count(*) AS n FROM events e
+         WHERE ${cond.where} AND ${dayCol} IS NOT NULL ${hourly ? `AND ${hourCol} IS NOT NULL` : ''} GROUP BY 1, 2, 3`,
       )
       .raw()
-      .all(...cond.params) as [number, string | number | null, number][];
+      .all(...cond.params) as [number, number, string | number | null, number][];
     const buckets = new Map<number, TimelineBucket>();
-    for (const [day, k, n] of rows) {
-      const start = bucketStart(day, interval);
+    for (const [day, hour, k, n] of rows) {
+      const start = hourly ? day * 24 + hour : bucketStart(day, interval);
       let b = buckets.get(start);
       if (!b) {
-        b = { date: dateFromEpochDay(start) as IsoDate, counts: {}, total: 0 };
+        b = { date: (hourly ? hourLabel(day, hour) : dateFromEpochDay(start)) as IsoDate, counts: {}, total: 0 };
         buckets.set(start, b);
       }
       const key = k === null ? 'none' : String(k);
@@ -590,8 +605,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
     },
 
-    async timeline(filter, interval, stack) {
-      return useIndex(filter) ? currentIndex().timeline(filter, interval, stack) : sqlTimeline(filter, interval, stack);
+    async timeline(filter, interval, stack, basis = 'event') {
+      return useIndex(filter)
+        ? currentIndex().timeline(filter, interval, stack, basis)
+        : sqlTimeline(filter, interval, stack, basis);
     },
     async placeCounts(filter, level) {
       return useIndex(filter) ? currentIndex().placeCounts(filter, level) : sqlPlaceCounts(filter, level);
@@ -633,7 +650,7 @@ function* factRows(db: Database, sinceVersion: number, counter: { count: number 
   const events = db
     .prepare(
       `SELECT e.rowid, e.id, e.start_day, e.end_day, e.plover, e.cameo_root, e.quad, e.credibility, e.status, e.country,
-              e.admin1, e.lat, e.lon, e.goldstein,
+              e.admin1, e.lat, e.lon, e.goldstein, e.hour, e.report_day, e.report_hour,
               (SELECT group_concat(a.role || char(31) || a.actor_id, char(30)) FROM event_actors a WHERE a.event_rowid = e.rowid)
        FROM events e WHERE e.version > ?`,
     )
@@ -641,7 +658,7 @@ function* factRows(db: Database, sinceVersion: number, counter: { count: number 
     .iterate(sinceVersion) as IterableIterator<unknown[]>;
   for (const r of events) {
     const actors: FactRow['actors'] = [];
-    const packed = r[14] as string | null;
+    const packed = r[17] as string | null;
     if (packed) {
       for (const pair of packed.split('\u001e')) {
         const cut = pair.indexOf('\u001f');
@@ -665,6 +682,9 @@ function* factRows(db: Database, sinceVersion: number, counter: { count: number 
         lat: r[11] as number | null,
         lon: r[12] as number | null,
         goldstein: r[13] as number | null,
+        hour: r[14] as number | null,
+        reportDay: r[15] as number | null,
+        reportHour: r[16] as number | null,
       },
       actors,
     };

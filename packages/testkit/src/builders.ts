@@ -81,6 +81,8 @@ export interface TestEventSpec {
   goldstein?: number | null;
   claimIds?: ClaimId[];
   firstReported?: IsoDateTime | null;
+  /** Hour of day (UTC) for an hour-precise event time. */
+  hour?: number | null;
 }
 
 let counter = 0;
@@ -100,7 +102,11 @@ export function testEvent(spec: TestEventSpec = {}): Event {
   frame.cameo = spec.cameo ?? null;
   frame.goldstein = spec.goldstein ?? null;
   frame.place = spec.place ? placeRef(spec.place) : null;
-  frame.time = day ? { start: day, end: spec.endDay ?? day, precision: 'day' } : null;
+  frame.time = day
+    ? typeof spec.hour === 'number'
+      ? { start: day, end: day, precision: 'hour', hour: spec.hour }
+      : { start: day, end: spec.endDay ?? day, precision: 'day' }
+    : null;
   return {
     id: (spec.id ?? `evt_${counter.toString(16).padStart(20, '0')}`) as EventId,
     claimIds: spec.claimIds ?? [],

@@ -252,8 +252,8 @@ export function createMemoryStore(): Store {
       return clone([...places.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || cmp(a.id, b.id)));
     },
 
-    async timeline(filter, interval, stack) {
-      return timelineOf(filtered(filter), interval, stack);
+    async timeline(filter, interval, stack, basis = 'event') {
+      return timelineOf(filtered(filter), interval, stack, basis);
     },
     async placeCounts(filter, level) {
       return placeCountsOf(filtered(filter), level);

@@ -70,7 +70,11 @@ export function randomEvents(count: number, seed = 42): Event[] {
         credibility: pick([1, 2, 3, 4, 5, 6] as Credibility[]),
         status: pick(EVENT_STATUSES),
         goldstein: rnd() > 0.2 ? Math.round((rnd() * 20 - 10) * 10) / 10 : null,
-        firstReported: rnd() > 0.5 ? (`${toDate(startDay + 2)}T08:00:00.000Z` as Event['firstReported']) : null,
+        hour: dated && length === 0 && rnd() > 0.7 ? Math.floor(rnd() * 24) : null,
+        firstReported:
+          rnd() > 0.4
+            ? (`${toDate(startDay + Math.floor(rnd() * 4))}T${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00.000Z` as Event['firstReported'])
+            : null,
       }),
     );
   }

@@ -265,16 +265,29 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       const stored = (await store.listEvents({}, { limit: 10_000 })).items;
       for (const filter of sampleFilters()) {
         const matching = stored.filter((e) => matchesEventFilter(e, filter));
-        for (const interval of ['day', 'week', 'month'] as const) {
+        for (const interval of ['hour', 'day', 'week', 'month'] as const) {
           for (const stack of ['quadClass', 'plover', 'status'] as const) {
-            expect({ filter, interval, stack, buckets: await store.timeline(filter, interval, stack) }).toEqual({
-              filter,
-              interval,
-              stack,
-              buckets: timelineOf(matching, interval, stack),
-            });
+            for (const basis of ['event', 'report'] as const) {
+              expect({
+                filter,
+                interval,
+                stack,
+                basis,
+                buckets: await store.timeline(filter, interval, stack, basis),
+              }).toEqual({
+                filter,
+                interval,
+                stack,
+                basis,
+                buckets: timelineOf(matching, interval, stack, basis),
+              });
+            }
           }
         }
+        // Without a basis the timeline is by event time.
+        expect(await store.timeline(filter, 'day', 'quadClass')).toEqual(
+          timelineOf(matching, 'day', 'quadClass', 'event'),
+        );
         expect(await store.placeCounts(filter, 'admin1')).toEqual(placeCountsOf(matching, 'admin1'));
         expect(await store.placeCounts(filter, 'country')).toEqual(placeCountsOf(matching, 'country'));
         const edges = await store.actorEdges(filter, 7);

@@ -17,7 +17,9 @@ const timelineSchema = z.object({
   dayOnly: z.array(bucketSchema).describe('With interval=hour: events known only to the day, per day.'),
   undated: z.number().describe('Events matching the filter that have no date on this basis.'),
   counted: z.number(),
-  partial: z.boolean().describe('True when the walk over events stopped at its cap (hour or report time only).'),
+  partial: z
+    .boolean()
+    .describe('Always false; kept for compatibility (every interval and basis is aggregated by the store).'),
 });
 
 const featureCollection = z

@@ -1,7 +1,14 @@
 import type { Event } from '../model/event.ts';
 import type { ActorId } from '../model/ids.ts';
 import { dateFromEpochDay, type IsoDate } from '../model/time.ts';
-import type { ActorEdge, PlaceCount, TimelineBucket, TimelineInterval, TimelineStack } from '../ports/store.ts';
+import type {
+  ActorEdge,
+  PlaceCount,
+  TimelineBasis,
+  TimelineBucket,
+  TimelineInterval,
+  TimelineStack,
+} from '../ports/store.ts';
 import { eventDaySpan } from './event-filter.ts';
 
 /** First day of the bucket an epoch day falls in. Weeks start on Monday (ISO 8601). */
@@ -22,20 +29,49 @@ export function stackKey(event: Event, stack: TimelineStack): string {
   return event.status;
 }
 
-/** Reference timeline: events counted in the bucket of their start day. */
+/**
+ * Where an event sits in time on a basis: its day (epoch days) and, when known, its hour (0–23 UTC).
+ * On the event basis undated events fall back to their first report (see eventDaySpan); an hour is
+ * known only for hour-precise times. On the report basis the first report gives both.
+ */
+export function timelinePosition(
+  event: Pick<Event, 'frame' | 'firstReported'>,
+  basis: TimelineBasis,
+): { day: number; hour: number | null } | null {
+  if (basis === 'report') {
+    if (!event.firstReported) return null;
+    const ms = Date.parse(event.firstReported);
+    return { day: Math.floor(ms / 86_400_000), hour: new Date(ms).getUTCHours() };
+  }
+  const span = eventDaySpan(event);
+  if (!span) return null;
+  const t = event.frame.time;
+  const hour = t?.precision === 'hour' && typeof t.hour === 'number' ? t.hour : null;
+  return { day: span.start, hour };
+}
+
+/** The bucket label of an hour: `YYYY-MM-DDTHH:00Z`. */
+export function hourLabel(day: number, hour: number): string {
+  return `${dateFromEpochDay(day)}T${String(hour).padStart(2, '0')}:00Z`;
+}
+
+/** Reference timeline: events counted in the bucket of their start (or first-report) day or hour. */
 export function timelineOf(
   events: Iterable<Event>,
-  interval: TimelineInterval,
+  interval: TimelineInterval | 'hour',
   stack: TimelineStack,
+  basis: TimelineBasis = 'event',
 ): TimelineBucket[] {
   const buckets = new Map<number, TimelineBucket>();
   for (const event of events) {
-    const span = eventDaySpan(event);
-    if (!span) continue;
-    const start = bucketStart(span.start, interval);
+    const at = timelinePosition(event, basis);
+    if (!at) continue;
+    if (interval === 'hour' && at.hour === null) continue;
+    const start = interval === 'hour' ? at.day * 24 + (at.hour as number) : bucketStart(at.day, interval);
     let bucket = buckets.get(start);
     if (!bucket) {
-      bucket = { date: dateFromEpochDay(start) as IsoDate, counts: {}, total: 0 };
+      const date = interval === 'hour' ? hourLabel(at.day, at.hour as number) : dateFromEpochDay(start);
+      bucket = { date: date as IsoDate, counts: {}, total: 0 };
       buckets.set(start, bucket);
     }
     const key = stackKey(event, stack);

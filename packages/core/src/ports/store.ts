@@ -54,6 +54,8 @@ export interface Page<T> {
 }
 
 export type TimelineInterval = 'day' | 'week' | 'month';
+/** Which date places an event on the timeline: when it happened, or when it was first reported. */
+export type TimelineBasis = 'event' | 'report';
 export type TimelineStack = 'quadClass' | 'plover' | 'status';
 
 export interface TimelineBucket {
@@ -197,8 +199,18 @@ export interface Store {
   getPlace(id: PlaceId): Promise<Place | null>;
   listPlaces(): Promise<Place[]>;
 
-  /** Events per time bucket under a filter, stacked by a category. Empty buckets are omitted. */
-  timeline(filter: EventFilter, interval: TimelineInterval, stack: TimelineStack): Promise<TimelineBucket[]>;
+  /**
+   * Events per time bucket under a filter, stacked by a category. Empty buckets are omitted.
+   * `basis` (default `event`) places events by when they happened or when they were first reported.
+   * With `hour`, only events known to the hour on that basis count, and bucket dates read
+   * `YYYY-MM-DDTHH:00Z`.
+   */
+  timeline(
+    filter: EventFilter,
+    interval: TimelineInterval | 'hour',
+    stack: TimelineStack,
+    basis?: TimelineBasis,
+  ): Promise<TimelineBucket[]>;
   /** Event counts per admin-1 unit or per country under a filter, largest first. */
   placeCounts(filter: EventFilter, level: 'admin1' | 'country'): Promise<PlaceCount[]>;
   /**
