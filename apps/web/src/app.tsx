@@ -271,7 +271,7 @@ export function App() {
               · live{changed ? ` (${changed} at ${live.lastChange?.at.toLocaleTimeString('en-GB')})` : ''}
             </span>
           )}{' '}
-          · <a href="/api/docs">API</a>
+          · <a href="/briefs">Briefs</a> · <a href="/api/docs">API</a>
         </p>
       </header>
       <FilterBar filters={state} actors={actorOptions} names={names} onChange={update} />

@@ -222,6 +222,25 @@ suite('workbench in a real browser', () => {
     await eventually(() => page.url()).not.toContain('event=');
   });
 
+  it('shows a disputed event with its contradictions, who denies, and its independent lines', async () => {
+    const disputed = await app.workbench.store.listEvents({ statuses: ['disputed', 'denied'] }, { limit: 50 });
+    const event = disputed.items.find((e) => e.contradictions.length > 0);
+    expect(event, 'the demo workspace has a disputed event').toBeDefined();
+    if (!event) return;
+    await open(page, `?event=${event.id}`);
+    const detail = page.locator('[data-testid=event-detail]');
+    await detail.locator('[data-testid=contradiction]').first().waitFor();
+    expect(await detail.locator('[data-testid=contradiction]').count()).toBe(event.contradictions.length);
+    // The count in the heading agrees with the grade's own rationale.
+    const lines = /(\d+) independent line/.exec(event.rationale)?.[1];
+    expect(lines).toBeDefined();
+    expect(await detail.locator('.origins h3').textContent()).toContain(`${lines} independent`);
+    const quantity = event.contradictions.find((c) => c.figures);
+    if (quantity?.figures)
+      expect(await detail.locator('[data-testid=quantity-range] li').count()).toBe(quantity.figures.values.length);
+    await detail.screenshot({ path: `${ARTIFACTS}workbench-contradiction.png` });
+  });
+
   it('draws the actor network with one node per actor of the heaviest pairs', async () => {
     await open(page, '?view=network&edges=250');
     const edges = await app.workbench.store.actorEdges({}, 250);

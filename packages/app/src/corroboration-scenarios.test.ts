@@ -1,11 +1,13 @@
 import {
   type Actor,
   type Claim,
+  type ClaimId,
   type Document,
   type Event,
   emptyFrame,
   type IsoDate,
   type IsoDateTime,
+  independentLineCount,
   type Place,
   type PloverType,
   quadClassOfPlover,
@@ -240,6 +242,12 @@ describe('corroboration scenarios', () => {
     expect(new Set(same.origins.map((o) => o.lineage))).toEqual(new Set(['state:CET']));
     expect(same.credibility).toBe(3);
     expect(same.status).toBe('reported');
+
+    // The count surfaces show agrees with the grade's rationale.
+    const claimOf = (id: ClaimId) =>
+      [...cetia.claims, ...dravia.claims, ...one.claims, ...two.claims].find((c) => c.id === id);
+    expect(independentLineCount(event, claimOf)).toBe(2);
+    expect(independentLineCount(same, claimOf)).toBe(1);
   });
 
   it('a denial by the accused party marks the event denied, and a later admission shows the change', async () => {

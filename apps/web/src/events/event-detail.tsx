@@ -1,4 +1,4 @@
-import type { Claim } from '@parallax/core';
+import { type Claim, independentLineCount, isDenial } from '@parallax/core';
 import type { EventDetailResponse } from '../api-client.ts';
 import { CREDIBILITY_LABELS, formatSpan, RELIABILITY_LABELS, STATUS_LABELS } from '../labels.ts';
 import { useApi } from '../use-api.ts';
@@ -33,6 +33,7 @@ export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onF
     );
   const { summary: e, claims, documents, sources } = data;
   const claimById = new Map(claims.map((c) => [c.id, c]));
+  const lookup = (cid: string) => claimById.get(cid as Claim['id']);
   const docOf = (c: Claim) => documents.find((d) => d.id === c.documentId);
   const sourceOf = (sourceId: string | null) => sources.find((s) => s.id === sourceId);
 
@@ -167,11 +168,29 @@ export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onF
       {e.contradictions.length > 0 && (
         <section className="contradictions">
           <h3>Contradictions ({e.contradictions.length})</h3>
-          {e.contradictions.map((c) => (
-            <div key={`${c.kind}${c.summary}`} className="contradiction">
+          {data.event.contradictions.map((c) => (
+            <div
+              key={`${c.kind}${c.summary}`}
+              className={`contradiction${c.standing ? '' : ' settled'}`}
+              data-testid="contradiction"
+            >
               <p>
-                <strong>{c.kind}</strong>: {c.summary}
+                <strong>{c.kind}</strong>
+                {c.standing ? null : <span className="settled-tag"> · no longer weighs</span>}: {c.summary}
               </p>
+              {c.party ? (
+                <p className="party">
+                  Denied by {c.party.label}
+                  {c.party.interested ? ' (a party to the event)' : ''}
+                </p>
+              ) : null}
+              {c.acknowledged ? (
+                <p className="acknowledged" data-testid="acknowledged">
+                  Later acknowledged
+                  {c.acknowledged.at ? ` on ${c.acknowledged.at.slice(0, 10)}` : ''} by {c.acknowledged.by.join(', ')}
+                </p>
+              ) : null}
+              {c.figures ? <QuantityRange figures={c.figures} /> : null}
               <div className="sides">
                 <div>
                   <h4>As recorded</h4>
@@ -187,14 +206,29 @@ export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onF
         </section>
       )}
       <section className="origins">
-        <h3>Origins ({e.origins.length})</h3>
+        <h3>
+          Origins ({e.origins.length}, {independentLineCount(data.event, lookup)} independent)
+        </h3>
         <ul>
-          {e.origins.map((o) => (
-            <li key={o.id}>
+          {data.event.origins.map((o) => (
+            <li key={o.id} className={o.interested ? 'interested' : ''}>
+              <span
+                className={`reliability-grade grade-${o.reliability}`}
+                title={`Best source grade: ${RELIABILITY_LABELS[o.reliability as keyof typeof RELIABILITY_LABELS]}`}
+              >
+                {o.reliability}
+              </span>{' '}
               {o.label}{' '}
               <small>
                 ({o.kind}
-                {o.interested ? ', party to the event — not independent' : ''}; {o.documentCount} doc.)
+                {o.interested ? ', party to the event — not independent' : ''}
+                {o.claimIds.every((id) => {
+                  const c = lookup(id);
+                  return c !== undefined && isDenial(c);
+                })
+                  ? ', denies it'
+                  : ''}
+                ; line {o.lineage}; {o.documentIds.length} doc.)
               </small>
             </li>
           ))}
@@ -221,5 +255,32 @@ export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onF
         </ol>
       </section>
     </aside>
+  );
+}
+
+type Figures = NonNullable<EventDetailResponse['event']['contradictions'][number]['figures']>;
+
+/** Conflicting numbers drawn on one scale: the spread and who gives which figure are seen at a glance. */
+function QuantityRange({ figures }: { figures: Figures }) {
+  const span = figures.high - figures.low || 1;
+  const at = (v: number) => `${(((v - figures.low) / span) * 100).toFixed(1)}%`;
+  return (
+    <figure className="quantity-range" data-testid="quantity-range">
+      <figcaption>
+        {figures.low.toLocaleString('en-US')}–{figures.high.toLocaleString('en-US')} {figures.unit}
+      </figcaption>
+      <div className="scale" role="img" aria-label={`Figures given for ${figures.unit}`}>
+        {figures.values.map((f) => (
+          <span key={f.value} className="mark" style={{ left: at(f.value) }} title={f.by.join(', ')} />
+        ))}
+      </div>
+      <ul>
+        {figures.values.map((f) => (
+          <li key={f.value}>
+            <strong>{f.value.toLocaleString('en-US')}</strong> — {f.by.join(', ')}
+          </li>
+        ))}
+      </ul>
+    </figure>
   );
 }

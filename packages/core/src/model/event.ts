@@ -79,7 +79,16 @@ export interface Event {
   firstReported: IsoDateTime | null;
 }
 
-/** How many origins count as independent confirmation (not interested, not in one lineage). */
-export function independentOriginCount(event: Pick<Event, 'origins'>): number {
-  return event.origins.filter((o) => !o.interested).length;
+/**
+ * Origins that are not parties to the event, once per lineage, leaving out origins whose only word on
+ * it is a denial. Without the claims at hand this cannot leave out hedged claims, so it can exceed the
+ * grade's count (`independentLineCount` in the corroboration pipeline gives that exactly).
+ */
+export function independentOriginCount(event: Pick<Event, 'origins' | 'contradictions'>): number {
+  const against = new Set(event.contradictions.filter((c) => c.kind === 'denial').flatMap((c) => c.againstClaimIds));
+  return new Set(
+    event.origins
+      .filter((o) => !o.interested && !(o.claimIds.length > 0 && o.claimIds.every((id) => against.has(id))))
+      .map((o) => o.lineage),
+  ).size;
 }

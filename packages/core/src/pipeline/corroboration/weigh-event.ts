@@ -26,6 +26,26 @@ export function isHedged(claim: Claim): boolean {
   return claim.hypothetical || claim.stance === 'speculates';
 }
 
+/** A claim that says the event happened: neither hedged nor a denial. Only these confirm. */
+export function supportsEvent(claim: Claim): boolean {
+  return !isHedged(claim) && !isDenial(claim);
+}
+
+/**
+ * The independent lines of reporting that say the event happened, as its grade counts them: origins
+ * that are not parties to it, once per lineage, with at least one supporting claim.
+ */
+export function independentLineCount(
+  event: Pick<Event, 'origins'>,
+  claimOf: (id: ClaimId) => Claim | undefined,
+): number {
+  const supporting = (id: ClaimId) => {
+    const c = claimOf(id);
+    return c !== undefined && supportsEvent(c);
+  };
+  return new Set(event.origins.filter((o) => !o.interested && o.claimIds.some(supporting)).map((o) => o.lineage)).size;
+}
+
 /** Origin ids by key: the same origins recur across events, and each id is a SHA-256. */
 const originIds = new Map<string, OriginId>();
 function originId(key: string): OriginId {
