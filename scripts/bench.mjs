@@ -2,7 +2,7 @@
 // of which prints one Markdown section, then rewrites docs/benchmarks.md with the machine and date.
 // Benchmarks measure; they never assert. Quote medians and compare against a baseline in the same run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,21 +35,37 @@ for (const file of benches) {
   process.stdout.write(r.stdout);
 }
 
-// Sections from earlier runs are kept, so one benchmark can be re-run without losing the others.
-const sections = readdirSync(`${root}.bench`)
-  .filter((f) => f.endsWith('.md'))
+// Sections from earlier runs are kept, so one benchmark can be re-run without losing the others: each
+// section is written behind a `<!-- bench:NAME -->` marker, and sections not re-run now (no fresh
+// .bench/NAME.md) are taken back from the committed docs/benchmarks.md.
+const docPath = `${root}docs/benchmarks.md`;
+const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+const manual = existing.includes('<!-- manual -->') ? existing.slice(existing.indexOf('<!-- manual -->')) : '';
+const committed = new Map();
+for (const part of existing.split('<!-- bench:').slice(1)) {
+  const end = part.indexOf(' -->');
+  const body = part.slice(end + 4).split('<!-- manual -->')[0];
+  committed.set(part.slice(0, end), body.trim());
+}
+const fresh = new Map(
+  readdirSync(`${root}.bench`)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => {
+      const at = statSync(`${root}.bench/${f}`).mtime.toISOString().slice(0, 16).replace('T', ' ');
+      return [f.replace(/\.md$/, ''), `${readFileSync(`${root}.bench/${f}`, 'utf8').trim()}\n\n_Measured ${at} UTC._`];
+    }),
+);
+const sections = [...new Set([...committed.keys(), ...fresh.keys()])]
   .sort()
-  .map((f) => readFileSync(`${root}.bench/${f}`, 'utf8').trim());
+  .map((name) => `<!-- bench:${name} -->\n${fresh.get(name) ?? committed.get(name)}`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const header = `# Benchmarks
 
 Produced by \`npm run bench\` (scripts/bench/*.bench.ts). Figures are medians of repeated runs unless a
 table says otherwise; each compares against a baseline measured in the same run.
 
-Last run: ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
+Each section ends with when it was measured. Machine of the last run (${new Date().toISOString().slice(0, 10)}): ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM,
 Node ${process.version}, ${os.platform()} ${os.release()}. The machine is shared, so expect some noise.
 `;
-const existing = existsSync(`${root}docs/benchmarks.md`) ? readFileSync(`${root}docs/benchmarks.md`, 'utf8') : '';
-const manual = existing.includes('<!-- manual -->') ? existing.slice(existing.indexOf('<!-- manual -->')) : '';
-writeFileSync(`${root}docs/benchmarks.md`, `${header}\n${sections.join('\n\n')}\n${manual ? `\n${manual}` : ''}`);
+writeFileSync(docPath, `${header}\n${sections.join('\n\n')}\n${manual ? `\n${manual}` : ''}`);
 console.error('\nwrote docs/benchmarks.md');
