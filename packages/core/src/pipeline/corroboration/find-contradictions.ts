@@ -6,7 +6,7 @@ import type { IsoDateTime } from '../../model/time.ts';
 /** What contradiction finding needs to know about each claim's origin and document. */
 export interface ClaimFacts {
   lineage(claim: Claim): string;
-  /** Label of the claim's origin ("NATO Secretary General Mark Rutte"). */
+  /** Label of the claim's origin ("the alliance's Secretary General", "Defence Ministry of Cetia"). */
   by(claim: Claim): string;
   interested(claim: Claim): boolean;
   /** Publication (or retrieval) of the claim's document. */
