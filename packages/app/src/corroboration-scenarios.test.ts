@@ -363,6 +363,99 @@ describe('corroboration scenarios', () => {
     expect((await eventOf(staged, a.claims[0] as Claim)).contradictions).toEqual([]);
   });
 
+  it('outlets quoting one speaker share that speaker as their origin', async () => {
+    const quoted = { speaker: { actor: CET_GOV, name: 'Cetia defence minister' } };
+    const one = report('Minister speaks', portals[0] as Source, '2031-10-24T09:00:00Z', [
+      deployment('Arland troops are in North March, the Cetian defence minister said.', quoted),
+    ]);
+    const two = report('Minister quoted', portals[1] as Source, '2031-10-24T11:00:00Z', [
+      deployment('The Cetian defence minister told reporters Arland units had entered North March.', quoted),
+    ]);
+    const store = await workspace();
+    await arrive(store, [one, two]);
+    const event = await eventOf(store, one.claims[0] as Claim);
+    expect(event.claimIds).toHaveLength(2);
+    expect(event.origins).toHaveLength(1);
+    expect(event.origins[0]).toMatchObject({ kind: 'speaker', actorId: CET_GOV.id });
+    expect(event.origins[0]?.documentIds).toHaveLength(2);
+    expect(event.status).toBe('reported');
+  });
+
+  it('coded rows from two different articles corroborate, but cannot confirm on their own', async () => {
+    const gdelt = testSource('GDELT Project', { kind: 'dataset' });
+    const row = (id: string, url: string): Say => ({
+      quote: `row ${id}`,
+      type: 'MOBILIZE',
+      source: [ARL],
+      place: NORTH,
+      dataset: { dataset: 'gdelt', recordId: id, url },
+    });
+    const file = report('GDELT export', gdelt, '2031-10-24T00:15:00Z', [
+      row('1', 'https://portal-one.example/a'),
+      row('2', 'https://portal-two.example/b'),
+    ]);
+    const store = await workspace();
+    await store.apply({ sources: [gdelt] });
+    await arrive(store, [file]);
+    const event = await eventOf(store, file.claims[0] as Claim);
+    expect(new Set(event.origins.map((o) => o.lineage)).size).toBe(2);
+    expect(event.credibility).toBe(2);
+    expect(event.status).toBe('corroborated');
+    expect(event.rationale).toMatch(/coded dataset rows/);
+  });
+
+  it('different lines naming different regions stand as a place contradiction: disputed', async () => {
+    const north = report('Cetia place', portals[0] as Source, '2031-10-24T09:00:00Z', [
+      deployment('Arland forces are in North March.'),
+    ]);
+    const south = report('Dravia place', portals[1] as Source, '2031-10-24T10:00:00Z', [
+      deployment('Arland forces are in South March.', { place: SOUTH }),
+    ]);
+    const country = report('Wire place', daily, '2031-10-24T11:00:00Z', [
+      deployment('Arland forces are somewhere in Borovia.', { place: BOROVIA, stance: 'speculates' }),
+    ]);
+    const store = await workspace();
+    await arrive(store, [north, south, country]);
+    const event = await eventOf(store, north.claims[0] as Claim);
+    expect(event.claimIds).toHaveLength(3);
+    const place = event.contradictions.find((c) => c.kind === 'place');
+    expect(place).toMatchObject({ standing: true });
+    expect(place?.summary).toBe('places differ: North March (Portal One); South March (Portal Two)');
+    // Two lines that disagree on where have not confirmed one happening.
+    expect(event.credibility).toBe(2);
+    expect(event.status).toBe('disputed');
+    expect(event.rationale).toMatch(/disagree on when or where/);
+  });
+
+  it('different lines putting the happening days apart stand as a date contradiction', async () => {
+    const early = report('Cetia date', cetiaMinistry, '2031-10-30T09:00:00Z', [
+      deployment('Arland forces entered North March on 23 October.', { time: day('2031-10-23') }),
+    ]);
+    const middle = report('Wire date', wire, '2031-10-30T09:30:00Z', [
+      deployment('Arland forces entered North March on 24 October.', { time: day('2031-10-24') }),
+    ]);
+    const late = report('Dravia date', dravMinistry, '2031-10-30T10:00:00Z', [
+      deployment('Arland forces entered North March on 25 October.', { time: day('2031-10-25') }),
+    ]);
+    const store = await workspace();
+    await arrive(store, [early, middle, late]);
+    const event = await eventOf(store, early.claims[0] as Claim);
+    expect(event.claimIds).toHaveLength(3);
+    const date = event.contradictions.find((c) => c.kind === 'date');
+    expect(date?.summary).toBe(
+      'dates differ: 2031-10-23 (Cetia Defence Ministry); 2031-10-24 (Wire Service); 2031-10-25 (Dravia Foreign Ministry)',
+    );
+    expect(event.status).toBe('disputed');
+    expect(event.credibility).toBe(2);
+
+    // A day apart is the usual slack (time zones, "yesterday"), not a contradiction.
+    const close = await workspace();
+    await arrive(close, [early, middle]);
+    const agreed = await eventOf(close, early.claims[0] as Claim);
+    expect(agreed.contradictions).toEqual([]);
+    expect(agreed.status).toBe('confirmed');
+  });
+
   it('a retraction lowers the credibility of exactly the affected events, and says which', async () => {
     const first = report('Cetia on the north', cetiaMinistry, '2031-10-24T09:00:00Z', [
       deployment('Arland forces are in North March.'),

@@ -28,6 +28,8 @@ export interface GradeBasis {
   partyDenialStanding: boolean;
   /** Standing contradictions of quantity, date or place. */
   detailContradictions: number;
+  /** Of those, the ones about when or where (date, place): the lines may not describe one happening. */
+  whenWhereContradictions: number;
 }
 
 /**
@@ -47,6 +49,13 @@ export function gradeCredibility(b: GradeBasis): { credibility: Credibility; why
       return {
         credibility: 2,
         why: 'only coded dataset rows from different articles agree; whether those articles are independent is unknown',
+      };
+    // Lines that disagree on when or where have not confirmed one happening: at most probably true.
+    // Figures that differ (10,000 vs 12,000) leave the happening itself confirmed.
+    if (b.whenWhereContradictions > 0)
+      return {
+        credibility: 2,
+        why: 'independent lines report it, but they disagree on when or where it happened',
       };
     return {
       credibility: 1,

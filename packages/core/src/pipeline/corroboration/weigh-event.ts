@@ -237,6 +237,8 @@ export function weighEvent(cluster: ClaimCluster, ctx: CorroborationContext): Ev
     independentDenials: standingDenials.filter((d) => !d.party?.interested).length,
     partyDenialStanding: standingDenials.some((d) => d.party?.interested),
     detailContradictions: contradictions.filter((c) => c.kind !== 'denial' && c.standing).length,
+    whenWhereContradictions: contradictions.filter((c) => (c.kind === 'date' || c.kind === 'place') && c.standing)
+      .length,
   };
   const { credibility, why } = gradeCredibility(basis);
   const status = eventStatus(basis, credibility);
