@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +138,57 @@ describe('parallax CLI', () => {
     );
   });
 
+  it('grades sources one by one or from a file, all or nothing, and filters events by status', () => {
+    const one = parallax('-w', ws, 'sources', 'grade', 'ministry.example', 'c', '--why', 'Official, often late');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^Example Ministry: C — Official, often late\n/);
+
+    const file = join(dir, 'grades.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { source: 'Example Ministry', grade: 'B', why: 'Checked against later events' },
+        { source: 'gdeltproject.org', grade: 'D', why: 'Machine-coded' },
+      ]),
+    );
+    const many = parallax('-w', ws, 'sources', 'grade', '--file', file, '--json');
+    expect(many.code).toBe(0);
+    expect(JSON.parse(many.stdout).sources.map((s: { reliability: string }) => s.reliability)).toEqual(['B', 'D']);
+
+    // One bad entry: a clear line naming the file and the entry, and no grade changes.
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { source: 'Example Ministry', grade: 'A', why: 'x' },
+        { source: 'nowhere.example', grade: 'B', why: 'y' },
+      ]),
+    );
+    const bad = parallax('-w', ws, 'sources', 'grade', '--file', file);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/grades\.json entry 2 \(nowhere\.example\): source 'nowhere\.example': not found/);
+    const sources = JSON.parse(parallax('-w', ws, 'sources', '--json').stdout) as {
+      name: string;
+      reliability: string;
+    }[];
+    expect(sources.find((s) => s.name === 'Example Ministry')?.reliability).toBe('B');
+    writeFileSync(file, '{"source": 1}');
+    expect(parallax('-w', ws, 'sources', 'grade', '--file', file).stderr).toMatch(/grades\.json: /);
+
+    const all = JSON.parse(parallax('-w', ws, 'events', '--json', '--limit', '500').stdout) as {
+      status: string;
+      contradictions: unknown[];
+      rationale: string;
+    }[];
+    for (const e of all) expect(e).toMatchObject({ contradictions: expect.any(Array), rationale: expect.any(String) });
+    const status = all[0]?.status ?? 'reported';
+    const filtered = JSON.parse(
+      parallax('-w', ws, 'events', '--json', '--limit', '500', '--status', status).stdout,
+    ) as { status: string }[];
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((e) => e.status === status)).toBe(true);
+    expect(parallax('-w', ws, 'events', '--status', 'rumoured').stderr).toMatch(/status/);
+  });
+
   it('extracts the claims of one document without storing anything', () => {
     const note = join(dir, 'nis.md');
     writeFileSync(
@@ -171,6 +224,37 @@ describe('parallax CLI', () => {
     });
     expect(claims[0].actors).toContainEqual(expect.objectContaining({ code: 'PRKMIL', role: 'source' }));
     expect(parallax('extract', join(dir, 'missing.md')).stderr).toMatch(/missing\.md/);
+  });
+
+  // `npm start` ends in `parallax demo`: build the demo workspace with the real pipeline, then serve it.
+  it('builds and serves the demo workspace, then stops cleanly on SIGTERM', { timeout: 240_000 }, async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const child = spawn(process.execPath, [BIN, '-w', join(dir, 'demo'), 'demo', '--port', String(port), '--no-open'], {
+      cwd: dir,
+      env: { ...process.env, PARALLAX_WORKSPACE: '' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await expect.poll(() => out, { timeout: 200_000, interval: 250 }).toMatch(/Parallax workbench: http:/);
+      expect(out).toMatch(/building the demo workspace .*\n {2}\d+ documents, \d+ claims .* \d+ events/s);
+      const info = (await (await fetch(`http://127.0.0.1:${port}/api/info`)).json()) as {
+        store: { counts: { documents: number; events: number } };
+      };
+      expect(info.store.counts.documents).toBeGreaterThan(20);
+      expect(info.store.counts.events).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('answers bad input with one clear line and a non-zero exit code', () => {

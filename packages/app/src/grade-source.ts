@@ -108,6 +108,38 @@ export async function gradeSource(
 }
 
 /**
+ * Grades many sources at once (a team's grading file). Every entry is checked before anything is
+ * written, so a bad line leaves every grade as it was; then one write and one re-weighing.
+ */
+export async function gradeSources(
+  deps: { store: Store; clock: Clock },
+  entries: readonly { source: string; grade: string; why: string }[],
+  inputName = 'grades',
+): Promise<{ sources: Source[]; events: RecorroborateSummary }> {
+  const graded: Source[] = [];
+  for (const [i, e] of entries.entries()) {
+    const at = `${inputName} entry ${i + 1} (${e.source})`;
+    const reliability = e.grade.toUpperCase() as Reliability;
+    if (!RELIABILITY_GRADES.includes(reliability))
+      throw new InvalidInputError(`${at}: grade '${e.grade}' must be one of A, B, C, D, E, F`);
+    if (!e.why.trim()) throw new InvalidInputError(`${at}: give the reason for the grade`);
+    const source = await findSource(deps.store, e.source).catch((err: Error) => {
+      throw new InvalidInputError(`${at}: ${err.message}`);
+    });
+    if (graded.some((g) => g.id === source.id))
+      throw new InvalidInputError(`${at}: ${source.name} is graded twice in one file`);
+    graded.push({ ...source, reliability, reliabilityRationale: e.why.trim() });
+  }
+  await deps.store.apply({
+    grades: graded.map((s) => ({ sourceId: s.id, reliability: s.reliability, rationale: s.reliabilityRationale })),
+  });
+  const claimIds = new Set<ClaimId>();
+  for (const s of graded) for (const id of await claimsCarriedBy(deps.store, s)) claimIds.add(id);
+  const events = await recorroborate(deps, { claimIds: [...claimIds] });
+  return { sources: graded, events };
+}
+
+/**
  * Discredits a source (its claims stop counting, ICS 500-2: judgments resting on a discredited source
  * must be found and revised) and re-weighs the events that rested on it, reporting which changed.
  */

@@ -9,4 +9,5 @@ export * from './domain-schemas.ts';
 export * from './event-filter-query.ts';
 export * from './event-summary.ts';
 export * from './front-matter.ts';
+export * from './grades-file.ts';
 export * from './ingest-api.ts';

@@ -1,7 +1,8 @@
-import { discreditSource, gradeSource, retractDocument, sourceOverview } from '@parallax/app';
+import { discreditSource, gradeSource, gradeSources, retractDocument, sourceOverview } from '@parallax/app';
 import {
   actorSchema,
   documentSchema,
+  gradesFileSchema,
   placeSchema,
   recorroborateSummarySchema,
   reliability,
@@ -181,6 +182,25 @@ export function registerCatalogRoutes(app: FastifyInstance, { workbench, authori
 
   const writeErrors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
   const reasonBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+  api.post(
+    '/api/sources/grades',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Grade many sources at once (a grading file); nothing changes if one entry is bad',
+        body: gradesFileSchema,
+        response: {
+          200: z.object({ sources: z.array(sourceSchema), events: recorroborateSummarySchema }),
+          ...writeErrors,
+        },
+      },
+    },
+    async (req) => {
+      authorizeWrite(req.headers.authorization);
+      return gradeSources(workbench, req.body, 'body');
+    },
+  );
 
   api.post(
     '/api/sources/:id/discredit',
