@@ -38,7 +38,11 @@ suite('workbench in a real browser', () => {
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
+  const requests: string[] = [];
   const watch = (p: Page) => {
+    p.on('request', (r) => {
+      requests.push(r.url());
+    });
     p.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
@@ -131,7 +135,14 @@ suite('workbench in a real browser', () => {
       const [lng, lat] = f.geometry.coordinates;
       const probe = await page.evaluate(([x, y]) => window.__mapProbe?.(x, y), [lng, lat] as const);
       const box = await page.locator('[data-testid=map]').boundingBox();
-      if (probe?.layer === 'regions-fill' && box && probe.x > 240 && probe.x < box.width - 60 && probe.y > 20) {
+      if (
+        probe?.layer === 'regions-fill' &&
+        box &&
+        probe.x > 240 &&
+        probe.x < box.width - 60 &&
+        probe.y > 20 &&
+        probe.y < box.height - 40
+      ) {
         target = { code: f.properties.code, x: box.x + probe.x, y: box.y + probe.y };
         break;
       }
@@ -145,6 +156,57 @@ suite('workbench in a real browser', () => {
     // The keyboard path: the region list beside the map toggles the same filter off again.
     await page.locator(`[data-testid=region-button][data-code="${target.code}"]`).click();
     await eventually(() => page.url()).not.toContain('admin1=');
+  });
+
+  it('opens the event under a clicked point, and shows what a point is on hover', async () => {
+    await open(page);
+    await mapDrawn(page);
+    const points = (await (await fetch(`${app.url}api/map/events?limit=5000`)).json()) as {
+      features: { geometry: { coordinates: [number, number] }; properties: { id: string } }[];
+    };
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    // Clear of the legend (top left), the zoom buttons (top right) and the attribution (bottom).
+    const onScreen = (p: { x: number; y: number }) =>
+      !!box && p.x > 240 && p.x < box.width - 60 && p.y > 20 && p.y < box.height - 40;
+    const find = async (layer: string) => {
+      for (const f of points.features) {
+        const [lng, lat] = f.geometry.coordinates;
+        const probe = await page.evaluate(([x, y]) => window.__mapProbe?.(x, y), [lng, lat] as const);
+        if (box && probe?.layer === layer && onScreen(probe))
+          return { id: f.properties.id, x: box.x + probe.x, y: box.y + probe.y };
+      }
+      return null;
+    };
+    let target = await find('event-points');
+    // Dense points are clustered: clicking a cluster zooms in on it, as a user would.
+    for (let i = 0; i < 6 && !target; i++) {
+      const cluster = await find('event-clusters');
+      if (!cluster) break;
+      await page.mouse.click(cluster.x, cluster.y);
+      // Wait for the zoom animation to end: the map is still when a point stays put.
+      let before = '';
+      for (let still = false; !still; ) {
+        await page.waitForTimeout(300);
+        target = await find('event-points');
+        const now = JSON.stringify(target);
+        still = now === before;
+        before = now;
+      }
+    }
+    expect(target, 'an unclustered event point on screen').not.toBeNull();
+    if (!target) return;
+    await page.mouse.move(target.x - 5, target.y - 5);
+    await page.mouse.move(target.x, target.y, { steps: 3 });
+    await page.locator('.maplibregl-popup').waitFor();
+    expect((await page.locator('.maplibregl-popup').textContent())?.length).toBeGreaterThan(0);
+    await page.mouse.click(target.x, target.y);
+    // Points can overlap: the event opened is one of those drawn under the cursor.
+    await eventually(() => page.url()).toMatch(/[?&]event=evt_/);
+    await page.locator('[data-testid=event-detail] .claims li').first().waitFor();
+    const opened = new URL(page.url()).searchParams.get('event');
+    const features = points.features.filter((f) => f.properties.id === opened);
+    expect(features.length, 'the opened event is one drawn on the map').toBe(1);
+    await page.keyboard.press('Escape');
   });
 
   it('narrows to the clicked timeline bar, and to a brushed span', async () => {
@@ -335,7 +397,11 @@ suite('workbench in a real browser', () => {
     await dark.close();
   });
 
-  it('logs no errors in the browser console', () => {
+  it('logs no errors in the browser console, and fetched nothing from outside its own server', () => {
     expect(errors).toEqual([]);
+    // The map, its glyphs and every script are served offline by Parallax itself.
+    const origin = new URL(app.url).origin;
+    expect(requests.length).toBeGreaterThan(20);
+    expect(requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin)).toEqual([]);
   });
 });
