@@ -14,7 +14,7 @@ import { syntheticChangeSets } from './event-generator.ts';
 
 const EVENTS = Number(process.env.BENCH_UI_EVENTS ?? 100_000);
 const BASELINE = Number(process.env.BENCH_UI_BASELINE ?? 5_000);
-const ACTORS = Number(process.env.BENCH_UI_ACTORS ?? 5_100);
+const ACTORS = Number(process.env.BENCH_UI_ACTORS ?? 6_000);
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
 const CHROMIUM = process.env.PARALLAX_CHROMIUM ?? '/usr/bin/chromium';
 const WEB_ROOT = new URL('../../apps/web/', import.meta.url).pathname;
