@@ -32,6 +32,10 @@ export interface EventDetailResponse {
   event: Event;
   summary: EventSummary;
   claims: Claim[];
+  /** Why each claim belongs to the event (the clustering's own explanation). */
+  joins: { claimId: string; via: string | null; because: string }[];
+  /** Claims of other events that contradict this one (a broad denial, say). */
+  contradictingClaims: Claim[];
   documents: Omit<Document, 'text'>[];
   sources: Source[];
 }

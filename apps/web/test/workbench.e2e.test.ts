@@ -264,6 +264,10 @@ suite('workbench in a real browser', () => {
     const id = new URL(page.url()).searchParams.get('event') ?? '';
     const event = await app.workbench.store.getEvent(id as never);
     expect(await detail.locator('[data-testid=claim-quote]').count()).toBe(event?.claimIds.length);
+    // Each claim says why the clustering put it here.
+    const because = await detail.locator('[data-testid=joined-because]').allTextContents();
+    expect(because).toHaveLength(event?.claimIds.length ?? -1);
+    expect(because.filter((b) => b.startsWith('leads the event'))).toHaveLength(1);
     await page.screenshot({ path: `${ARTIFACTS}workbench-event.png` });
 
     const quote = (await detail.locator('blockquote[data-testid=claim-quote]').first().textContent()) ?? '';

@@ -32,7 +32,8 @@ export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onF
       </aside>
     );
   const { summary: e, claims, documents, sources } = data;
-  const claimById = new Map(claims.map((c) => [c.id, c]));
+  const claimById = new Map([...data.contradictingClaims, ...claims].map((c) => [c.id, c]));
+  const joinedBecause = new Map(data.joins.map((j) => [j.claimId, j.because]));
   const lookup = (cid: string) => claimById.get(cid as Claim['id']);
   const docOf = (c: Claim) => documents.find((d) => d.id === c.documentId);
   const sourceOf = (sourceId: string | null) => sources.find((s) => s.id === sourceId);
@@ -241,6 +242,11 @@ export function EventDetail({ id, revision, openClaim, onClose, onReadClaim, onF
             <li key={c.id} className={`claim stance-${c.stance}${openClaim === c.id ? ' open' : ''}`}>
               {quote(c)}
               {attribution(c)}
+              {joinedBecause.has(c.id) ? (
+                <p className="joined" data-testid="joined-because">
+                  {joinedBecause.get(c.id)}
+                </p>
+              ) : null}
               <button
                 type="button"
                 className="link"
