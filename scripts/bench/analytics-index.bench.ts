@@ -57,6 +57,11 @@ for (const n of sizes) {
       'timeline by week × PLOVER, quad 3–4 + credibility ≤ 3',
       () => index.timeline(f({ quadClasses: [3, 4], minCredibility: 3 }), 'week', 'plover'),
     ],
+    [
+      'timeline by hour of first report, one week',
+      () =>
+        index.timeline(f({ from: '2024-06-01' as never, to: '2024-06-07' as never }), 'hour', 'quadClass', 'report'),
+    ],
     ['admin-1 counts, no filter', () => index.placeCounts({}, 'admin1')],
     [
       'admin-1 counts, one month',

@@ -33,6 +33,10 @@ const queries: [string, (s: Store, actorIds: EventFilter['actorIds']) => Promise
     'timeline by week, PLOVER stack, conflict + credibility ≤ 3',
     (s) => s.timeline({ quadClasses: [3, 4], minCredibility: 3 }, 'week', 'plover'),
   ],
+  [
+    'timeline by hour of first report, one week',
+    (s) => s.timeline({ from: '2024-06-01' as never, to: '2024-06-07' as never }, 'hour', 'quadClass', 'report'),
+  ],
   ['admin-1 counts, no filter', (s) => s.placeCounts({}, 'admin1')],
   [
     'admin-1 counts, one month',
