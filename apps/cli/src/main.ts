@@ -10,6 +10,7 @@ import { registerIngest } from './commands/ingest-command.ts';
 import { registerInit } from './commands/init-command.ts';
 import { registerSearch } from './commands/search-command.ts';
 import { registerServe } from './commands/serve-command.ts';
+import { registerSettings } from './commands/settings-command.ts';
 import { registerSources } from './commands/sources-command.ts';
 import { registerFeeds, registerWatch } from './commands/watch-command.ts';
 
@@ -21,6 +22,7 @@ const program = new Command('parallax')
   .showHelpAfterError('(run parallax --help for usage)');
 
 registerInit(program);
+registerSettings(program);
 registerIngest(program);
 registerExtract(program);
 registerImport(program);

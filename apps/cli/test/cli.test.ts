@@ -189,6 +189,30 @@ describe('parallax CLI', () => {
     expect(parallax('-w', ws, 'events', '--status', 'rumoured').stderr).toMatch(/status/);
   });
 
+  it('keeps a title and a default view in the workspace, refusing a view the API would refuse', () => {
+    const set = parallax(
+      '-w',
+      ws,
+      'settings',
+      '--title',
+      'Border watch',
+      '--view',
+      'from=2024-06-01&type=ASSAULT',
+      '--json',
+    );
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ title: 'Border watch', view: 'from=2024-06-01&type=ASSAULT' });
+    const bad = parallax('-w', ws, 'settings', '--view', 'from=2024-13-45');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/view 'from=2024-13-45': .*from/);
+    expect(parallax('-w', ws, 'settings', '--view', 'typ=ASSAULT').stderr).toMatch(/typ/);
+    expect(JSON.parse(parallax('-w', ws, 'settings', '--json').stdout)).toEqual({
+      title: 'Border watch',
+      view: 'from=2024-06-01&type=ASSAULT',
+    });
+    expect(JSON.parse(parallax('-w', ws, 'settings', '--view', '', '--json').stdout).view).toBeNull();
+  });
+
   it('extracts the claims of one document without storing anything', () => {
     const note = join(dir, 'nis.md');
     writeFileSync(

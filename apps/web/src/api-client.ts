@@ -42,6 +42,9 @@ export interface EventDetailResponse {
 
 export interface InfoResponse {
   workspace: string;
+  title: string | null;
+  /** The filter query the workbench opens on when its URL names none. */
+  view: string | null;
   store: { kind: string; schemaVersion: number; counts: Record<string, number> };
 }
 

@@ -56,6 +56,16 @@ export function App() {
 
   const live = useLiveRevision();
   const rev = live.revision;
+  // A bare URL opens on the workspace's own view (its case's span, say), once, without a history entry.
+  const bareUrl = useRef(window.location.search === '');
+  const defaultView = live.settings?.view ?? null;
+  useEffect(() => {
+    if (!bareUrl.current || !live.settings) return;
+    bareUrl.current = false;
+    if (!defaultView || window.location.search !== '') return;
+    window.history.replaceState(null, '', `${window.location.pathname}?${defaultView}`);
+    setState(filtersFromSearch(`?${defaultView}`));
+  }, [live.settings, defaultView]);
   const wide = useMediaQuery('(min-width: 1700px)');
   const visual = state.view === 'map' || state.view === 'network';
   const showMap = visual && !state.doc && (wide || state.view === 'map');
@@ -221,7 +231,10 @@ export function App() {
     <div className="app">
       <header className="top">
         <h1>
-          Parallax <small>who did what to whom, where and when — and who says so</small>
+          Parallax{' '}
+          <small title={live.settings?.title ? 'This workspace' : undefined}>
+            {live.settings?.title ?? 'who did what to whom, where and when — and who says so'}
+          </small>
         </h1>
         <nav className="views" aria-label="Views">
           {NAV.map((n) => (

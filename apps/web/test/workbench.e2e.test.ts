@@ -1,3 +1,5 @@
+import type { IsoDate } from '@parallax/core';
+import { workspaceSettings } from '@parallax/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.ts';
@@ -48,7 +50,8 @@ suite('workbench in a real browser', () => {
     });
     p.on('pageerror', (e) => errors.push(String(e)));
   };
-  const open = async (p: Page, search = '') => {
+  // An explicit view, so the workspace's default view (applied to a bare URL) stays out of the way.
+  const open = async (p: Page, search = '?view=map') => {
     await p.evaluate(() => {
       window.__mapLoaded = false;
     });
@@ -68,14 +71,19 @@ suite('workbench in a real browser', () => {
     await app?.stop();
   });
 
-  it('draws the map, the timeline and the event list', async () => {
+  it('opens a bare URL on the workspace view, with its title, and draws the map, the timeline and the list', async () => {
+    const settings = workspaceSettings(app.workbench.dir);
+    expect(settings?.view).toBe('from=2024-06-01');
     await page.goto(app.url, { waitUntil: 'load' });
+    await eventually(() => new URL(page.url()).search).toBe(`?${settings?.view}`);
+    expect(await page.locator('header h1 small').textContent()).toBe(settings?.title);
     await mapDrawn(page);
     expect(await page.locator('[data-testid=map] canvas.maplibregl-canvas').count()).toBe(1);
     await page.waitForSelector('[data-testid=event-item]');
-    const total = (await app.workbench.store.info()).counts.events;
-    expect(await page.locator('[data-testid=event-item]').count()).toBe(Math.min(100, total));
+    const total = await app.workbench.store.countEvents({ from: '2024-06-01' as IsoDate });
+    expect(total).toBeLessThan((await app.workbench.store.info()).counts.events);
     await eventually(() => listCount(page)).toBe(total);
+    expect(await page.locator('[data-testid=event-item]').count()).toBe(Math.min(100, total));
     expect(await colourCount(page, '[data-testid=map]')).toBeGreaterThan(20);
     expect(await page.locator('[data-testid=timeline-bar]').count()).toBeGreaterThan(0);
     // The disputed-territory policy and the data's origin are stated on the map.
@@ -86,7 +94,7 @@ suite('workbench in a real browser', () => {
   it('changes map, timeline, network and list together when a filter changes', async () => {
     const wide = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     watch(wide);
-    await wide.goto(app.url, { waitUntil: 'load' });
+    await wide.goto(`${app.url}?view=map`, { waitUntil: 'load' });
     await mapDrawn(wide);
     await wide.waitForFunction(() => (window.__network?.nodes ?? 0) > 0, null, { timeout: 30_000 });
     const before = await listCount(wide);

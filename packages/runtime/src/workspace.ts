@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describeZodError, eventFilterQuerySchema } from '@parallax/contract';
 import { type Clock, type Extractor, InvalidInputError, type IsoDateTime, type Store } from '@parallax/core';
 import { ContentArchive } from '@parallax/ingest';
 import { createSqliteStore } from '@parallax/store-sqlite';
@@ -34,6 +35,55 @@ interface Manifest {
   format: 'parallax-workspace';
   version: 1;
   created: string;
+  /** What the workspace is about, shown in the workbench's header. */
+  title?: string;
+  /** The view the workbench opens on when its URL names none: a filter query (`from=2024-06-01`). */
+  view?: string;
+}
+
+/** A workspace's own settings, kept in its manifest. */
+export interface WorkspaceSettings {
+  title: string | null;
+  view: string | null;
+}
+
+/** Reads a workspace's settings; null when there is no workspace. */
+export function workspaceSettings(dir: string): WorkspaceSettings | null {
+  const m = readManifest(resolve(dir));
+  return m ? { title: m.title ?? null, view: m.view ?? null } : null;
+}
+
+/**
+ * Changes a workspace's title or default view (null clears one). The view must be a filter query
+ * the API accepts, so a typo is refused here rather than met as an error in the browser.
+ */
+export function updateWorkspaceSettings(dir: string, patch: Partial<WorkspaceSettings>): WorkspaceSettings {
+  const path = join(resolve(dir), MANIFEST);
+  const m = readManifest(resolve(dir));
+  if (!m) throw new InvalidInputError(`${dir}: no Parallax workspace here (create one with \`parallax init ${dir}\`)`);
+  const next: Manifest = { ...m };
+  if (patch.title !== undefined) {
+    const title = patch.title?.trim() ?? '';
+    if (title.length > 200) throw new InvalidInputError(`title: at most 200 characters, got ${title.length}`);
+    if (title) next.title = title;
+    else delete next.title;
+  }
+  if (patch.view !== undefined) {
+    const view = patch.view?.trim().replace(/^\?/, '') ?? '';
+    if (view) {
+      // Layout choices (which view, timeline stacking, network size) pass; filters must be valid.
+      const filters = Object.fromEntries(
+        [...new URLSearchParams(view)].filter(([k]) => !['view', 'stack', 'basis', 'weight', 'edges'].includes(k)),
+      );
+      const parsed = eventFilterQuerySchema.safeParse(filters);
+      if (!parsed.success) throw new InvalidInputError(`view '${view}': ${describeZodError(parsed.error)}`);
+      next.view = view;
+    } else delete next.view;
+  }
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
+  renameSync(tmp, path);
+  return { title: next.title ?? null, view: next.view ?? null };
 }
 
 function readManifest(dir: string): Manifest | null {

@@ -9,6 +9,7 @@ import {
   sourceSchema,
 } from '@parallax/contract';
 import { type DocumentId, NotFoundError, type SourceId } from '@parallax/core';
+import { workspaceSettings } from '@parallax/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,6 +29,11 @@ export function registerCatalogRoutes(app: FastifyInstance, { workbench, authori
         response: {
           200: z.object({
             workspace: z.string(),
+            title: z.string().nullable().describe("what the workspace is about (its manifest's title)"),
+            view: z
+              .string()
+              .nullable()
+              .describe('filter query the workbench opens on when its URL names none, e.g. from=2024-06-01'),
             store: z.object({
               kind: z.string(),
               schemaVersion: z.number(),
@@ -39,8 +45,11 @@ export function registerCatalogRoutes(app: FastifyInstance, { workbench, authori
     },
     async () => {
       const info = await store.info();
+      const settings = workspaceSettings(workbench.dir);
       return {
         workspace: workbench.dir,
+        title: settings?.title ?? null,
+        view: settings?.view ?? null,
         store: { kind: info.kind, schemaVersion: info.schemaVersion, counts: info.counts },
       };
     },

@@ -5,6 +5,8 @@ export interface LiveState {
   /** Bumped whenever the workspace's contents change; panes refetch on it. */
   revision: number;
   counts: Record<string, number> | null;
+  /** The workspace's title and default view (from its settings), once known. */
+  settings: { title: string | null; view: string | null } | null;
   /** What the last change added, e.g. `{documents: 3, events: 5}`; null before any change. */
   lastChange: { at: Date; added: Record<string, number> } | null;
   /** The server stopped answering (shown, never hidden). */
@@ -29,6 +31,7 @@ export function useLiveRevision(intervalMs = 5000): LiveState {
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
   const [lastChange, setLastChange] = useState<LiveState['lastChange']>(null);
   const [offline, setOffline] = useState(false);
+  const [settings, setSettings] = useState<LiveState['settings']>(null);
   const previous = useRef<Record<string, number> | null>(null);
 
   useEffect(() => {
@@ -49,6 +52,9 @@ export function useLiveRevision(intervalMs = 5000): LiveState {
         }
         previous.current = next;
         setCounts(next);
+        setSettings((s) =>
+          s?.title === info.title && s?.view === info.view ? s : { title: info.title, view: info.view },
+        );
       } catch {
         if (!stopped) setOffline(true);
       }
@@ -61,5 +67,5 @@ export function useLiveRevision(intervalMs = 5000): LiveState {
     };
   }, [intervalMs]);
 
-  return { revision, counts, lastChange, offline, bump: () => setRevision((r) => r + 1) };
+  return { revision, counts, settings, lastChange, offline, bump: () => setRevision((r) => r + 1) };
 }

@@ -12,7 +12,7 @@ import { buildSource, type Reliability, type SourceKind } from '@parallax/core';
 import { readGdeltExport } from '@parallax/ingest';
 import { readDocumentFile } from '../document-files.ts';
 import { createExtractor } from '../extractor.ts';
-import type { Workbench } from '../workspace.ts';
+import { updateWorkspaceSettings, type Workbench } from '../workspace.ts';
 
 interface Grade {
   domain: string;
@@ -94,5 +94,12 @@ export async function buildDemoWorkspace(
 
   step('weighing claims into events');
   const events = await recorroborate(workbench);
+
+  // The case's title and the span the workbench opens on (the GDELT sample is from another year).
+  const settingsPath = join(demoDir, 'workspace.json');
+  if (existsSync(settingsPath)) {
+    const settings = JSON.parse(readFileSync(settingsPath, 'utf8')) as { title?: string; view?: string };
+    updateWorkspaceSettings(workbench.dir, { title: settings.title ?? null, view: settings.view ?? null });
+  }
   return { documents, gdelt, events: events.events, extractor: extractor.name };
 }
