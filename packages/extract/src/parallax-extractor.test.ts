@@ -96,6 +96,28 @@ describe('ParallaxExtractor', () => {
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
   });
 
+  it('reads a signing by two leaders or two countries as cooperation between their countries, both ways', () => {
+    const pairs = (text: string) =>
+      extract(text)
+        .claims.filter((c) => c.frame.cameo === '057')
+        .map((c) =>
+          [...c.frame.actors.map((a) => `${a.role}:${(a.code ?? '').slice(0, 3)}`), c.frame.time?.start].join(' '),
+        )
+        .sort();
+    // The date's commas set it off from the clause: it is no item of the subject list.
+    expect(pairs('On March 3, 2021, Chile and Peru signed a treaty on fisheries.')).toEqual([
+      'source:CHL target:PER 2021-03-03',
+      'source:PER target:CHL 2021-03-03',
+    ]);
+    // A treaty "between" the signers' own countries names no one else; the official name with a
+    // possessive ("People's") resolves like the short one.
+    expect(
+      pairs(
+        "In Pyongyang on 19 June 2024, Vladimir Putin and Kim Jong Un signed a treaty between the Russian Federation and the Democratic People's Republic of Korea.",
+      ),
+    ).toEqual(['source:PRK target:RUS 2024-06-19', 'source:RUS target:PRK 2024-06-19']);
+  });
+
   it('reads no town into a compass word alone, but keeps names that open with one', () => {
     expect(extract('Russia might give the North military technology in return.').claims[0]?.frame.place).toBeNull();
     expect(extract('Ukrainian forces shelled targets in North Ossetia.').claims[0]?.frame.place).toMatchObject({

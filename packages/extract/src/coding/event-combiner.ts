@@ -144,10 +144,13 @@ export function combineEvents(
   // "The US, Russia and Switzerland met", "Brazil and the United States are seeking to deepen a
   // partnership": cooperation among a coordinated subject with no one else named is mutual.
   const mutual: CodedEvent[] = [];
+  // "Putin and Kim signed a treaty between Russia and North Korea": targets that only name the
+  // sources' own countries add no one else, so the act is mutual too.
   out = out.filter((e) => {
     const named = e.sources.filter((s) => s.actor !== null);
-    if (e.reverse || e.targets.length > 0 || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code)))
-      return true;
+    const countries = new Set(named.map((s) => s.code.slice(0, 3)));
+    const onlyOwn = e.targets.every((t) => countries.has(t.code.slice(0, 3)));
+    if (e.reverse || !onlyOwn || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code))) return true;
     for (const a of named)
       for (const b of named) if (a.code !== b.code) mutual.push({ ...e, sources: [a], targets: [b] });
     return false;

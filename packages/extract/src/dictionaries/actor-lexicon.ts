@@ -45,12 +45,21 @@ interface Node {
 
 const node = (): Node => ({ next: new Map(), actors: null, agent: null });
 
-/** Dictionary phrase → trie words: hyphens and spaces both separate words, as in token words. */
+/**
+ * Dictionary phrase → trie words: hyphens and spaces both separate words, as in token words, and a
+ * possessive is its own word as the tokeniser writes it ("PEOPLE'S LIBERATION ARMY" → PEOPLE 'S …,
+ * "KURDISTAN WORKERS' PARTY" → WORKERS ' …), or no name with a possessive would ever match.
+ */
 function phraseWords(phrase: string): string[] {
-  return phrase
-    .split(/[\s-]+/)
-    .map((w) => w.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const raw of phrase.split(/[\s-]+/)) {
+    const w = raw.trim();
+    if (!w) continue;
+    const m = /^(.+?)('S|')$/.exec(w);
+    if (m && (m[2] === "'S" || (m[1] as string).endsWith('S'))) out.push(m[1] as string, m[2] as string);
+    else out.push(w);
+  }
+  return out;
 }
 
 export class ActorLexicon {
@@ -60,6 +69,12 @@ export class ActorLexicon {
   addActor(actor: LexiconActor, names: readonly string[]): number {
     const id = this.actors.length;
     this.actors.push(actor);
+    this.addNames(id, names);
+    return id;
+  }
+
+  /** More names for an actor already added (Parallax's supplements to the 2014 dictionaries). */
+  addNames(id: number, names: readonly string[]): void {
     for (const name of names) {
       const words = phraseWords(name);
       if (words.length === 0) continue;
@@ -67,7 +82,14 @@ export class ActorLexicon {
       if (!n.actors) n.actors = [];
       if (!n.actors.includes(id)) n.actors.push(id);
     }
-    return id;
+  }
+
+  /** The actor a whole name denotes (the first one listed), or null. */
+  actorNamed(name: string): number | null {
+    const words = phraseWords(name);
+    let n: Node | undefined = this.root;
+    for (const w of words) n = n?.next.get(w);
+    return n?.actors?.[0] ?? null;
   }
 
   addAgent(phrase: string, sense: AgentSense): void {

@@ -517,7 +517,14 @@ export function parseSentence(
     // Gather ", NP" items; they only count if a conjunction closes the list.
     const commaItems: NounPhrase[] = [];
     let q = k;
-    while (units[q]?.kind === 'comma' && units[q + 1]?.kind === 'np') {
+    // "On June 18, 2024, Russia and North Korea signed": a date and what follows its commas are no
+    // list — the date's commas set it off from the clause.
+    while (
+      !first.np.temporal &&
+      units[q]?.kind === 'comma' &&
+      units[q + 1]?.kind === 'np' &&
+      !units[q + 1]?.np?.temporal
+    ) {
       commaItems.push(units[q + 1]?.np as NounPhrase);
       q += 2;
     }
