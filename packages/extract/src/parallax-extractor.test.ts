@@ -91,6 +91,13 @@ describe('ParallaxExtractor', () => {
     // A day name between subject and verb is not part of the subject.
     const endorsed = extract('Ukrainian lawmakers Tuesday endorsed an agreement with the European Union.').claims[0];
     expect(endorsed?.frame.actors.find((a) => a.role === 'source')?.code).toBe('UKRLEG');
+    // A reduced relative modifies the noun right before it, even inside a prepositional phrase:
+    // Bolivia imposed the accord; it did nothing to Peru's diplomats.
+    const imposed = extract(
+      'Chile pledged to expel the diplomats of Peru under the terms of an accord imposed on it by Bolivia.',
+    ).claims.map((c) => c.frame.actors.map((a) => `${a.role}:${(a.code ?? '').slice(0, 3)}`).join(' '));
+    expect(imposed).toContain('source:CHL target:PER');
+    expect(imposed).not.toContain('source:BOL target:PER');
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

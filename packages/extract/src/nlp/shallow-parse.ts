@@ -894,7 +894,10 @@ function buildPredicates(
         if (x.kind === 'np') {
           // Inside a PP? Then keep going left to the PP's head noun.
           const prepBefore = findPrepOwning(units, s, ppAt);
-          if (prepBefore >= 0) {
+          // "the conditions of an agreement forced on …": a reduced relative modifies the noun
+          // right before it, even inside a prepositional phrase.
+          const reducedOn = vg.participle && vg.passive && s === k;
+          if (prepBefore >= 0 && !reducedOn) {
             s = prepBefore - 1;
             continue;
           }
