@@ -98,6 +98,14 @@ describe('ParallaxExtractor', () => {
     ).claims.map((c) => c.frame.actors.map((a) => `${a.role}:${(a.code ?? '').slice(0, 3)}`).join(' '));
     expect(imposed).toContain('source:CHL target:PER');
     expect(imposed).not.toContain('source:BOL target:PER');
+    // "being" before a participle is one more auxiliary: the by-phrase names who acts.
+    const pressed = extract('Ukraine is being pressured by Hungary.').claims[0];
+    expect(pressed?.frame.actors.map((a) => `${a.role}:${a.code}`)).toEqual(['source:HUN', 'target:UKR']);
+    // After "said <day>", a pronoun and an -ed verb are a clause, not a reduced relative.
+    const hoped = extract('Chile said Wednesday it hoped Peru would restore diplomatic ties.').claims;
+    expect(hoped.map((c) => [c.speaker?.code, c.frame.actors.find((a) => a.role === 'source')?.code])).toEqual([
+      ['CHL', 'PER'],
+    ]);
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

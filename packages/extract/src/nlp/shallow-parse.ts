@@ -571,6 +571,8 @@ export function parseSentence(
  * -ed form with no auxiliary right after a noun, once the clause already has its verb, is a reduced
  * passive relative clause, not a second main verb.
  */
+const PERSONAL = /^(i|you|he|she|it|we|they)$/;
+
 function markReducedRelatives(tokens: Token[], units: Unit[]): void {
   let finite = false;
   for (let k = 0; k < units.length; k++) {
@@ -582,12 +584,19 @@ function markReducedRelatives(tokens: Token[], units: Unit[]): void {
     const t = tokens[vg.main] as Token;
     const bare = vg.start === vg.main && !vg.infinitive && !vg.auxOnly;
     // "said Ostmark attacked …": after a reporting verb the noun starts a clause of its own.
-    const before = units[k - 2];
+    // "said Wednesday she hoped …": a bare date may sit between the reporting verb and the clause.
+    let b = k - 2;
+    while (b > 0 && units[b]?.kind === 'np' && units[b]?.np?.temporal) b--;
+    const before = units[b];
     const afterReport = before?.vg !== undefined && REPORTING.test(tokens[before.vg.main]?.lemma ?? '');
+    // "she hoped", "they reported": a personal pronoun takes no reduced relative.
+    const np = units[k - 1];
+    const pronoun = np?.kind === 'np' && np.end - np.start === 1 && PERSONAL.test(tokens[np.start]?.lower ?? '');
     if (
       finite &&
       bare &&
       !afterReport &&
+      !pronoun &&
       units[k - 1]?.kind === 'np' &&
       /(ed|en)$/.test(t.lower) &&
       t.lower !== t.lemma
@@ -671,11 +680,28 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
   let sawBe = -1;
   let sawHave = false;
   let future = false;
+  let progressivePassive = false;
   const infinitive = cls[start] === 'TO';
   if (infinitive) j++;
   while (j < tokens.length) {
     const c = cls[j] as Cls;
     const t = tokens[j] as Token;
+    // "is being pressured", "were being held": progressive passive, whether the tagger calls
+    // "being" an auxiliary or a verb and the participle a verb or an adjective.
+    const being = main >= 0 ? main : lastAux;
+    if (
+      being >= 0 &&
+      j === being + 1 &&
+      (tokens[being] as Token).lower === 'being' &&
+      (isPastParticiple(t) || (c === 'A' && /ed$/.test(t.lower)))
+    ) {
+      sawBe = being;
+      lastAux = being;
+      progressivePassive = true;
+      main = j;
+      j++;
+      continue;
+    }
     if (c === 'AUX') {
       if (main >= 0) break;
       if (MODALS.has(t.lower)) modal = t.lower === 'ca' ? 'can' : t.lower === 'wo' ? 'will' : t.lower;
@@ -734,7 +760,8 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
   if (j === start) return null;
   const mainIdx = main >= 0 ? main : lastAux;
   const mainTok = tokens[mainIdx] as Token;
-  const passive = main >= 0 && sawBe >= 0 && sawBe < main && isPastParticiple(mainTok) && !isGerund(mainTok);
+  const passive =
+    progressivePassive || (main >= 0 && sawBe >= 0 && sawBe < main && isPastParticiple(mainTok) && !isGerund(mainTok));
   const participle = !infinitive && lastAux < 0 && main >= 0 && isGerund(mainTok);
   let tense: Tense = 'none';
   if (future || modal === 'will' || modal === 'shall') tense = 'future';
