@@ -106,6 +106,13 @@ describe('ParallaxExtractor', () => {
     expect(hoped.map((c) => [c.speaker?.code, c.frame.actors.find((a) => a.role === 'source')?.code])).toEqual([
       ['CHL', 'PER'],
     ]);
+    // Protesters (either spelling) who wreck things protest; they wield no state force.
+    expect(codes('The Russian embassy was demolished by Moldovan protestors.')[0]?.slice(0, 2)).toBe('14');
+    // A claim about one's own act accuses no one: the act is the claim.
+    const own = extract('Estonia claimed that they had expelled Belarusian diplomats.').claims;
+    expect(own.flatMap((c) => c.frame.actors.filter((a) => a.role === 'target').map((a) => a.code))).not.toContain(
+      'EST',
+    );
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

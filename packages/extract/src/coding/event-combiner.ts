@@ -180,7 +180,8 @@ export function combineEvents(
     }
     for (const e of reporter) {
       if (e.targets.length > 0 || !['09', '11', '12'].includes(root(e.code))) continue;
-      const subj = inner[0]?.sources ?? [];
+      // "The US claimed that they had attacked Iraq": a claim about one's own act accuses no one.
+      const subj = (inner[0]?.sources ?? []).filter((s) => !e.sources.some((x) => x.code === s.code));
       if (subj.length > 0) e.targets = subj;
     }
   }
