@@ -113,6 +113,9 @@ describe('ParallaxExtractor', () => {
     expect(own.flatMap((c) => c.frame.actors.filter((a) => a.role === 'target').map((a) => a.code))).not.toContain(
       'EST',
     );
+    // A description sharing a name's words is not the name: "an armed Islamic group" is not the GIA.
+    const joined = extract('Syrian militants joined an armed Islamic group in Lebanon.').claims;
+    expect(joined.flatMap((c) => c.frame.actors.map((a) => a.code ?? ''))).not.toContain('DZAREB');
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

@@ -62,6 +62,10 @@ function phraseWords(phrase: string): string[] {
   return out;
 }
 
+/** Nouns that head descriptions of organisations as well as their names. */
+const GENERIC_HEADS =
+  /^(groups?|party|parties|army|armies|fronts?|movements?|councils?|governments?|courts?|forces?|unions?|organi[sz]ations?|committees?|leagues?|alliances?|coalitions?|agenc(y|ies)|ministr(y|ies)|commissions?|assembl(y|ies)|parliaments?|congress|senate|police|guards?|brigades?|militias?|authorit(y|ies)|brotherhood|network|cells?)$/;
+
 export class ActorLexicon {
   readonly actors: LexiconActor[] = [];
   private readonly root = node();
@@ -184,6 +188,11 @@ export class ActorLexicon {
       if (t && /[\p{Lu}\d]/u.test(t.text)) capital = true;
     }
     if (!capital) return false;
+    // "an armed Islamic group", "the interim government": a name ending in an organisation noun
+    // written in lower case is a description that happens to share the words of a name ("Armed
+    // Islamic Group"). A lower-case person's name ("President obama") still counts.
+    const last = tokens[to] as Token;
+    if (to > from && !/[\p{Lu}\d]/u.test(last.text) && GENERIC_HEADS.test(last.lower)) return false;
     if (wordCount === 1 && from === to) {
       const t = tokens[from] as Token;
       const letters = t.text.replace(/[^\p{L}]/gu, '');
