@@ -116,6 +116,11 @@ describe('ParallaxExtractor', () => {
     // A description sharing a name's words is not the name: "an armed Islamic group" is not the GIA.
     const joined = extract('Syrian militants joined an armed Islamic group in Lebanon.').claims;
     expect(joined.flatMap((c) => c.frame.actors.map((a) => a.code ?? ''))).not.toContain('DZAREB');
+    // "issued a reminder to Y that it must …": a statement carrying a demand on Y, not a grant (060).
+    const reminded = extract(
+      'Chile issued a stern reminder to Peru that it must withdraw its troops from the border.',
+    ).claims;
+    expect(reminded.map((c) => [c.frame.cameo, ...c.frame.actors.map((a) => a.code)])).toEqual([['100', 'CHL', 'PER']]);
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

@@ -215,7 +215,10 @@ export function combineEvents(
       const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
       if (!must && !subjunctive) continue;
       const own = out.filter((e) => e.predicate === q && !e.reverse);
-      const target = subjectActors(q);
+      // "reminded Iraq that it must …": a demand is on someone else — a pronoun that resolved to the
+      // speaker gives way to whom the speaker addressed.
+      let target = subjectActors(q).filter((t) => !speaker.some((x) => x.code === t.code));
+      if (target.length === 0) target = out.filter((e) => e.predicate === r && !e.reverse).flatMap((e) => e.targets);
       out = out.filter((e) => e.predicate !== q);
       const base = own[0];
       out.push({
