@@ -17,6 +17,9 @@ describe('TimeResolver', () => {
     // "Month DD" is a day, not a month of a two-digit year.
     expect(spans('On September 29, the president offered talks.')).toEqual([day('2024-09-29')]);
     expect(spans('Elections are set for January 28.')).toEqual([day('2025-01-28')]);
+    // Counts are not days: "about 11,000 troops" leaves "on 18 October" a plain date.
+    expect(spans('Budanov said on 18 October that about 11,000 troops had arrived.')).toEqual([day('2024-10-18')]);
+    expect(spans('The report dated 2024-10-30 was published.')).toEqual([day('2024-10-30')]);
   });
 
   it('keeps a month a month, and reads no month into a verb', () => {

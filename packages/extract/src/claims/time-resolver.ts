@@ -21,7 +21,7 @@ export interface TimeMention {
  * bare number ("1,500 troops") is not a date.
  */
 const DATE_HINT =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)(?!\w)|\b(?:today|yesterday|tomorrow|tonight|overnight|ago|weekend|fortnight)\b|\b(?:last|next|this|past|previous|coming)\s+(?:week|month|year|day|night|morning|evening|\w+day)\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)(?!\w)|\b(?:today|yesterday|tomorrow|tonight|overnight|ago|weekend|fortnight)\b|\b(?:last|next|this|past|previous|coming)\s+(?:week|month|year|day|night|morning|evening|\w+day)\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 
 const YEAR_ONLY = /\b(?:in|since|during|by|until|through|throughout|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
 const FUTURE = /\b(?:will|shall|'ll|going to|plans? to|next|tomorrow|upcoming|scheduled)\b/i;
@@ -34,8 +34,9 @@ const HINT_ONE = new RegExp(DATE_HINT.source, 'i');
 function hintWindows(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(HINTS)) {
-    // A year on its own ("the 1994 genocide", "in 2023") is read without chrono (YEAR_ONLY).
-    if (/^(?:19|20)\d\d$/.test(m[0])) continue;
+    // A year on its own ("the 1994 genocide", "in 2023") is read without chrono (YEAR_ONLY); "may"
+    // and "march" in lower case are a modal and a verb.
+    if (/^(?:19|20)\d\d$/.test(m[0]) || m[0] === 'may' || m[0] === 'march') continue;
     let from = Math.max(0, (m.index ?? 0) - 32);
     let to = Math.min(text.length, (m.index ?? 0) + m[0].length + 40);
     while (from > 0 && /\S/.test(text[from - 1] as string)) from--;
@@ -46,6 +47,9 @@ function hintWindows(text: string): [number, number][] {
   }
   return out;
 }
+
+/** Another date word besides the one read ("may" and "march" in lower case are not months). */
+const otherDate = (rest: string) => HINT_ONE.test(rest.replace(/\b(?:may|march)\b/g, ''));
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
 
@@ -64,7 +68,8 @@ const WEEKDAY_NUMBER: Record<string, number> = {
  */
 const SIMPLE_DAY =
   /\b(?:on\s+)?(?:(?:early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(today|yesterday|tonight)\b/gi;
-const NOT_SIMPLE = /\d|\b(?:weeks?|weekend|days?|months?|years?|ago|after|before|later|earlier)\b/i;
+const NOT_SIMPLE =
+  /\b\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\d:\d\d|\b(?:weeks?|weekend|days?|months?|years?|ago|after|before|later|earlier)\b/i;
 /**
  * Words that tie a date to another into a range or make it relative ("from … to", "last Monday",
  * "Monday to Friday"): only right next to the date do they change what it means — "on Tuesday to
@@ -122,7 +127,7 @@ const MONTH_ALONE = new RegExp(
 );
 /** What makes a window more than one plain date: ranges, times, relative words, other numbers. */
 const NOT_PLAIN =
-  /\d|\b(?:end|beginning|start|mid|early|late|earlier|later|ago|noon|midnight|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|[ap]\.?m\.?|gmt|utc)\b/i;
+  /\b\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\d:\d\d|\b(?:end|beginning|start|mid|early|late|earlier|later|ago|noon|midnight|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|[ap]\.?m\.?|gmt|utc)\b/i;
 
 /** The year nearest the reference date for a day and month given without one, as chrono picks it. */
 function nearestYear(reference: Date, month: number, day: number): number {
@@ -185,7 +190,7 @@ export class TimeResolver {
     const m = SIMPLE_DAY.exec(piece);
     if (!m || SIMPLE_DAY.exec(piece)) return null;
     const rest = piece.slice(0, m.index) + piece.slice(m.index + m[0].length);
-    if (NOT_SIMPLE.test(m[0]) || NOT_SIMPLE.test(rest) || HINT_ONE.test(rest)) return null;
+    if (NOT_SIMPLE.test(m[0]) || NOT_SIMPLE.test(rest) || otherDate(rest)) return null;
     if (joined(piece, m.index, m.index + m[0].length)) return null;
     const today = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
     let day: number;
@@ -269,7 +274,7 @@ function plainDate(piece: string, reference: Date): TimeMention | null {
   }
   if (!found) return null;
   const rest = piece.slice(0, found.index) + piece.slice(found.index + found.text.length);
-  if (NOT_PLAIN.test(rest) || HINT_ONE.test(rest)) return null;
+  if (NOT_PLAIN.test(rest) || otherDate(rest)) return null;
   if (joined(piece, found.index, found.index + found.text.length)) return null;
   // The leading preposition of "in June" is not part of the date's words.
   const words = /^(?:in|since|during|until|till|by|of)\s+/i.exec(found.text);
