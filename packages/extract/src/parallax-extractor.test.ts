@@ -121,6 +121,9 @@ describe('ParallaxExtractor', () => {
       'Chile issued a stern reminder to Peru that it must withdraw its troops from the border.',
     ).claims;
     expect(reminded.map((c) => [c.frame.cameo, ...c.frame.actors.map((a) => a.code)])).toEqual([['100', 'CHL', 'PER']]);
+    // Obstructing passage is protest (144) unless the state does it; crowds throwing stones riot (145).
+    expect(codes('Farmers blocked the main highway into Warsaw on Monday.')).toEqual(['144']);
+    expect(codes('Georgian youths threw stones at the parliament building.')).toEqual(['145']);
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

@@ -43,6 +43,13 @@ const THREAT_OF: Record<string, string> = {
 };
 /** Sectors that wield force; others who block or occupy protest (obstruction) in CAMEO's terms. */
 const FORCE = /^(GOV|MIL|COP|SPY|JUD|REB|INS|UAF|IMG|SEP|LEG)$/;
+/** What a road block blocks: passage. */
+const PASSAGE =
+  /^(roads?|roadways?|streets?|highways?|routes?|bridges?|railways?|traffic|transport|access|entrances?|crossings?|junctions?)$/;
+/** What crowds throw. */
+const THROWN = /^(stones?|rocks?|bricks?|bottles?)$/;
+/** Sectors of the state, whose blocking of passage is coercion, not protest. */
+const STATE = /^(GOV|MIL|COP|SPY|JUD)$/;
 /** Readiness words between "be" and "to": "is willing/ready/prepared to …". */
 const READY = /^(willing|ready|prepared|determined|eager|keen|committed|poised)$/;
 /** Aspect and readiness: the complement is the event. */
@@ -267,6 +274,24 @@ export function combineEvents(
     // "would not provide support", "will not accept": a refusal.
     if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
       return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };
+    }
+    const objectHeads = (e.predicate.object?.conjuncts ?? []).map((np) => parse.tokens[np.head]?.lower ?? '');
+    // Blocking a road, a bridge or traffic is obstructing passage (CAMEO 144, a protest) unless the
+    // state does it; crowds throwing stones riot (145).
+    if (
+      /^(16|17)/.test(e.code) &&
+      /^(block|blockade|barricade|obstruct)$/.test(lemma(e.predicate)) &&
+      objectHeads.some((h) => PASSAGE.test(h)) &&
+      e.sources.every((s) => !STATE.test(s.code.slice(3, 6)))
+    ) {
+      return { ...e, code: '144' };
+    }
+    if (
+      /^(18|19)/.test(e.code) &&
+      objectHeads.some((h) => THROWN.test(h)) &&
+      e.sources.every((s) => s.code.length === 3 || !FORCE.test(s.code.slice(3, 6)))
+    ) {
+      return { ...e, code: '145' };
     }
     // Demonstrators blocking roads protest (CAMEO 144); coercion is for those who wield power.
     if (
