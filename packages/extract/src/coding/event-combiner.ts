@@ -212,10 +212,15 @@ export function combineEvents(
   // "X said (that) Y must …", "X demanded that Y …", "a reminder to Iraq that it must …": a demand
   // on Y, whatever Y is to do.
   for (const r of parse.predicates) {
-    const demanding = DEMANDING.test(lemma(r));
+    // "demanded that …", and "reiterated its demand that …", "renewed its call that …".
+    const demandNoun = (r.object?.conjuncts ?? []).some((np) =>
+      /^(demands?|calls?|appeals?|insistence|request)$/.test(parse.tokens[np.head]?.lower ?? ''),
+    );
+    const demanding = DEMANDING.test(lemma(r)) || demandNoun;
     if (!reportingStance(lemma(r)) && !demanding && !/^(issue|send|deliver|make)$/.test(lemma(r))) continue;
     const speaker = subjectActors(r);
-    if (speaker.length === 0) continue;
+    // A demand stands even when who makes it is no actor the dictionaries know; a "said … must" needs one.
+    if (speaker.length === 0 && !demanding) continue;
     for (const q of parse.predicates) {
       if (q.verb.start <= r.verb.end || q.verb.negated) continue;
       const must = q.verb.modal === 'must' && (reportingStance(lemma(r)) !== null || q.subordinator === 'that');

@@ -232,7 +232,17 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     // "after crowds trashed its embassy": a preposition that opens a clause is a subordinator.
     if (cls[i] === 'P' && /^(after|before|since|until|as|while|because|once)$/.test((tokens[i] as Token).lower)) {
       let k = i + 1;
-      while (k < tokens.length && k <= i + 7 && /^(N|A|D|NUM|PRON|POSS)$/.test(cls[k] as string)) k++;
+      // The clause's subject may carry a prepositional phrase: "before assistance to the region is released".
+      while (
+        k < tokens.length &&
+        k <= i + 9 &&
+        (/^(N|A|D|NUM|PRON|POSS)$/.test(cls[k] as string) ||
+          (cls[k] === 'P' &&
+            k > i + 1 &&
+            /^(of|to|in|for|from|on)$/.test((tokens[k] as Token).lower) &&
+            /^(N|A|D|NUM|POSS)$/.test(cls[k + 1] as string)))
+      )
+        k++;
       if (k > i + 1 && (cls[k] === 'V' || cls[k] === 'AUX')) cls[i] = 'SUB';
     }
     const t = tokens[i] as Token;
