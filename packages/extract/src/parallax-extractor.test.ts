@@ -124,6 +124,11 @@ describe('ParallaxExtractor', () => {
     // Obstructing passage is protest (144) unless the state does it; crowds throwing stones riot (145).
     expect(codes('Farmers blocked the main highway into Warsaw on Monday.')).toEqual(['144']);
     expect(codes('Georgian youths threw stones at the parliament building.')).toEqual(['145']);
+    // A date names no one: "telephoned X on Tuesday" is a call, not the "(ON) <issue>" pattern.
+    expect(codes('The Chilean foreign minister telephoned his Peruvian counterpart on Tuesday.')[0]?.slice(0, 2)).toBe(
+      '04',
+    );
+    expect(codes('Chile and Peru upgraded their diplomatic ties on Monday.')).toEqual(['050', '050']);
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
