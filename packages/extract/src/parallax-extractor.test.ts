@@ -129,6 +129,8 @@ describe('ParallaxExtractor', () => {
       '04',
     );
     expect(codes('Chile and Peru upgraded their diplomatic ties on Monday.')).toEqual(['050', '050']);
+    expect(codes('Armenia has reinforced its troops near the border.')).toEqual(['154']);
+    expect(codes('Azerbaijan mounted an offensive against Armenian positions.')[0]?.slice(0, 2)).toBe('19');
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
