@@ -131,6 +131,9 @@ describe('ParallaxExtractor', () => {
     expect(codes('Chile and Peru upgraded their diplomatic ties on Monday.')).toEqual(['050', '050']);
     expect(codes('Armenia has reinforced its troops near the border.')).toEqual(['154']);
     expect(codes('Azerbaijan mounted an offensive against Armenian positions.')[0]?.slice(0, 2)).toBe('19');
+    // Rejecting a request to do something rejects the request; what was asked did not happen.
+    expect(codes('Georgia rejected a Russian request to extradite the activists.')).toEqual(['122']);
+    expect(codes('The rebels dismissed an appeal from the president to lay down their arms.')).toEqual(['124']);
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

@@ -87,6 +87,12 @@ export function combineEvents(
     if (own.length === 0 || gov.length === 0) continue;
     const gl = lemma(g);
     const gCode = (gov[0] as CodedEvent).code;
+    // "rejected a request to interrogate …": after an object the infinitive says what was asked; the
+    // rejection of the request is the event, and what was asked did not happen.
+    if (REFUSAL.test(gl) && g.object !== null && g.object.end <= p.verb.start) {
+      for (const e of byPred.get(p) ?? []) dropped.add(e);
+      continue;
+    }
     if (REFUSAL.test(gl)) {
       // "refused to meet", "failed to reach agreement": a rejection of what the complement names.
       const c = own[0] as CodedEvent;
