@@ -134,6 +134,9 @@ describe('ParallaxExtractor', () => {
     // Rejecting a request to do something rejects the request; what was asked did not happen.
     expect(codes('Georgia rejected a Russian request to extradite the activists.')).toEqual(['122']);
     expect(codes('The rebels dismissed an appeal from the president to lay down their arms.')).toEqual(['124']);
+    // Preparing to attend is on the way to the act; being prepared to attend is readiness (intent).
+    expect(codes('The Chilean president prepared to attend the summit in Lima.')[0]?.slice(0, 2)).toBe('04');
+    expect(codes('Chile is prepared to attend the summit in Lima.')[0]?.slice(0, 2)).toBe('03');
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

@@ -50,6 +50,7 @@ const PASSAGE =
 const THROWN = /^(stones?|rocks?|bricks?|bottles?)$/;
 /** Sectors of the state, whose blocking of passage is coercion, not protest. */
 const STATE = /^(GOV|MIL|COP|SPY|JUD)$/;
+const BE_FORMS = /^(is|are|was|were|be|been|being|am|'s|'re)$/;
 /** Readiness words between "be" and "to": "is willing/ready/prepared to …". */
 const READY = /^(willing|ready|prepared|determined|eager|keen|committed|poised)$/;
 /** Aspect and readiness: the complement is the event. */
@@ -107,7 +108,8 @@ export function combineEvents(
       });
       continue;
     }
-    const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl));
+    // A governing verb coded as intent (03) is a desire, unless it is one of aspect ("prepared to attend").
+    const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl) && !TRANSPARENT.test(gl));
     const commissive = COMMISSIVE.test(gl);
     const transparent = TRANSPARENT.test(gl);
     // "began a hunger strike to protest …", "offered its troops to help …": after an object the
@@ -203,9 +205,14 @@ export function combineEvents(
   for (const e of out) {
     const v = e.predicate.verb;
     if (v.negated || !cooperative(e.code) || root(e.code) === '03') continue;
-    const aspect = e.predicate.governor ? lemma(e.predicate.governor) : '';
-    const ready =
-      READY.test(parse.tokens[(e.predicate.governor?.verb.end ?? 0) - 1]?.lower ?? '') || READY.test(aspect);
+    const g = e.predicate.governor;
+    const aspect = g ? lemma(g) : '';
+    // "is ready/prepared to attend" is readiness; "the president prepared to attend" (an active
+    // verb, no "be") is on the way to the act itself.
+    const withBe =
+      g !== null &&
+      parse.tokens.slice(g.verb.start, g.verb.end - 1).some((t) => t.lemma === 'be' || BE_FORMS.test(t.lower));
+    const ready = (withBe && READY.test(parse.tokens[(g?.verb.end ?? 0) - 1]?.lower ?? '')) || READY.test(aspect);
     if (v.tense === 'future' || (e.predicate.governor && ready)) e.code = INTENT_OF[root(e.code)] ?? '030';
   }
   // "is prepared to impose martial law": readiness to coerce or use force is a threat.
