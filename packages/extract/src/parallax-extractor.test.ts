@@ -137,6 +137,8 @@ describe('ParallaxExtractor', () => {
     // Preparing to attend is on the way to the act; being prepared to attend is readiness (intent).
     expect(codes('The Chilean president prepared to attend the summit in Lima.')[0]?.slice(0, 2)).toBe('04');
     expect(codes('Chile is prepared to attend the summit in Lima.')[0]?.slice(0, 2)).toBe('03');
+    // A headline-style present tense the tagger reads as a noun: "forces clash with …".
+    expect(codes('Armenian forces clash with Azerbaijani troops near the border')[0]?.slice(0, 2)).toBe('19');
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');

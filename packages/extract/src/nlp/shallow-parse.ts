@@ -364,6 +364,25 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
       cls[i] = 'A';
     }
   }
+  // "Syrian forces clash with rioters": in a sentence the tagger left without a verb, a singular
+  // noun right after a plural one and before a preposition or determiner is the present-tense verb.
+  if (!cls.includes('V') && !cls.includes('AUX')) {
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      const before = tokens[i - 1] as Token;
+      if (
+        cls[i] === 'N' &&
+        cls[i - 1] === 'N' &&
+        /[^s]s$/.test(before.lower) &&
+        /^\p{Ll}+$/u.test(t.text) &&
+        !t.lower.endsWith('s') &&
+        (cls[i + 1] === 'P' || cls[i + 1] === 'D')
+      ) {
+        cls[i] = 'V';
+        break;
+      }
+    }
+  }
   return cls;
 }
 
