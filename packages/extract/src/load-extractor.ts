@@ -63,6 +63,14 @@ export function loadDictionaries(dataDir = DEFAULT_DATA_DIR): DictionarySet {
       text('actors/parallax-actors.json'),
       join(dataDir, 'actors/parallax-actors.json'),
     ),
+    extraNames: text('actors/names.tsv')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => {
+        const [name = '', of = ''] = line.split('\t');
+        return { name: name.trim(), of: of.trim() };
+      })
+      .filter((e) => e.name !== '' && e.of !== ''),
   });
 }
 

@@ -91,9 +91,79 @@ describe('ParallaxExtractor', () => {
     // A day name between subject and verb is not part of the subject.
     const endorsed = extract('Ukrainian lawmakers Tuesday endorsed an agreement with the European Union.').claims[0];
     expect(endorsed?.frame.actors.find((a) => a.role === 'source')?.code).toBe('UKRLEG');
+    // A reduced relative modifies the noun right before it, even inside a prepositional phrase:
+    // Bolivia imposed the accord; it did nothing to Peru's diplomats.
+    const imposed = extract(
+      'Chile pledged to expel the diplomats of Peru under the terms of an accord imposed on it by Bolivia.',
+    ).claims.map((c) => c.frame.actors.map((a) => `${a.role}:${(a.code ?? '').slice(0, 3)}`).join(' '));
+    expect(imposed).toContain('source:CHL target:PER');
+    expect(imposed).not.toContain('source:BOL target:PER');
+    // "being" before a participle is one more auxiliary: the by-phrase names who acts.
+    const pressed = extract('Ukraine is being pressured by Hungary.').claims[0];
+    expect(pressed?.frame.actors.map((a) => `${a.role}:${a.code}`)).toEqual(['source:HUN', 'target:UKR']);
+    // After "said <day>", a pronoun and an -ed verb are a clause, not a reduced relative.
+    const hoped = extract('Chile said Wednesday it hoped Peru would restore diplomatic ties.').claims;
+    expect(hoped.map((c) => [c.speaker?.code, c.frame.actors.find((a) => a.role === 'source')?.code])).toEqual([
+      ['CHL', 'PER'],
+    ]);
+    // Protesters (either spelling) who wreck things protest; they wield no state force.
+    expect(codes('The Russian embassy was demolished by Moldovan protestors.')[0]?.slice(0, 2)).toBe('14');
+    // A claim about one's own act accuses no one: the act is the claim.
+    const own = extract('Estonia claimed that they had expelled Belarusian diplomats.').claims;
+    expect(own.flatMap((c) => c.frame.actors.filter((a) => a.role === 'target').map((a) => a.code))).not.toContain(
+      'EST',
+    );
+    // A description sharing a name's words is not the name: "an armed Islamic group" is not the GIA.
+    const joined = extract('Syrian militants joined an armed Islamic group in Lebanon.').claims;
+    expect(joined.flatMap((c) => c.frame.actors.map((a) => a.code ?? ''))).not.toContain('DZAREB');
+    // "issued a reminder to Y that it must …": a statement carrying a demand on Y, not a grant (060).
+    const reminded = extract(
+      'Chile issued a stern reminder to Peru that it must withdraw its troops from the border.',
+    ).claims;
+    expect(reminded.map((c) => [c.frame.cameo, ...c.frame.actors.map((a) => a.code)])).toEqual([['100', 'CHL', 'PER']]);
+    // Obstructing passage is protest (144) unless the state does it; crowds throwing stones riot (145).
+    expect(codes('Farmers blocked the main highway into Warsaw on Monday.')).toEqual(['144']);
+    expect(codes('Georgian youths threw stones at the parliament building.')).toEqual(['145']);
+    // A date names no one: "telephoned X on Tuesday" is a call, not the "(ON) <issue>" pattern.
+    expect(codes('The Chilean foreign minister telephoned his Peruvian counterpart on Tuesday.')[0]?.slice(0, 2)).toBe(
+      '04',
+    );
+    expect(codes('Chile and Peru upgraded their diplomatic ties on Monday.')).toEqual(['050', '050']);
+    expect(codes('Armenia has reinforced its troops near the border.')).toEqual(['154']);
+    expect(codes('Azerbaijan mounted an offensive against Armenian positions.')[0]?.slice(0, 2)).toBe('19');
+    // Rejecting a request to do something rejects the request; what was asked did not happen.
+    expect(codes('Georgia rejected a Russian request to extradite the activists.')).toEqual(['122']);
+    expect(codes('The rebels dismissed an appeal from the president to lay down their arms.')).toEqual(['124']);
+    // Preparing to attend is on the way to the act; being prepared to attend is readiness (intent).
+    expect(codes('The Chilean president prepared to attend the summit in Lima.')[0]?.slice(0, 2)).toBe('04');
+    expect(codes('Chile is prepared to attend the summit in Lima.')[0]?.slice(0, 2)).toBe('03');
+    // A headline-style present tense the tagger reads as a noun: "forces clash with …".
+    expect(codes('Armenian forces clash with Azerbaijani troops near the border')[0]?.slice(0, 2)).toBe('19');
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
+  });
+
+  it('reads a signing by two leaders or two countries as cooperation between their countries, both ways', () => {
+    const pairs = (text: string) =>
+      extract(text)
+        .claims.filter((c) => c.frame.cameo === '057')
+        .map((c) =>
+          [...c.frame.actors.map((a) => `${a.role}:${(a.code ?? '').slice(0, 3)}`), c.frame.time?.start].join(' '),
+        )
+        .sort();
+    // The date's commas set it off from the clause: it is no item of the subject list.
+    expect(pairs('On March 3, 2021, Chile and Peru signed a treaty on fisheries.')).toEqual([
+      'source:CHL target:PER 2021-03-03',
+      'source:PER target:CHL 2021-03-03',
+    ]);
+    // A treaty "between" the signers' own countries names no one else; the official name with a
+    // possessive ("People's") resolves like the short one.
+    expect(
+      pairs(
+        "In Pyongyang on 19 June 2024, Vladimir Putin and Kim Jong Un signed a treaty between the Russian Federation and the Democratic People's Republic of Korea.",
+      ),
+    ).toEqual(['source:PRK target:RUS 2024-06-19', 'source:RUS target:PRK 2024-06-19']);
   });
 
   it('reads no town into a compass word alone, but keeps names that open with one', () => {

@@ -21,7 +21,7 @@ export interface TimeMention {
  * bare number ("1,500 troops") is not a date.
  */
 const DATE_HINT =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*|\.)(?:\b|\s)|\b(?:today|yesterday|tomorrow|tonight|overnight|ago|weekend|fortnight)\b|\b(?:last|next|this|past|previous|coming)\s+(?:week|month|year|day|night|morning|evening|\w+day)\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)(?!\w)|\b(?:today|yesterday|tomorrow|tonight|overnight|ago|weekend|fortnight)\b|\b(?:last|next|this|past|previous|coming)\s+(?:week|month|year|day|night|morning|evening|\w+day)\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 
 const YEAR_ONLY = /\b(?:in|since|during|by|until|through|throughout|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
 const FUTURE = /\b(?:will|shall|'ll|going to|plans? to|next|tomorrow|upcoming|scheduled)\b/i;
@@ -34,8 +34,9 @@ const HINT_ONE = new RegExp(DATE_HINT.source, 'i');
 function hintWindows(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(HINTS)) {
-    // A year on its own ("the 1994 genocide", "in 2023") is read without chrono (YEAR_ONLY).
-    if (/^(?:19|20)\d\d$/.test(m[0])) continue;
+    // A year on its own ("the 1994 genocide", "in 2023") is read without chrono (YEAR_ONLY); "may"
+    // and "march" in lower case are a modal and a verb.
+    if (/^(?:19|20)\d\d$/.test(m[0]) || m[0] === 'may' || m[0] === 'march') continue;
     let from = Math.max(0, (m.index ?? 0) - 32);
     let to = Math.min(text.length, (m.index ?? 0) + m[0].length + 40);
     while (from > 0 && /\S/.test(text[from - 1] as string)) from--;
@@ -46,6 +47,9 @@ function hintWindows(text: string): [number, number][] {
   }
   return out;
 }
+
+/** Another date word besides the one read ("may" and "march" in lower case are not months). */
+const otherDate = (rest: string) => HINT_ONE.test(rest.replace(/\b(?:may|march)\b/g, ''));
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
 
@@ -65,7 +69,82 @@ const WEEKDAY_NUMBER: Record<string, number> = {
 const SIMPLE_DAY =
   /\b(?:on\s+)?(?:(?:early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(today|yesterday|tonight)\b/gi;
 const NOT_SIMPLE =
-  /\d|\b(?:last|next|this|past|previous|coming|until|till|through|between|from|to|and|or|weeks?|weekend|days?|months?|years?|ago|after|before|later|earlier)\b/i;
+  /\b\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\d:\d\d|\b(?:weeks?|weekend|days?|months?|years?|ago|after|before|later|earlier)\b/i;
+/**
+ * Words that tie a date to another into a range or make it relative ("from … to", "last Monday",
+ * "Monday to Friday"): only right next to the date do they change what it means — "on Tuesday to
+ * discuss" is a plain Tuesday.
+ */
+const JOINED_BEFORE =
+  /(?:\b(?:last|next|this|past|previous|coming|from|between|until|till|through|to|and|or|every|each)|[-–])\s*$/i;
+const JOINED_AFTER = /^\s*(?:\b(?:to|and|or|until|till|through|next|last|week)\b|[-–])/i;
+const joined = (piece: string, start: number, end: number) =>
+  JOINED_BEFORE.test(piece.slice(Math.max(0, start - 12), start)) || JOINED_AFTER.test(piece.slice(end, end + 12));
+
+const MONTH_NUMBER: Record<string, number> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+const MONTH_WORD =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
+const WEEKDAY_WORD = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?';
+/** "19 June 2024", "Monday, 28 October 2024", "on 4 November". */
+const DAY_MONTH = new RegExp(
+  `\\b(?:on\\s+)?${WEEKDAY_WORD}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}(?:,?\\s+((?:19|20)\\d\\d))?(?![\\w-])`,
+  'gi',
+);
+/** "October 23, 2024", "Oct. 23". */
+const MONTH_DAY = new RegExp(
+  `\\b(?:on\\s+)?${WEEKDAY_WORD}${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*((?:19|20)\\d\\d))?(?![\\w-])`,
+  'gi',
+);
+/** "in June", "in March 2024", "since August". */
+const MONTH_ALONE = new RegExp(
+  `\\b(?:(?:in|since|during|until|till|by|of)\\s+)${MONTH_WORD}(?:,?\\s+((?:19|20)\\d\\d))?(?![\\w-])`,
+  'gi',
+);
+/** What makes a window more than one plain date: ranges, times, relative words, other numbers. */
+const NOT_PLAIN =
+  /\b\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\d:\d\d|\b(?:end|beginning|start|mid|early|late|earlier|later|ago|noon|midnight|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|[ap]\.?m\.?|gmt|utc)\b/i;
+
+/** The year nearest the reference date for a day and month given without one, as chrono picks it. */
+function nearestYear(reference: Date, month: number, day: number): number {
+  const y = reference.getUTCFullYear();
+  let best = y;
+  let gap = Number.POSITIVE_INFINITY;
+  for (const c of [y - 1, y, y + 1]) {
+    const d = Math.abs(Date.UTC(c, month - 1, day) - reference.getTime());
+    if (d < gap) {
+      gap = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export class TimeResolver {
   private readonly parser = chrono.en.GB.clone();
@@ -76,7 +155,7 @@ export class TimeResolver {
     // chrono's cost grows with the text it scans: give it only the stretches around date words.
     for (const [from, to] of hintWindows(text)) {
       const piece = text.slice(from, to);
-      const simple = this.simpleDay(piece, text, reference);
+      const simple = this.simpleDay(piece, text, reference) ?? plainDate(piece, reference);
       if (simple) {
         out.push({ ...simple, start: offset + from + simple.start, end: offset + from + simple.end });
         continue;
@@ -111,7 +190,8 @@ export class TimeResolver {
     const m = SIMPLE_DAY.exec(piece);
     if (!m || SIMPLE_DAY.exec(piece)) return null;
     const rest = piece.slice(0, m.index) + piece.slice(m.index + m[0].length);
-    if (NOT_SIMPLE.test(m[0]) || NOT_SIMPLE.test(rest) || HINT_ONE.test(rest)) return null;
+    if (NOT_SIMPLE.test(m[0]) || NOT_SIMPLE.test(rest) || otherDate(rest)) return null;
+    if (joined(piece, m.index, m.index + m[0].length)) return null;
     const today = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
     let day: number;
     if (m[2]) {
@@ -143,6 +223,8 @@ export class TimeResolver {
       return null;
     // chrono reads "on Friday" as this week's Friday even when that is still ahead; news reports
     // the past, so a weekday alone means the last such day unless the sentence speaks of the future.
+    // "protesters march", "troops may move": a month word alone in lower case is no date.
+    if (!known('day') && !known('year') && !known('weekday') && /^[a-z]+$/.test(r.text)) return null;
     if (known('weekday') && !known('day') && start.getTime() > reference.getTime() && !FUTURE.test(sentence)) {
       start = new Date(start.getTime() - 7 * MS_DAY);
     }
@@ -165,4 +247,49 @@ export class TimeResolver {
     if (known('year')) return spanFor(day, 'year');
     return null;
   }
+}
+
+/**
+ * A window whose only date is a plain calendar date — "19 June 2024", "Monday, 28 October 2024",
+ * "Oct. 23", "in March 2024", "in June" — read without chrono, with chrono's choice of year when none
+ * is given (the one nearest the document's date). Ranges, times and relative dates go to chrono.
+ */
+function plainDate(piece: string, reference: Date): TimeMention | null {
+  let found: { index: number; text: string; month: number; day: number | null; year: number | null } | null = null;
+  for (const [re, dayGroup, monthGroup, yearGroup] of [
+    [DAY_MONTH, 1, 2, 3],
+    [MONTH_DAY, 2, 1, 3],
+    [MONTH_ALONE, 0, 1, 2],
+  ] as const) {
+    re.lastIndex = 0;
+    for (const m of piece.matchAll(re)) {
+      if (found) return null;
+      const month = MONTH_NUMBER[(m[monthGroup] as string).toLowerCase().replace(/\.$/, '')];
+      const day = dayGroup ? Number(m[dayGroup]) : null;
+      if (!month || (day !== null && (day < 1 || day > 31))) return null;
+      found = { index: m.index, text: m[0], month, day, year: m[yearGroup] ? Number(m[yearGroup]) : null };
+    }
+    // The same words can match twice ("on 4 November" as DAY_MONTH only); the first pattern to match wins.
+    if (found) break;
+  }
+  if (!found) return null;
+  const rest = piece.slice(0, found.index) + piece.slice(found.index + found.text.length);
+  if (NOT_PLAIN.test(rest) || otherDate(rest)) return null;
+  if (joined(piece, found.index, found.index + found.text.length)) return null;
+  // The leading preposition of "in June" is not part of the date's words.
+  const words = /^(?:in|since|during|until|till|by|of)\s+/i.exec(found.text);
+  const start = found.index + (words ? words[0].length : 0);
+  const text = piece.slice(start, found.index + found.text.length);
+  const year = found.year ?? nearestYear(reference, found.month, found.day ?? 1);
+  if (found.day !== null) {
+    const date = new Date(Date.UTC(year, found.month - 1, found.day));
+    if (date.getUTCMonth() !== found.month - 1) return null;
+    return { start, end: start + text.length, text, span: spanFor(iso(date), 'day') };
+  }
+  return {
+    start,
+    end: start + text.length,
+    text,
+    span: spanFor(`${year}-${pad(found.month)}-01` as IsoDate, 'month'),
+  };
 }

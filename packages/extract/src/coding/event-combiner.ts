@@ -43,6 +43,14 @@ const THREAT_OF: Record<string, string> = {
 };
 /** Sectors that wield force; others who block or occupy protest (obstruction) in CAMEO's terms. */
 const FORCE = /^(GOV|MIL|COP|SPY|JUD|REB|INS|UAF|IMG|SEP|LEG)$/;
+/** What a road block blocks: passage. */
+const PASSAGE =
+  /^(roads?|roadways?|streets?|highways?|routes?|bridges?|railways?|traffic|transport|access|entrances?|crossings?|junctions?)$/;
+/** What crowds throw. */
+const THROWN = /^(stones?|rocks?|bricks?|bottles?)$/;
+/** Sectors of the state, whose blocking of passage is coercion, not protest. */
+const STATE = /^(GOV|MIL|COP|SPY|JUD)$/;
+const BE_FORMS = /^(is|are|was|were|be|been|being|am|'s|'re)$/;
 /** Readiness words between "be" and "to": "is willing/ready/prepared to …". */
 const READY = /^(willing|ready|prepared|determined|eager|keen|committed|poised)$/;
 /** Aspect and readiness: the complement is the event. */
@@ -80,6 +88,12 @@ export function combineEvents(
     if (own.length === 0 || gov.length === 0) continue;
     const gl = lemma(g);
     const gCode = (gov[0] as CodedEvent).code;
+    // "rejected a request to interrogate …": after an object the infinitive says what was asked; the
+    // rejection of the request is the event, and what was asked did not happen.
+    if (REFUSAL.test(gl) && g.object !== null && g.object.end <= p.verb.start) {
+      for (const e of byPred.get(p) ?? []) dropped.add(e);
+      continue;
+    }
     if (REFUSAL.test(gl)) {
       // "refused to meet", "failed to reach agreement": a rejection of what the complement names.
       const c = own[0] as CodedEvent;
@@ -94,7 +108,8 @@ export function combineEvents(
       });
       continue;
     }
-    const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl));
+    // A governing verb coded as intent (03) is a desire, unless it is one of aspect ("prepared to attend").
+    const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl) && !TRANSPARENT.test(gl));
     const commissive = COMMISSIVE.test(gl);
     const transparent = TRANSPARENT.test(gl);
     // "began a hunger strike to protest …", "offered its troops to help …": after an object the
@@ -144,10 +159,13 @@ export function combineEvents(
   // "The US, Russia and Switzerland met", "Brazil and the United States are seeking to deepen a
   // partnership": cooperation among a coordinated subject with no one else named is mutual.
   const mutual: CodedEvent[] = [];
+  // "Putin and Kim signed a treaty between Russia and North Korea": targets that only name the
+  // sources' own countries add no one else, so the act is mutual too.
   out = out.filter((e) => {
     const named = e.sources.filter((s) => s.actor !== null);
-    if (e.reverse || e.targets.length > 0 || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code)))
-      return true;
+    const countries = new Set(named.map((s) => s.code.slice(0, 3)));
+    const onlyOwn = e.targets.every((t) => countries.has(t.code.slice(0, 3)));
+    if (e.reverse || !onlyOwn || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code))) return true;
     for (const a of named)
       for (const b of named) if (a.code !== b.code) mutual.push({ ...e, sources: [a], targets: [b] });
     return false;
@@ -177,7 +195,8 @@ export function combineEvents(
     }
     for (const e of reporter) {
       if (e.targets.length > 0 || !['09', '11', '12'].includes(root(e.code))) continue;
-      const subj = inner[0]?.sources ?? [];
+      // "The US claimed that they had attacked Iraq": a claim about one's own act accuses no one.
+      const subj = (inner[0]?.sources ?? []).filter((s) => !e.sources.some((x) => x.code === s.code));
       if (subj.length > 0) e.targets = subj;
     }
   }
@@ -186,9 +205,14 @@ export function combineEvents(
   for (const e of out) {
     const v = e.predicate.verb;
     if (v.negated || !cooperative(e.code) || root(e.code) === '03') continue;
-    const aspect = e.predicate.governor ? lemma(e.predicate.governor) : '';
-    const ready =
-      READY.test(parse.tokens[(e.predicate.governor?.verb.end ?? 0) - 1]?.lower ?? '') || READY.test(aspect);
+    const g = e.predicate.governor;
+    const aspect = g ? lemma(g) : '';
+    // "is ready/prepared to attend" is readiness; "the president prepared to attend" (an active
+    // verb, no "be") is on the way to the act itself.
+    const withBe =
+      g !== null &&
+      parse.tokens.slice(g.verb.start, g.verb.end - 1).some((t) => t.lemma === 'be' || BE_FORMS.test(t.lower));
+    const ready = (withBe && READY.test(parse.tokens[(g?.verb.end ?? 0) - 1]?.lower ?? '')) || READY.test(aspect);
     if (v.tense === 'future' || (e.predicate.governor && ready)) e.code = INTENT_OF[root(e.code)] ?? '030';
   }
   // "is prepared to impose martial law": readiness to coerce or use force is a threat.
@@ -201,17 +225,25 @@ export function combineEvents(
   // "X said (that) Y must …", "X demanded that Y …", "a reminder to Iraq that it must …": a demand
   // on Y, whatever Y is to do.
   for (const r of parse.predicates) {
-    const demanding = DEMANDING.test(lemma(r));
+    // "demanded that …", and "reiterated its demand that …", "renewed its call that …".
+    const demandNoun = (r.object?.conjuncts ?? []).some((np) =>
+      /^(demands?|calls?|appeals?|insistence|request)$/.test(parse.tokens[np.head]?.lower ?? ''),
+    );
+    const demanding = DEMANDING.test(lemma(r)) || demandNoun;
     if (!reportingStance(lemma(r)) && !demanding && !/^(issue|send|deliver|make)$/.test(lemma(r))) continue;
     const speaker = subjectActors(r);
-    if (speaker.length === 0) continue;
+    // A demand stands even when who makes it is no actor the dictionaries know; a "said … must" needs one.
+    if (speaker.length === 0 && !demanding) continue;
     for (const q of parse.predicates) {
       if (q.verb.start <= r.verb.end || q.verb.negated) continue;
       const must = q.verb.modal === 'must' && (reportingStance(lemma(r)) !== null || q.subordinator === 'that');
       const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
       if (!must && !subjunctive) continue;
       const own = out.filter((e) => e.predicate === q && !e.reverse);
-      const target = subjectActors(q);
+      // "reminded Iraq that it must …": a demand is on someone else — a pronoun that resolved to the
+      // speaker gives way to whom the speaker addressed.
+      let target = subjectActors(q).filter((t) => !speaker.some((x) => x.code === t.code));
+      if (target.length === 0) target = out.filter((e) => e.predicate === r && !e.reverse).flatMap((e) => e.targets);
       out = out.filter((e) => e.predicate !== q);
       const base = own[0];
       out.push({
@@ -260,6 +292,24 @@ export function combineEvents(
     // "would not provide support", "will not accept": a refusal.
     if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
       return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };
+    }
+    const objectHeads = (e.predicate.object?.conjuncts ?? []).map((np) => parse.tokens[np.head]?.lower ?? '');
+    // Blocking a road, a bridge or traffic is obstructing passage (CAMEO 144, a protest) unless the
+    // state does it; crowds throwing stones riot (145).
+    if (
+      /^(16|17)/.test(e.code) &&
+      /^(block|blockade|barricade|obstruct)$/.test(lemma(e.predicate)) &&
+      objectHeads.some((h) => PASSAGE.test(h)) &&
+      e.sources.every((s) => !STATE.test(s.code.slice(3, 6)))
+    ) {
+      return { ...e, code: '144' };
+    }
+    if (
+      /^(18|19)/.test(e.code) &&
+      objectHeads.some((h) => THROWN.test(h)) &&
+      e.sources.every((s) => s.code.length === 3 || !FORCE.test(s.code.slice(3, 6)))
+    ) {
+      return { ...e, code: '145' };
     }
     // Demonstrators blocking roads protest (CAMEO 144); coercion is for those who wield power.
     if (

@@ -192,6 +192,8 @@ export class PatternMatcher {
         if (!pp || !el.prepositions.some((prep) => prep.toLowerCase() === pp.prep)) return [];
         const objStart = indexAfter(region, pp.prepStart + pp.prep.split(' ').length);
         if (el.words.length === 0) {
+          // "telephoned Kozyrev on Tuesday": a date names no one; a bare `(ON)` wants a target.
+          if (pp.object.conjuncts.length > 0 && pp.object.conjuncts.every((np) => np.temporal)) return [];
           const s = clone(state);
           s.targetPps.push(pp);
           s.pos = indexAfter(region, pp.end);

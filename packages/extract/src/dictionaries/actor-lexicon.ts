@@ -45,13 +45,26 @@ interface Node {
 
 const node = (): Node => ({ next: new Map(), actors: null, agent: null });
 
-/** Dictionary phrase → trie words: hyphens and spaces both separate words, as in token words. */
+/**
+ * Dictionary phrase → trie words: hyphens and spaces both separate words, as in token words, and a
+ * possessive is its own word as the tokeniser writes it ("PEOPLE'S LIBERATION ARMY" → PEOPLE 'S …,
+ * "KURDISTAN WORKERS' PARTY" → WORKERS ' …), or no name with a possessive would ever match.
+ */
 function phraseWords(phrase: string): string[] {
-  return phrase
-    .split(/[\s-]+/)
-    .map((w) => w.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const raw of phrase.split(/[\s-]+/)) {
+    const w = raw.trim();
+    if (!w) continue;
+    const m = /^(.+?)('S|')$/.exec(w);
+    if (m && (m[2] === "'S" || (m[1] as string).endsWith('S'))) out.push(m[1] as string, m[2] as string);
+    else out.push(w);
+  }
+  return out;
 }
+
+/** Nouns that head descriptions of organisations as well as their names. */
+const GENERIC_HEADS =
+  /^(groups?|party|parties|army|armies|fronts?|movements?|councils?|governments?|courts?|forces?|unions?|organi[sz]ations?|committees?|leagues?|alliances?|coalitions?|agenc(y|ies)|ministr(y|ies)|commissions?|assembl(y|ies)|parliaments?|congress|senate|police|guards?|brigades?|militias?|authorit(y|ies)|brotherhood|network|cells?)$/;
 
 export class ActorLexicon {
   readonly actors: LexiconActor[] = [];
@@ -60,6 +73,12 @@ export class ActorLexicon {
   addActor(actor: LexiconActor, names: readonly string[]): number {
     const id = this.actors.length;
     this.actors.push(actor);
+    this.addNames(id, names);
+    return id;
+  }
+
+  /** More names for an actor already added (Parallax's supplements to the 2014 dictionaries). */
+  addNames(id: number, names: readonly string[]): void {
     for (const name of names) {
       const words = phraseWords(name);
       if (words.length === 0) continue;
@@ -67,7 +86,14 @@ export class ActorLexicon {
       if (!n.actors) n.actors = [];
       if (!n.actors.includes(id)) n.actors.push(id);
     }
-    return id;
+  }
+
+  /** The actor a whole name denotes (the first one listed), or null. */
+  actorNamed(name: string): number | null {
+    const words = phraseWords(name);
+    let n: Node | undefined = this.root;
+    for (const w of words) n = n?.next.get(w);
+    return n?.actors?.[0] ?? null;
   }
 
   addAgent(phrase: string, sense: AgentSense): void {
@@ -162,6 +188,11 @@ export class ActorLexicon {
       if (t && /[\p{Lu}\d]/u.test(t.text)) capital = true;
     }
     if (!capital) return false;
+    // "an armed Islamic group", "the interim government": a name ending in an organisation noun
+    // written in lower case is a description that happens to share the words of a name ("Armed
+    // Islamic Group"). A lower-case person's name ("President obama") still counts.
+    const last = tokens[to] as Token;
+    if (to > from && !/[\p{Lu}\d]/u.test(last.text) && GENERIC_HEADS.test(last.lower)) return false;
     if (wordCount === 1 && from === to) {
       const t = tokens[from] as Token;
       const letters = t.text.replace(/[^\p{L}]/gu, '');

@@ -58,6 +58,8 @@ export function buildDictionarySet(input: {
   verbs: VerbDictionary;
   discards: DiscardEntry[];
   extraActors?: { actor: LexiconActor; names: string[] }[];
+  /** Names the dictionaries lack for actors they have: `name` is another name of the actor called `of`. */
+  extraNames?: { name: string; of: string }[];
 }): DictionarySet {
   const lexicon = new ActorLexicon();
   // Parallax's own table first: its current facts should win over the 2014 dictionaries on a tie.
@@ -80,6 +82,10 @@ export function buildDictionarySet(input: {
         e.names,
       );
     }
+  }
+  for (const { name, of } of input.extraNames ?? []) {
+    const id = lexicon.actorNamed(of);
+    if (id !== null) lexicon.addNames(id, [name]);
   }
   for (const a of input.agents) lexicon.addAgent(a.phrase, { code: a.code, prefix: a.prefix });
   return { lexicon, verbs: new VerbIndex(input.verbs), discards: input.discards };

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { IsoDate } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
-import { runPetrarchUnit } from './suites.ts';
+import { loadCodebook, loadDictionaries } from '../load-extractor.ts';
+import { SentenceAnalyser } from '../sentence-analysis.ts';
+import { mainPloverType, runPetrarchUnit } from './suites.ts';
 import { readValidationRecords, recordDate } from './validation-records.ts';
 
 const shared = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
@@ -59,3 +62,22 @@ describe.skipIf(!haveShared)('PETRARCH unit-test suite (reads ../shared)', () =>
 if (!haveShared) {
   console.warn(`evaluation suites skipped: ${shared} (the gold data in ../shared) is not present`);
 }
+
+describe('the main event of a sentence', () => {
+  const dictionaries = loadDictionaries();
+  const codebook = loadCodebook();
+  const analyser = new SentenceAnalyser(dictionaries);
+  const main = (text: string) => mainPloverType(analyser, codebook, text, '2024-11-05' as IsoDate);
+
+  it('is the demand, not what a clause after "before …" says will follow', () => {
+    expect(main('Chile said that Peru must withdraw its troops before assistance to the region is released.')).toBe(
+      'REQUEST',
+    );
+  });
+
+  it('is the demand when a known demand is repeated, whoever repeats it', () => {
+    expect(main('The labour office reiterated its demand that Israel ease restrictions on Palestinian workers.')).toBe(
+      'REQUEST',
+    );
+  });
+});

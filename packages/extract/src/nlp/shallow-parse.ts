@@ -232,7 +232,17 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     // "after crowds trashed its embassy": a preposition that opens a clause is a subordinator.
     if (cls[i] === 'P' && /^(after|before|since|until|as|while|because|once)$/.test((tokens[i] as Token).lower)) {
       let k = i + 1;
-      while (k < tokens.length && k <= i + 7 && /^(N|A|D|NUM|PRON|POSS)$/.test(cls[k] as string)) k++;
+      // The clause's subject may carry a prepositional phrase: "before assistance to the region is released".
+      while (
+        k < tokens.length &&
+        k <= i + 9 &&
+        (/^(N|A|D|NUM|PRON|POSS)$/.test(cls[k] as string) ||
+          (cls[k] === 'P' &&
+            k > i + 1 &&
+            /^(of|to|in|for|from|on)$/.test((tokens[k] as Token).lower) &&
+            /^(N|A|D|NUM|POSS)$/.test(cls[k + 1] as string)))
+      )
+        k++;
       if (k > i + 1 && (cls[k] === 'V' || cls[k] === 'AUX')) cls[i] = 'SUB';
     }
     const t = tokens[i] as Token;
@@ -352,6 +362,25 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
       (next === 'N' || next === 'A')
     ) {
       cls[i] = 'A';
+    }
+  }
+  // "Syrian forces clash with rioters": in a sentence the tagger left without a verb, a singular
+  // noun right after a plural one and before a preposition or determiner is the present-tense verb.
+  if (!cls.includes('V') && !cls.includes('AUX')) {
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      const before = tokens[i - 1] as Token;
+      if (
+        cls[i] === 'N' &&
+        cls[i - 1] === 'N' &&
+        /[^s]s$/.test(before.lower) &&
+        /^\p{Ll}+$/u.test(t.text) &&
+        !t.lower.endsWith('s') &&
+        (cls[i + 1] === 'P' || cls[i + 1] === 'D')
+      ) {
+        cls[i] = 'V';
+        break;
+      }
     }
   }
   return cls;
@@ -517,7 +546,14 @@ export function parseSentence(
     // Gather ", NP" items; they only count if a conjunction closes the list.
     const commaItems: NounPhrase[] = [];
     let q = k;
-    while (units[q]?.kind === 'comma' && units[q + 1]?.kind === 'np') {
+    // "On June 18, 2024, Russia and North Korea signed": a date and what follows its commas are no
+    // list — the date's commas set it off from the clause.
+    while (
+      !first.np.temporal &&
+      units[q]?.kind === 'comma' &&
+      units[q + 1]?.kind === 'np' &&
+      !units[q + 1]?.np?.temporal
+    ) {
       commaItems.push(units[q + 1]?.np as NounPhrase);
       q += 2;
     }
@@ -564,6 +600,8 @@ export function parseSentence(
  * -ed form with no auxiliary right after a noun, once the clause already has its verb, is a reduced
  * passive relative clause, not a second main verb.
  */
+const PERSONAL = /^(i|you|he|she|it|we|they)$/;
+
 function markReducedRelatives(tokens: Token[], units: Unit[]): void {
   let finite = false;
   for (let k = 0; k < units.length; k++) {
@@ -575,12 +613,19 @@ function markReducedRelatives(tokens: Token[], units: Unit[]): void {
     const t = tokens[vg.main] as Token;
     const bare = vg.start === vg.main && !vg.infinitive && !vg.auxOnly;
     // "said Ostmark attacked …": after a reporting verb the noun starts a clause of its own.
-    const before = units[k - 2];
+    // "said Wednesday she hoped …": a bare date may sit between the reporting verb and the clause.
+    let b = k - 2;
+    while (b > 0 && units[b]?.kind === 'np' && units[b]?.np?.temporal) b--;
+    const before = units[b];
     const afterReport = before?.vg !== undefined && REPORTING.test(tokens[before.vg.main]?.lemma ?? '');
+    // "she hoped", "they reported": a personal pronoun takes no reduced relative.
+    const np = units[k - 1];
+    const pronoun = np?.kind === 'np' && np.end - np.start === 1 && PERSONAL.test(tokens[np.start]?.lower ?? '');
     if (
       finite &&
       bare &&
       !afterReport &&
+      !pronoun &&
       units[k - 1]?.kind === 'np' &&
       /(ed|en)$/.test(t.lower) &&
       t.lower !== t.lemma
@@ -664,11 +709,28 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
   let sawBe = -1;
   let sawHave = false;
   let future = false;
+  let progressivePassive = false;
   const infinitive = cls[start] === 'TO';
   if (infinitive) j++;
   while (j < tokens.length) {
     const c = cls[j] as Cls;
     const t = tokens[j] as Token;
+    // "is being pressured", "were being held": progressive passive, whether the tagger calls
+    // "being" an auxiliary or a verb and the participle a verb or an adjective.
+    const being = main >= 0 ? main : lastAux;
+    if (
+      being >= 0 &&
+      j === being + 1 &&
+      (tokens[being] as Token).lower === 'being' &&
+      (isPastParticiple(t) || (c === 'A' && /ed$/.test(t.lower)))
+    ) {
+      sawBe = being;
+      lastAux = being;
+      progressivePassive = true;
+      main = j;
+      j++;
+      continue;
+    }
     if (c === 'AUX') {
       if (main >= 0) break;
       if (MODALS.has(t.lower)) modal = t.lower === 'ca' ? 'can' : t.lower === 'wo' ? 'will' : t.lower;
@@ -727,7 +789,8 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
   if (j === start) return null;
   const mainIdx = main >= 0 ? main : lastAux;
   const mainTok = tokens[mainIdx] as Token;
-  const passive = main >= 0 && sawBe >= 0 && sawBe < main && isPastParticiple(mainTok) && !isGerund(mainTok);
+  const passive =
+    progressivePassive || (main >= 0 && sawBe >= 0 && sawBe < main && isPastParticiple(mainTok) && !isGerund(mainTok));
   const participle = !infinitive && lastAux < 0 && main >= 0 && isGerund(mainTok);
   let tense: Tense = 'none';
   if (future || modal === 'will' || modal === 'shall') tense = 'future';
@@ -887,7 +950,10 @@ function buildPredicates(
         if (x.kind === 'np') {
           // Inside a PP? Then keep going left to the PP's head noun.
           const prepBefore = findPrepOwning(units, s, ppAt);
-          if (prepBefore >= 0) {
+          // "the conditions of an agreement forced on …": a reduced relative modifies the noun
+          // right before it, even inside a prepositional phrase.
+          const reducedOn = vg.participle && vg.passive && s === k;
+          if (prepBefore >= 0 && !reducedOn) {
             s = prepBefore - 1;
             continue;
           }
