@@ -129,7 +129,7 @@ export class ClaimBuilder {
 
   /**
    * The words the claim stands on: its clause, from the subject (or the verb) to the end of the
-   * verb's arguments — "North Korean troops had been deployed to the Kursk region" — so two claims
+   * verb's arguments — "Chadian troops had been deployed to the Kanem region" — so two claims
    * in one sentence keep their own spans. A clause too short to read alone falls back to the sentence.
    */
   private spanOf(p: Predicate, a: SentenceAnalysis): { start: number; end: number } {
@@ -186,7 +186,7 @@ export class ClaimBuilder {
     const inSubject = subject
       ? located.filter((pl) => pl.start >= subject.start && pl.end <= subject.end && pl.preposition !== 'object')
       : [];
-    // "to Russia's Kursk region", "in Kharkiv, Ukraine": the most specific place named wins.
+    // "to Brazil's Amazonas state", "in Kharkiv, Ukraine": the most specific place named wins.
     const specific = (list: PlaceMention[]) =>
       [...list].sort((a, b) => LEVEL_RANK[b.entry.level] - LEVEL_RANK[a.entry.level] || a.start - b.start)[0];
     const pick =

@@ -21,7 +21,7 @@ export interface ResolvedActor {
   agents: string[];
   /**
    * The person the phrase names, when it names one besides the actor the code was read from
-   * ("NATO Secretary General Mark Rutte" is coded from NATO but is Mark Rutte).
+   * ("UN Secretary-General António Guterres" is coded from the UN but is António Guterres).
    */
   person?: number | null;
 }
@@ -63,7 +63,7 @@ export class ActorResolver {
       return [this.agentOnly(agents, np, former)];
     }
     // One noun phrase names one actor: the first name in it ("Gondor's Prime Minister Falastur",
-    // "Russia's Kursk region"), extended by the phrase's agents.
+    // "Brazil's Amazonas state"), extended by the phrase's agents.
     // "the Al Qaeda-linked Somali militant group": a name inside an "X-linked/-led/-backed" modifier
     // describes the phrase's actor, it is not it.
     const modifier = (x: Mention) =>

@@ -277,7 +277,7 @@ export function combineEvents(
 
   out = out.map((e) => {
     const v = e.predicate.verb;
-    // "Pyongyang decided to send 12,000 troops": the troops sent are the sender's military, not a target.
+    // "Ankara decided to send 12,000 troops": the troops sent are the sender's military, not a target.
     if (
       root(e.code) === '15' &&
       e.targets.length > 0 &&

@@ -51,7 +51,7 @@ export interface NaturalEarthCountryPoint {
   lat: number;
 }
 
-/** Words that name a kind of first-level division: "Kursk region", "Primorsky Krai". */
+/** Words that name a kind of first-level division: "Kanem region", "Primorsky Krai". */
 export const DIVISION_WORDS = new Set([
   'region',
   'oblast',

@@ -2,7 +2,7 @@
  * Finds place names in a sentence and resolves each to one gazetteer entry. A capitalised name (or
  * a Cyrillic/Hangul word) counts as a place when the gazetteer knows it and the text supports the
  * reading: a locative preposition before it ("shipped to Vladivostok"), a division word after it
- * ("Kursk region"), or a name too prominent to be anything else (countries, divisions, large
+ * ("Kanem region"), or a name too prominent to be anything else (countries, divisions, large
  * cities). Ambiguous names are ranked by kind, population and the countries the document mentions.
  */
 import type { Token } from '../nlp/token.ts';
@@ -136,7 +136,7 @@ export interface PlaceContext {
   blocked: readonly { start: number; end: number }[];
   /**
    * Every dictionary name in the sentence: a place may not start inside one unless it covers it
-   * whole ("Kursk" is both; "North" of "North Korean" is not a place).
+   * whole ("Kharkiv" is both; "North" of "North Korean" is not a place).
    */
   names?: readonly { start: number; end: number }[];
 }
@@ -184,7 +184,7 @@ export class PlaceFinder {
       const division = next !== undefined && DIVISION_WORDS.has(next.lower);
       if (division) end++;
       let prep = this.prepositionBefore(tokens, i);
-      // "in Kursk, Belgorod and Bryansk": later items of a list share the first one's preposition.
+      // "in Tigray, Afar and Amhara": later items of a list share the first one's preposition.
       if (
         !prep &&
         last?.preposition &&
@@ -253,7 +253,7 @@ export class PlaceFinder {
       if (w.lower === 'the' || (w.pos === 'ADJ' && /^\p{Ll}/u.test(w.text))) k--;
       else break;
     }
-    // "Russia's Kursk region": a possessive country counts as locative context.
+    // "Brazil's Amazonas state": a possessive country counts as locative context.
     if (tokens[k]?.lower === "'s") return "'s";
     const w = tokens[k]?.lower;
     if (w && LOCATIVE.has(w)) return w;
@@ -280,7 +280,7 @@ export class PlaceFinder {
         if (!prominent && (!opts.preposition || opts.continues)) continue;
       }
       // "Japan's Vice Foreign Minister": a possessive is locative context only for a place of the
-      // country it names ("Russia's Kursk region").
+      // country it names ("Brazil's Amazonas state").
       if (opts.preposition === "'s" && e.level !== 'country' && e.country && !opts.ctx.sentenceCountries.has(e.country))
         continue;
       if (e.country && opts.ctx.sentenceCountries.has(e.country)) s += 4;

@@ -36,7 +36,7 @@ function wink(): Wink {
 
 /**
  * Splits text into blocks wink should not run together: paragraphs (blank lines), Markdown headings
- * and list items, and short title-like lines without end punctuation ("Troops in Kursk" above the
+ * and list items, and short title-like lines without end punctuation ("Troops in Tigray" above the
  * article body).
  */
 function blocks(text: string): { start: number; end: number }[] {

@@ -289,7 +289,7 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     ) {
       cls[i] = 'V';
     }
-    // "Pyongyang plans to send": a third-person verb the tagger read as a plural noun.
+    // "Ankara plans to send": a third-person verb the tagger read as a plural noun.
     if (
       cls[i] === 'N' &&
       !inMention[i] &&
