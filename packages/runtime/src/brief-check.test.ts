@@ -37,8 +37,9 @@ const actor = (code: string, role: 'source' | 'target' | 'other') => ({
 });
 
 /**
- * Hand-built claims for the seed brief, standing in for the extractor until it lands: each is
- * anchored to a short phrase found in the draft at run time (the brief's text is not copied here).
+ * Hand-built claims for the seed brief, so this test pins the fact check itself whatever the
+ * extractor reads (brief-check-extractor.test.ts runs the real one end to end): each is anchored to
+ * a short phrase found in the draft at run time (the brief's text is not copied here).
  */
 function handCodedBriefExtractor(
   specs: { anchor: string; frame: Partial<EventFrame>; speaker?: ActorRef | null }[],
