@@ -1,0 +1,730 @@
+import {
+  type Actor,
+  type ActorEdge,
+  type ActorId,
+  bucketStart,
+  type Claim,
+  type ClaimId,
+  type ClaimQuery,
+  checkChanges,
+  type Document,
+  type DocumentId,
+  type DocumentQuery,
+  dateFromEpochDay,
+  type Event,
+  type EventFilter,
+  type EventId,
+  InvalidInputError,
+  type IsoDate,
+  type Page,
+  type PageRequest,
+  type Place,
+  type PlaceCount,
+  parseEventCursor,
+  type SearchHit,
+  type Source,
+  type Store,
+  type StoreChanges,
+  type StoreInfo,
+  sortActorEdges,
+  sortPlaceCounts,
+  type TimelineBucket,
+  type TimelineInterval,
+  type TimelineStack,
+  type WriteSummary,
+} from '@parallax/core';
+import { ClusterTopology } from './cluster-topology.ts';
+import { isEmptySearch, parseSearchQuery, searchSnippet, searchSql, searchTerms } from './document-search.ts';
+import { eventFilterSql } from './event-filter-sql.ts';
+import { type EventWriteRow, eventWriteRow } from './event-rows.ts';
+import { SCHEMA_VERSION, UNDATED_DAY } from './schema.ts';
+import { sqlInteger, sqlString, sqlStringList } from './sql-literal.ts';
+import { parseStoreUrl } from './store-url.ts';
+
+export interface ClickHouseStoreOptions {
+  /** `clickhouse://host:port[,host:port…]/database[?cluster=name]`; see parseStoreUrl. */
+  url: string;
+  /** Create or upgrade the schema on every node when opening (default true); false only checks it. */
+  migrate?: boolean;
+  /** Per-request timeout (default 300 s: a large insert or a cold aggregate can take minutes). */
+  requestTimeoutMs?: number;
+  /** Upper bound on the size of one INSERT request, in bytes of row data (default 16 MiB). */
+  insertBatchBytes?: number;
+}
+
+export interface ClickHouseStore extends Store {
+  readonly topology: ClusterTopology;
+}
+
+type Row = Record<string, unknown>;
+
+/** How many ids go into one `IN (…)` lookup. */
+const LOOKUP_CHUNK = 5000;
+const MAX_PAGE = 100_000;
+
+const STACK_COLUMN: Record<TimelineStack, string> = { quadClass: 'quad', plover: 'plover', status: 'status' };
+
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+function pageLimit(page: PageRequest): number {
+  const limit = page.limit;
+  if (!Number.isSafeInteger(limit) || limit < 0 || limit > MAX_PAGE) {
+    throw new InvalidInputError(`page limit ${String(limit)}: expected an integer from 0 to ${MAX_PAGE}`);
+  }
+  return limit;
+}
+
+function offsetOf(page: PageRequest): number {
+  if (!page.cursor) return 0;
+  const m = /^o:(\d{1,15})$/.exec(page.cursor);
+  if (!m) throw new InvalidInputError(`page cursor ${JSON.stringify(page.cursor)} was not issued by this store`);
+  return Number(m[1]);
+}
+
+const offsetNext = (offset: number, got: number, total: number) => (offset + got < total ? `o:${offset + got}` : null);
+
+/** Rough size of a row for batching inserts: its text plus a little per field. */
+function rowBytes(row: object): number {
+  let n = 16;
+  for (const v of Object.values(row)) {
+    if (typeof v === 'string') n += v.length + 8;
+    else if (Array.isArray(v)) for (const x of v) n += String(x).length + 4;
+    else n += 12;
+  }
+  return n;
+}
+
+/** `retrieved` as YYYYMM, the documents' partition. */
+function monthOf(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return 0;
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
+}
+
+/**
+ * Opens (and by default creates or migrates) a Store on ClickHouse: one server, or a cluster of
+ * shards reached through Distributed tables. See docs/scale-out.md for the schema and its trade-offs.
+ */
+export async function openClickHouseStore(options: ClickHouseStoreOptions): Promise<ClickHouseStore> {
+  const url = parseStoreUrl(options.url);
+  const topology = await ClusterTopology.connect(url, options.url, options.requestTimeoutMs);
+  try {
+    await topology.ensureSchema(options.migrate ?? true);
+  } catch (error) {
+    await topology.close();
+    throw error;
+  }
+  return createStore(topology, options);
+}
+
+function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions): ClickHouseStore {
+  const db = topology.url.database;
+  const clustered = topology.url.cluster !== null;
+  /** The table queries and inserts go through: Distributed on a cluster, the table itself on one server. */
+  const table = (name: string) => (clustered ? `${db}.${name}` : `${db}.${name}_local`);
+  /** The shard-local table, for subqueries each shard runs over its own rows. */
+  const local = (name: string) => `${db}.${name}_local`;
+  const maxSpanSql = `(SELECT maxMerge(span) FROM ${table('event_span')})`;
+  const insertBudget = options.insertBatchBytes ?? 16 * 1024 * 1024;
+
+  const rows = async <T = Row>(sql: string): Promise<T[]> => {
+    try {
+      return await topology.coordinator.rows<T>(sql);
+    } catch (error) {
+      throw topology.translate(error);
+    }
+  };
+  const scalar = async (sql: string): Promise<number> => {
+    const [row] = await rows<{ n: unknown }>(sql);
+    return Number(row?.n ?? 0);
+  };
+  const insert = async (name: string, data: readonly object[]) => {
+    let batch: object[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      try {
+        // Synchronous: the call returns only once every shard has its rows, so a read right after sees them.
+        await topology.coordinator.insert(table(name), batch, { insert_distributed_sync: 1 });
+      } catch (error) {
+        throw topology.translate(error);
+      }
+      batch = [];
+      bytes = 0;
+    };
+    for (const row of data) {
+      batch.push(row);
+      bytes += rowBytes(row);
+      if (bytes >= insertBudget) await flush();
+    }
+    await flush();
+  };
+
+  let lastVersion = 0;
+  /** Version of a write: microseconds since the epoch, strictly increasing within this process. */
+  const nextVersion = () => {
+    lastVersion = Math.max(Date.now() * 1000, lastVersion + 1);
+    return lastVersion;
+  };
+
+  // One write at a time per store: a write reads the stored versions it replaces, so two interleaved
+  // writes to one event could both cancel the same version.
+  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = writing.then(fn, fn);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+
+  // ---- lookups ---------------------------------------------------------------------------------
+
+  const lookup = async <T>(ids: readonly string[], query: (list: string) => string): Promise<T[]> => {
+    const out: T[] = [];
+    for (const part of chunks(unique(ids), LOOKUP_CHUNK)) out.push(...(await rows<T>(query(sqlStringList(part)))));
+    return out;
+  };
+
+  /** Latest body per id for sources, actors and places. */
+  const latestBodies = async (name: 'sources' | 'actors' | 'places', ids: readonly string[]) => {
+    const found = await lookup<{ id: string; body: string }>(
+      ids,
+      (list) => `SELECT id, argMax(body, ver) AS body FROM ${table(name)} WHERE id IN (${list}) GROUP BY id`,
+    );
+    return new Map(found.map((r) => [r.id, r.body]));
+  };
+
+  interface LiveEvent {
+    ver: number;
+    body: string;
+    docIds: string[];
+  }
+  /** The stored (uncancelled) version of each event. */
+  const liveEvents = async (ids: readonly string[]): Promise<Map<string, LiveEvent>> => {
+    const found = await lookup<{ id: string; ver: string; body: string; doc_ids: string[] }>(
+      ids,
+      (list) =>
+        `SELECT id, ver, any(body) AS body, any(doc_ids) AS doc_ids FROM ${table('event_bodies')}
+         WHERE id IN (${list}) GROUP BY id, ver HAVING sum(sign) > 0`,
+    );
+    return new Map(found.map((r) => [r.id, { ver: Number(r.ver), body: r.body, docIds: r.doc_ids }]));
+  };
+
+  const parseBody = <T>(body: string): T => JSON.parse(body) as T;
+
+  const documentsById = async (ids: readonly string[]): Promise<Map<string, Document>> => {
+    const found = await lookup<{ id: string; body: string; text: string }>(
+      ids,
+      (list) =>
+        `SELECT id, argMax(body, ver) AS body, any(text) AS text FROM ${table('documents')}
+         WHERE id IN (${list}) GROUP BY id`,
+    );
+    return new Map(found.map((r) => [r.id, { ...parseBody<Omit<Document, 'text'>>(r.body), text: r.text }]));
+  };
+
+  const claimsById = async (ids: readonly string[]): Promise<Map<string, Claim>> => {
+    const found = await lookup<{ id: string; body: string }>(
+      ids,
+      (list) => `SELECT id, any(body) AS body FROM ${table('claims')} WHERE id IN (${list}) GROUP BY id`,
+    );
+    return new Map(found.map((r) => [r.id, parseBody<Claim>(r.body)]));
+  };
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  const applyChanges = async (changes: StoreChanges): Promise<WriteSummary> => {
+    const summary: WriteSummary = { inserted: 0, updated: 0, unchanged: 0 };
+    const sources = changes.sources ?? [];
+    const documents = changes.documents ?? [];
+    const actors = changes.actors ?? [];
+    const places = changes.places ?? [];
+    const claims = changes.claims ?? [];
+    const events = changes.events ?? [];
+    const removals = changes.removeEventIds ?? [];
+    const grades = changes.grades ?? [];
+    const total = sources.length + documents.length + actors.length + places.length + claims.length + events.length;
+    if (total + removals.length + grades.length === 0) return summary;
+
+    try {
+      await topology.checkSchema();
+    } catch (error) {
+      throw topology.translate(error);
+    }
+
+    // What is stored already, for the integrity checks and for telling new from unchanged.
+    const docLengths = new Map(
+      (
+        await lookup<{ id: string; n: string | number }>(
+          [...documents.map((d) => d.id), ...claims.map((c) => c.documentId)],
+          (list) => `SELECT id, any(text_length) AS n FROM ${table('documents')} WHERE id IN (${list}) GROUP BY id`,
+        )
+      ).map((r) => [r.id, Number(r.n)]),
+    );
+    const claimDocuments = new Map(
+      (
+        await lookup<{ id: string; d: string }>(
+          [...claims.map((c) => c.id), ...events.flatMap((e) => e.claimIds)],
+          (list) => `SELECT id, any(document_id) AS d FROM ${table('claims')} WHERE id IN (${list}) GROUP BY id`,
+        )
+      ).map((r) => [r.id, r.d]),
+    );
+    checkChanges(changes, {
+      hasDocument: (id) => docLengths.has(id),
+      hasClaim: (id) => claimDocuments.has(id),
+      documentLength: (id) => docLengths.get(id) ?? null,
+    });
+
+    const storedSources = await latestBodies('sources', [
+      ...sources.map((s) => s.id),
+      ...grades.map((g) => g.sourceId),
+    ]);
+    const storedActors = await latestBodies(
+      'actors',
+      actors.map((a) => a.id),
+    );
+    const storedPlaces = await latestBodies(
+      'places',
+      places.map((p) => p.id),
+    );
+    const eventIds = unique([...removals, ...events.map((e) => e.id)]);
+    const storedEvents = await liveEvents(eventIds);
+
+    const count = (before: string | undefined, after: string) => {
+      if (before === undefined) summary.inserted++;
+      else if (before === after) summary.unchanged++;
+      else summary.updated++;
+    };
+    const ver = nextVersion();
+
+    // Sources: re-ingesting one must not wipe an analyst's grade.
+    const sourceNow = new Map(storedSources);
+    const sourceNames = new Map<string, string>();
+    for (const s of sources) {
+      const old = sourceNow.get(s.id);
+      let next: Source = s;
+      if (old !== undefined) {
+        const prev = parseBody<Source>(old);
+        next = {
+          ...s,
+          reliability: prev.reliability,
+          reliabilityRationale: prev.reliabilityRationale,
+          discredited: prev.discredited,
+          syndicates: [...new Set([...prev.syndicates, ...s.syndicates])].sort(),
+        };
+      }
+      const body = JSON.stringify(next);
+      count(old, body);
+      sourceNow.set(s.id, body);
+      sourceNames.set(s.id, next.name);
+    }
+    for (const g of grades) {
+      const old = sourceNow.get(g.sourceId);
+      if (old === undefined) continue;
+      const graded: Source = {
+        ...parseBody<Source>(old),
+        reliability: g.reliability,
+        reliabilityRationale: g.rationale,
+      };
+      sourceNow.set(g.sourceId, JSON.stringify(graded));
+      sourceNames.set(g.sourceId, graded.name);
+      summary.updated++;
+    }
+    const sourceRows = [...sourceNow]
+      .filter(([id, body]) => storedSources.get(id) !== body)
+      .map(([id, body]) => ({ id, name: sourceNames.get(id) ?? '', ver, body }));
+
+    const documentRows: object[] = [];
+    for (const d of documents) {
+      if (docLengths.has(d.id)) {
+        summary.unchanged++;
+        continue;
+      }
+      docLengths.set(d.id, d.text.length);
+      summary.inserted++;
+      const { text, ...rest } = d;
+      documentRows.push({
+        id: d.id,
+        ver,
+        retrieved_month: monthOf(d.retrieved),
+        source_id: d.sourceId ?? '',
+        syndicated: d.syndicatedFrom ? 1 : 0,
+        published: d.published ?? '',
+        title: d.title,
+        text,
+        text_length: text.length,
+        terms: searchTerms(d.title, text),
+        body: JSON.stringify(rest),
+      });
+    }
+
+    const upsertRows = (list: readonly (Actor | Place)[], stored: Map<string, string>) => {
+      const now = new Map(stored);
+      const names = new Map<string, string>();
+      for (const item of list) {
+        const body = JSON.stringify(item);
+        count(now.get(item.id), body);
+        now.set(item.id, body);
+        names.set(item.id, item.name);
+      }
+      return [...now]
+        .filter(([id, body]) => stored.get(id) !== body)
+        .map(([id, body]) => ({ id, name: names.get(id) ?? '', ver, body }));
+    };
+    const actorRows = upsertRows(actors, storedActors);
+    const placeRows = upsertRows(places, storedPlaces);
+
+    const claimRows: object[] = [];
+    for (const c of claims) {
+      if (claimDocuments.has(c.id)) {
+        summary.unchanged++;
+        continue;
+      }
+      claimDocuments.set(c.id, c.documentId);
+      summary.inserted++;
+      claimRows.push({ id: c.id, document_id: c.documentId, start: c.start, body: JSON.stringify(c) });
+    }
+
+    // Events: removals first, then upserts, as every Store counts them. Only the net change per id is
+    // written: a −1 row for the stored version and a +1 row for the new one.
+    const eventNow = new Map([...storedEvents].map(([id, e]) => [id, e.body]));
+    const eventObjects = new Map<string, Event>();
+    for (const id of removals) {
+      if (eventNow.delete(id)) summary.updated++;
+    }
+    for (const e of events) {
+      const body = JSON.stringify(e);
+      count(eventNow.get(e.id), body);
+      eventNow.set(e.id, body);
+      eventObjects.set(e.id, e);
+    }
+    const eventRows: EventWriteRow[] = [];
+    for (const id of eventIds) {
+      const before = storedEvents.get(id);
+      const after = eventNow.get(id);
+      if (before?.body === after) continue;
+      if (before)
+        eventRows.push(eventWriteRow(parseBody<Event>(before.body), before.body, before.ver, -1, before.docIds));
+      const event = eventObjects.get(id);
+      if (after !== undefined && event) {
+        const docIds = event.claimIds.map((c) => claimDocuments.get(c) ?? '');
+        eventRows.push(eventWriteRow(event, after, ver, 1, docIds));
+      }
+    }
+
+    // Dependencies first: whatever a failure leaves visible cites only rows already written.
+    await insert('sources', sourceRows);
+    await insert('documents', documentRows);
+    await insert('actors', actorRows);
+    await insert('places', placeRows);
+    await insert('claims', claimRows);
+    await insert('event_writes', eventRows);
+    return summary;
+  };
+
+  // ---- event queries -------------------------------------------------------------------------------
+
+  const where = (filter: EventFilter) => eventFilterSql(filter, { maxSpanSql });
+
+  const fetchEvents = async (keys: { id: string; ver: number }[]): Promise<Event[]> => {
+    const bodies = new Map<string, string>();
+    for (const part of chunks(keys, LOOKUP_CHUNK)) {
+      const tuples = part.map((k) => `(${sqlString(k.id)}, ${sqlInteger(k.ver)})`).join(', ');
+      const found = await rows<{ id: string; ver: string; body: string }>(
+        `SELECT id, ver, any(body) AS body FROM ${table('event_bodies')} WHERE (id, ver) IN (${tuples}) GROUP BY id, ver`,
+      );
+      for (const r of found) bodies.set(`${r.id}@${r.ver}`, r.body);
+    }
+    return keys.flatMap((k) => {
+      const body = bodies.get(`${k.id}@${k.ver}`);
+      return body === undefined ? [] : [parseBody<Event>(body)];
+    });
+  };
+
+  const listEvents = async (filter: EventFilter, page: PageRequest): Promise<Page<Event>> => {
+    const limit = pageLimit(page);
+    const cond = where(filter);
+    let after = '1';
+    if (page.cursor) {
+      const c = parseEventCursor(page.cursor);
+      if (!c) throw new InvalidInputError(`event cursor ${JSON.stringify(page.cursor)} was not issued by this store`);
+      const day = c.day === Number.NEGATIVE_INFINITY ? UNDATED_DAY : Number(sqlInteger(c.day, 'event cursor day'));
+      after = `(start_day < ${day} OR (start_day = ${day} AND id > ${sqlString(c.id)}))`;
+    }
+    // A stored version is a +1 row that no −1 row cancels yet. Cancellations sit on the same shard as
+    // what they cancel, so each shard checks against its own (usually small, unmerged) set of them.
+    const [keys, total] = await Promise.all([
+      rows<{ start_day: number; id: string; ver: string }>(
+        `SELECT start_day, id, ver FROM ${table('events')}
+         WHERE sign = 1 AND ${cond} AND ${after}
+           AND (start_day, id, ver) NOT IN (SELECT start_day, id, ver FROM ${local('events')} WHERE sign = -1 AND ${eventFilterSql(filter)})
+         ORDER BY start_day DESC, id LIMIT ${limit + 1}`,
+      ),
+      scalar(`SELECT sum(sign) AS n FROM ${table('events')} WHERE ${cond}`),
+    ]);
+    const pageKeys = keys.slice(0, limit);
+    const items = await fetchEvents(pageKeys.map((k) => ({ id: k.id, ver: Number(k.ver) })));
+    const last = pageKeys.at(-1);
+    const next =
+      last && keys.length > limit ? `${last.start_day === UNDATED_DAY ? 'none' : last.start_day}~${last.id}` : null;
+    return { items, next, total };
+  };
+
+  const timeline = async (
+    filter: EventFilter,
+    interval: TimelineInterval,
+    stack: TimelineStack,
+  ): Promise<TimelineBucket[]> => {
+    if (!(interval in { day: 1, week: 1, month: 1 })) throw new InvalidInputError(`timeline interval ${interval}`);
+    const key = STACK_COLUMN[stack];
+    if (!key) throw new InvalidInputError(`timeline stack ${stack}`);
+    // Grouped by day on the server and bucketed here with the core's bucketStart, so weeks and months
+    // mean exactly what the reference says, also before 1970 where ClickHouse's Date cannot go.
+    const found = await rows<{ d: number; k: string | number; n: string }>(
+      `SELECT start_day AS d, ${key} AS k, sum(sign) AS n FROM ${table('events')}
+       WHERE ${where(filter)} AND start_day != ${UNDATED_DAY} GROUP BY d, k HAVING n > 0`,
+    );
+    const buckets = new Map<number, TimelineBucket>();
+    for (const r of found) {
+      const start = bucketStart(r.d, interval);
+      let b = buckets.get(start);
+      if (!b) {
+        b = { date: dateFromEpochDay(start) as IsoDate, counts: {}, total: 0 };
+        buckets.set(start, b);
+      }
+      const k = r.k === '' || r.k === 0 ? 'none' : String(r.k);
+      const n = Number(r.n);
+      b.counts[k] = (b.counts[k] ?? 0) + n;
+      b.total += n;
+    }
+    return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b);
+  };
+
+  const placeCounts = async (filter: EventFilter, level: 'admin1' | 'country'): Promise<PlaceCount[]> => {
+    if (level !== 'admin1' && level !== 'country') throw new InvalidInputError(`place level ${String(level)}`);
+    const found = await rows<{ code: string; n: string }>(
+      `SELECT ${level} AS code, sum(sign) AS n FROM ${table('events')}
+       WHERE ${where(filter)} AND ${level} != '' GROUP BY code HAVING n > 0`,
+    );
+    return sortPlaceCounts(found.map((r) => ({ code: r.code, count: Number(r.n) })));
+  };
+
+  const actorEdges = async (filter: EventFilter, limit: number): Promise<ActorEdge[]> => {
+    const n = Number(sqlInteger(limit, 'actor edge limit'));
+    if (n <= 0) return [];
+    const found = await rows<{
+      s: string;
+      t: string;
+      n: string;
+      g: number;
+      q1: string;
+      q2: string;
+      q3: string;
+      q4: string;
+    }>(
+      `SELECT s, t, sum(sign) AS n, sum(goldstein * sign) AS g,
+              sumIf(sign, quad = 1) AS q1, sumIf(sign, quad = 2) AS q2, sumIf(sign, quad = 3) AS q3, sumIf(sign, quad = 4) AS q4
+       FROM ${table('events')} ARRAY JOIN edge_sources AS s, edge_targets AS t
+       WHERE ${where(filter)}
+       GROUP BY s, t HAVING n > 0 ORDER BY n DESC, s, t LIMIT ${n}`,
+    );
+    return sortActorEdges(
+      found.map((r) => ({
+        source: r.s as ActorId,
+        target: r.t as ActorId,
+        count: Number(r.n),
+        goldsteinSum: Number(r.g),
+        quadCounts: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
+      })),
+    );
+  };
+
+  // ---- the port ----------------------------------------------------------------------------------
+
+  const listBodies = async <T extends { id: string; name: string }>(name: 'sources' | 'actors' | 'places') =>
+    (await rows<{ body: string }>(`SELECT argMax(body, ver) AS body FROM ${table(name)} GROUP BY id`))
+      .map((r) => parseBody<T>(r.body))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const getBody = async <T>(name: 'sources' | 'actors' | 'places', id: string): Promise<T | null> => {
+    const body = (await latestBodies(name, [id])).get(id);
+    return body === undefined ? null : parseBody<T>(body);
+  };
+
+  const store: ClickHouseStore = {
+    topology,
+
+    apply: (changes) => exclusive(() => applyChanges(changes)),
+
+    getSource: (id) => getBody<Source>('sources', id),
+    listSources: () => listBodies<Source>('sources'),
+
+    async getDocument(id) {
+      return (await documentsById([id])).get(id) ?? null;
+    },
+    async listDocuments(query: DocumentQuery, page) {
+      const limit = pageLimit(page);
+      const offset = offsetOf(page);
+      const conds: string[] = [];
+      if (query.sourceId !== undefined) conds.push(`source_id = ${sqlString(query.sourceId)}`);
+      if (query.syndicated !== undefined) conds.push(`syndicated = ${query.syndicated ? 1 : 0}`);
+      const cond = conds.length ? conds.join(' AND ') : '1';
+      const [ids, total] = await Promise.all([
+        rows<{ id: string }>(
+          `SELECT id, any(published) AS p FROM ${table('documents')} WHERE ${cond}
+           GROUP BY id ORDER BY p = '', p DESC, id LIMIT ${limit} OFFSET ${offset}`,
+        ),
+        scalar(`SELECT uniqExact(id) AS n FROM ${table('documents')} WHERE ${cond}`),
+      ]);
+      const docs = await documentsById(ids.map((r) => r.id));
+      const items = ids.flatMap((r) => docs.get(r.id) ?? []);
+      return { items, next: offsetNext(offset, items.length, total), total };
+    },
+    async searchDocuments(text, page) {
+      const limit = pageLimit(page);
+      const offset = offsetOf(page);
+      const q = parseSearchQuery(typeof text === 'string' ? text : '');
+      if (isEmptySearch(q)) return { items: [], next: null, total: 0 };
+      const s = searchSql(q);
+      const [hits, total] = await Promise.all([
+        rows<{ id: string; score: number }>(
+          `SELECT id, max(${s.score}) AS score FROM ${table('documents')} WHERE ${s.where}
+           GROUP BY id ORDER BY score DESC, id LIMIT ${limit} OFFSET ${offset}`,
+        ),
+        scalar(`SELECT uniqExact(id) AS n FROM ${table('documents')} WHERE ${s.where}`),
+      ]);
+      const docs = await documentsById(hits.map((h) => h.id));
+      const items: SearchHit[] = hits.flatMap((h) => {
+        const d = docs.get(h.id);
+        if (!d) return [];
+        return [
+          {
+            document: { id: d.id, title: d.title, url: d.url, publisher: d.publisher, published: d.published },
+            snippet: searchSnippet(d.text, q),
+            score: Number(h.score),
+          },
+        ];
+      });
+      return { items, next: offsetNext(offset, items.length, total), total };
+    },
+    retractDocument: (id, reason, at) =>
+      exclusive(async () => {
+        const [row] = await rows<Row & { body: string }>(
+          `SELECT id, retrieved_month, source_id, syndicated, published, title, text, text_length, terms, body
+           FROM ${table('documents')} WHERE id = ${sqlString(id)} ORDER BY ver DESC LIMIT 1`,
+        );
+        if (!row) return false;
+        try {
+          await topology.checkSchema();
+        } catch (error) {
+          throw topology.translate(error);
+        }
+        const body = JSON.stringify({ ...parseBody<Document>(row.body), retracted: { at, reason } });
+        await insert('documents', [{ ...row, ver: nextVersion(), body }]);
+        return true;
+      }),
+
+    async getClaim(id) {
+      return (await claimsById([id])).get(id) ?? null;
+    },
+    async listClaims(query: ClaimQuery, page) {
+      const limit = pageLimit(page);
+      const offset = offsetOf(page);
+      if (query.eventId !== undefined) {
+        const live = (await liveEvents([query.eventId])).get(query.eventId);
+        const ids = live ? parseBody<Event>(live.body).claimIds : [];
+        const found = await claimsById(ids);
+        const list = [...found.values()]
+          .filter((c) => query.documentId === undefined || c.documentId === query.documentId)
+          .sort(
+            (a, b) =>
+              (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) ||
+              a.start - b.start ||
+              (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+          );
+        const items = list.slice(offset, offset + limit);
+        return { items, next: offsetNext(offset, items.length, list.length), total: list.length };
+      }
+      const cond = query.documentId !== undefined ? `document_id = ${sqlString(query.documentId)}` : '1';
+      const [ids, total] = await Promise.all([
+        rows<{ id: string }>(
+          `SELECT id FROM ${table('claims_by_document')} WHERE ${cond}
+           GROUP BY document_id, start, id ORDER BY document_id, start, id LIMIT ${limit} OFFSET ${offset}`,
+        ),
+        scalar(`SELECT uniqExact(id) AS n FROM ${table('claims_by_document')} WHERE ${cond}`),
+      ]);
+      const found = await claimsById(ids.map((r) => r.id));
+      const items = ids.flatMap((r) => found.get(r.id) ?? []);
+      return { items, next: offsetNext(offset, items.length, total), total };
+    },
+
+    async getEvent(id) {
+      const live = (await liveEvents([id])).get(id);
+      return live ? parseBody<Event>(live.body) : null;
+    },
+    listEvents,
+    async countEvents(filter) {
+      return scalar(`SELECT sum(sign) AS n FROM ${table('events')} WHERE ${where(filter)}`);
+    },
+    async eventIdsForClaims(claimIds: ClaimId[]) {
+      const found = await lookup<{ e: string }>(
+        claimIds,
+        (list) =>
+          `SELECT event_id AS e FROM ${table('event_claims')} WHERE claim_id IN (${list})
+           GROUP BY event_id, ver HAVING sum(sign) > 0`,
+      );
+      return unique(found.map((r) => r.e as EventId)).sort();
+    },
+
+    getActor: (id) => getBody<Actor>('actors', id),
+    listActors: () => listBodies<Actor>('actors'),
+    getPlace: (id) => getBody<Place>('places', id),
+    listPlaces: () => listBodies<Place>('places'),
+
+    timeline,
+    placeCounts,
+    actorEdges,
+
+    async info(): Promise<StoreInfo> {
+      const distinct = (name: string) => scalar(`SELECT uniqExact(id) AS n FROM ${table(name)}`);
+      const [sources, documents, claims, events, actors, places] = await Promise.all([
+        distinct('sources'),
+        distinct('documents'),
+        distinct('claims'),
+        scalar(`SELECT sum(sign) AS n FROM ${table('events')}`),
+        distinct('actors'),
+        distinct('places'),
+      ]);
+      return {
+        kind: 'clickhouse',
+        location: topology.location,
+        schemaVersion: SCHEMA_VERSION,
+        counts: { sources, documents, claims, events, actors, places },
+      };
+    },
+    async close() {
+      await writing;
+      await topology.close();
+    },
+  };
+  return store;
+}
+
+/** Drops the store's database on every node. For tests and benchmarks; there is no undo. */
+export async function dropClickHouseDatabase(url: string): Promise<void> {
+  const parsed = parseStoreUrl(url);
+  const topology = await ClusterTopology.connect(parsed, url);
+  try {
+    await Promise.all(topology.nodes.map((n) => n.command(`DROP DATABASE IF EXISTS ${parsed.database}`)));
+  } finally {
+    await topology.close();
+  }
+}
+
+export type { DocumentId };

@@ -1,0 +1,69 @@
+import { cameoRoot, type Event, edgePairs, eventDaySpan } from '@parallax/core';
+import { UNDATED_DAY } from './schema.ts';
+
+/** One row of `event_writes`: an event version's filter columns, its body, and +1 (stored) or −1 (cancelled). */
+export interface EventWriteRow {
+  id: string;
+  ver: number;
+  sign: 1 | -1;
+  start_day: number;
+  end_day: number;
+  plover: string;
+  cameo_root: string;
+  quad: number;
+  credibility: number;
+  status: string;
+  country: string;
+  admin1: string;
+  lat: number | null;
+  lon: number | null;
+  goldstein: number;
+  actor_ids: string[];
+  edge_sources: string[];
+  edge_targets: string[];
+  claim_ids: string[];
+  doc_ids: string[];
+  body: string;
+}
+
+/**
+ * The row for one version of an event. It is a pure function of the body and the documents its claims
+ * cite, which is what lets a later write cancel it exactly: the −1 row is rebuilt from the stored body
+ * and must match the +1 row column for column. Changing what this derives therefore needs a migration
+ * that rewrites the stored events.
+ */
+export function eventWriteRow(
+  event: Event,
+  body: string,
+  ver: number,
+  sign: 1 | -1,
+  documentIds: readonly string[],
+): EventWriteRow {
+  const f = event.frame;
+  const span = eventDaySpan(event);
+  const pairs = edgePairs(event);
+  return {
+    id: event.id,
+    ver,
+    sign,
+    start_day: span?.start ?? UNDATED_DAY,
+    end_day: span?.end ?? UNDATED_DAY,
+    plover: f.plover?.type ?? '',
+    cameo_root: (f.cameo ? cameoRoot(f.cameo) : null) ?? '',
+    quad: f.quadClass ?? 0,
+    credibility: event.credibility,
+    status: event.status,
+    country: f.place?.country ?? '',
+    admin1: f.place?.admin1 ?? '',
+    lat: f.place?.lat ?? null,
+    lon: f.place?.lon ?? null,
+    // The reference sums a missing score as 0, so 0 stands in for "none" here.
+    goldstein: f.goldstein ?? 0,
+    actor_ids: [...new Set(f.actors.map((a) => a.id))],
+    edge_sources: pairs.map(([s]) => s),
+    edge_targets: pairs.map(([, t]) => t),
+    claim_ids: [...event.claimIds],
+    doc_ids: [...new Set(documentIds)].sort(),
+    body,
+  };
+}
