@@ -36,7 +36,7 @@ import {
 import { ClusterTopology } from './cluster-topology.ts';
 import { isEmptySearch, parseSearchQuery, searchSnippet, searchSql, searchTerms } from './document-search.ts';
 import { eventFilterSql } from './event-filter-sql.ts';
-import { type EventWriteRow, eventWriteRow } from './event-rows.ts';
+import { type EventRow, eventRow } from './event-rows.ts';
 import { SCHEMA_VERSION, UNDATED_DAY } from './schema.ts';
 import { sqlInteger, sqlString, sqlStringList } from './sql-literal.ts';
 import { parseStoreUrl } from './store-url.ts';
@@ -57,6 +57,33 @@ export interface ClickHouseStore extends Store {
 }
 
 type Row = Record<string, unknown>;
+
+interface StoredVersion {
+  row: EventRow;
+  /** Sum of sign over the version's rows: 1 stored, 0 cancelled, anything else a write cut short. */
+  s: number;
+}
+
+/** Columns of an event row other than its key (start_day, id, ver) and sign. */
+const STORED_COLUMNS = [
+  'end_day',
+  'plover',
+  'cameo_root',
+  'quad',
+  'credibility',
+  'status',
+  'country',
+  'admin1',
+  'lat',
+  'lon',
+  'goldstein',
+  'actor_ids',
+  'edge_sources',
+  'edge_targets',
+  'claim_ids',
+  'doc_ids',
+  'body',
+] as const;
 
 /** How many ids go into one `IN (…)` lookup. */
 const LOOKUP_CHUNK = 5000;
@@ -133,7 +160,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
   const table = (name: string) => (clustered ? `${db}.${name}` : `${db}.${name}_local`);
   /** The shard-local table, for subqueries each shard runs over its own rows. */
   const local = (name: string) => `${db}.${name}_local`;
-  const maxSpanSql = `(SELECT maxMerge(span) FROM ${table('event_span')})`;
+  const maxSpanSql = `(SELECT max(span) FROM ${table('event_span')})`;
   const insertBudget = options.insertBatchBytes ?? 16 * 1024 * 1024;
 
   const rows = async <T = Row>(sql: string): Promise<T[]> => {
@@ -202,21 +229,36 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     return new Map(found.map((r) => [r.id, r.body]));
   };
 
-  interface LiveEvent {
-    ver: number;
-    body: string;
-    docIds: string[];
-  }
-  /** The stored (uncancelled) version of each event. */
-  const liveEvents = async (ids: readonly string[]): Promise<Map<string, LiveEvent>> => {
-    const found = await lookup<{ id: string; ver: string; body: string; doc_ids: string[] }>(
-      ids,
-      (list) =>
-        `SELECT id, ver, any(body) AS body, any(doc_ids) AS doc_ids FROM ${table('event_bodies')}
-         WHERE id IN (${list}) GROUP BY id, ver HAVING sum(sign) > 0`,
-    );
-    return new Map(found.map((r) => [r.id, { ver: Number(r.ver), body: r.body, docIds: r.doc_ids }]));
+  /**
+   * Every version of these events whose rows do not sum to zero, copied column for column from the
+   * events table (the truth): normally one live version per id, but after a write that failed half-way
+   * there can be a version too many or one cancelled twice, and the next write of the id repairs it.
+   */
+  const eventVersions = async (ids: readonly string[]): Promise<Map<string, StoredVersion[]>> => {
+    const out = new Map<string, StoredVersion[]>();
+    for (const part of chunks(unique(ids), LOOKUP_CHUNK)) {
+      const list = sqlStringList(part);
+      const days = await rows<{ d: number }>(
+        `SELECT start_day AS d FROM ${table('event_days')} WHERE id IN (${list}) GROUP BY d`,
+      );
+      if (!days.length) continue;
+      const found = await rows<Record<string, unknown> & { s: string }>(
+        `SELECT start_day, id, ver, sum(sign) AS s, ${STORED_COLUMNS.map((c) => `any(${c}) AS ${c}`).join(', ')}
+         FROM ${table('events')} WHERE start_day IN (${days.map((r) => sqlInteger(r.d)).join(', ')}) AND id IN (${list})
+         GROUP BY start_day, id, ver HAVING s != 0`,
+      );
+      for (const r of found) {
+        const { s, ...row } = r;
+        const version: StoredVersion = { s: Number(s), row: { ...(row as unknown as EventRow), ver: Number(row.ver) } };
+        const id = version.row.id;
+        out.set(id, [...(out.get(id) ?? []), version]);
+      }
+    }
+    return out;
   };
+  /** The version an id currently shows: the newest one with a positive sum. */
+  const liveVersion = (versions: StoredVersion[] | undefined): StoredVersion | undefined =>
+    (versions ?? []).filter((v) => v.s > 0).sort((a, b) => b.row.ver - a.row.ver)[0];
 
   const parseBody = <T>(body: string): T => JSON.parse(body) as T;
 
@@ -295,7 +337,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       places.map((p) => p.id),
     );
     const eventIds = unique([...removals, ...events.map((e) => e.id)]);
-    const storedEvents = await liveEvents(eventIds);
+    const storedEvents = await eventVersions(eventIds);
 
     const count = (before: string | undefined, after: string) => {
       if (before === undefined) summary.inserted++;
@@ -382,6 +424,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const placeRows = upsertRows(places, storedPlaces);
 
     const claimRows: object[] = [];
+    const claimIndexRows: object[] = [];
     for (const c of claims) {
       if (claimDocuments.has(c.id)) {
         summary.unchanged++;
@@ -390,11 +433,16 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       claimDocuments.set(c.id, c.documentId);
       summary.inserted++;
       claimRows.push({ id: c.id, document_id: c.documentId, start: c.start, body: JSON.stringify(c) });
+      claimIndexRows.push({ document_id: c.documentId, start: c.start, id: c.id });
     }
 
-    // Events: removals first, then upserts, as every Store counts them. Only the net change per id is
-    // written: a −1 row for the stored version and a +1 row for the new one.
-    const eventNow = new Map([...storedEvents].map(([id, e]) => [id, e.body]));
+    // Events: removals first, then upserts, as every Store counts them. Then, per id, the rows that
+    // take what is stored to what is wanted: cancel every other version, add the new one if needed.
+    const eventNow = new Map<string, string>();
+    for (const id of eventIds) {
+      const live = liveVersion(storedEvents.get(id));
+      if (live) eventNow.set(id, live.row.body);
+    }
     const eventObjects = new Map<string, Event>();
     for (const id of removals) {
       if (eventNow.delete(id)) summary.updated++;
@@ -405,27 +453,43 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       eventNow.set(e.id, body);
       eventObjects.set(e.id, e);
     }
-    const eventRows: EventWriteRow[] = [];
+    const eventRows: EventRow[] = [];
+    const newRows: EventRow[] = [];
     for (const id of eventIds) {
-      const before = storedEvents.get(id);
-      const after = eventNow.get(id);
-      if (before?.body === after) continue;
-      if (before)
-        eventRows.push(eventWriteRow(parseBody<Event>(before.body), before.body, before.ver, -1, before.docIds));
+      const wanted = eventNow.get(id);
+      const versions = storedEvents.get(id) ?? [];
+      const keep = wanted === undefined ? undefined : versions.find((v) => v.s > 0 && v.row.body === wanted);
+      for (const v of versions) {
+        const diff = (v === keep ? 1 : 0) - v.s;
+        for (let i = 0; i < Math.abs(diff); i++) eventRows.push({ ...v.row, sign: diff > 0 ? 1 : -1 });
+      }
       const event = eventObjects.get(id);
-      if (after !== undefined && event) {
+      if (wanted !== undefined && !keep && event) {
         const docIds = event.claimIds.map((c) => claimDocuments.get(c) ?? '');
-        eventRows.push(eventWriteRow(event, after, ver, 1, docIds));
+        newRows.push(eventRow(event, wanted, ver, 1, docIds));
       }
     }
+    eventRows.push(...newRows);
+    const longest = newRows.reduce((max, r) => Math.max(max, r.end_day - r.start_day), -1);
 
     // Dependencies first: whatever a failure leaves visible cites only rows already written.
     await insert('sources', sourceRows);
     await insert('documents', documentRows);
     await insert('actors', actorRows);
     await insert('places', placeRows);
+    await insert('claims_by_document', claimIndexRows);
     await insert('claims', claimRows);
-    await insert('event_writes', eventRows);
+    // Lookup rows before the truth, so a failure between them leaves extra candidates, never missing ones.
+    await insert(
+      'event_days',
+      newRows.map((r) => ({ id: r.id, start_day: r.start_day })),
+    );
+    await insert(
+      'event_claims',
+      newRows.flatMap((r) => r.claim_ids.map((c) => ({ claim_id: c, event_id: r.id }))),
+    );
+    if (longest >= 0) await insert('event_span', [{ span: longest }]);
+    await insert('events', eventRows);
     return summary;
   };
 
@@ -433,12 +497,15 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
 
   const where = (filter: EventFilter) => eventFilterSql(filter, { maxSpanSql });
 
-  const fetchEvents = async (keys: { id: string; ver: number }[]): Promise<Event[]> => {
+  const fetchEvents = async (keys: { start_day: number; id: string; ver: number }[]): Promise<Event[]> => {
     const bodies = new Map<string, string>();
     for (const part of chunks(keys, LOOKUP_CHUNK)) {
-      const tuples = part.map((k) => `(${sqlString(k.id)}, ${sqlInteger(k.ver)})`).join(', ');
+      const tuples = part
+        .map((k) => `(${sqlInteger(k.start_day)}, ${sqlString(k.id)}, ${sqlInteger(k.ver)})`)
+        .join(', ');
       const found = await rows<{ id: string; ver: string; body: string }>(
-        `SELECT id, ver, any(body) AS body FROM ${table('event_bodies')} WHERE (id, ver) IN (${tuples}) GROUP BY id, ver`,
+        `SELECT id, ver, any(body) AS body FROM ${table('events')}
+         WHERE (start_day, id, ver) IN (${tuples}) GROUP BY start_day, id, ver`,
       );
       for (const r of found) bodies.set(`${r.id}@${r.ver}`, r.body);
     }
@@ -458,19 +525,22 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       const day = c.day === Number.NEGATIVE_INFINITY ? UNDATED_DAY : Number(sqlInteger(c.day, 'event cursor day'));
       after = `(start_day < ${day} OR (start_day = ${day} AND id > ${sqlString(c.id)}))`;
     }
-    // A stored version is a +1 row that no −1 row cancels yet. Cancellations sit on the same shard as
-    // what they cancel, so each shard checks against its own (usually small, unmerged) set of them.
+    // A version shows when its rows sum to more than zero. Summing every row would mean grouping the
+    // whole table, so only versions with a -1 row (a small set until merges fold them away) are summed;
+    // they sit on the same shard as their +1 rows, so each shard checks its own.
+    const cancelled = `SELECT start_day, id, ver FROM ${local('events')}
+      WHERE (start_day, id, ver) IN (SELECT start_day, id, ver FROM ${local('events')} WHERE sign = -1 AND ${eventFilterSql(filter)})
+      GROUP BY start_day, id, ver HAVING sum(sign) <= 0`;
     const [keys, total] = await Promise.all([
       rows<{ start_day: number; id: string; ver: string }>(
         `SELECT start_day, id, ver FROM ${table('events')}
-         WHERE sign = 1 AND ${cond} AND ${after}
-           AND (start_day, id, ver) NOT IN (SELECT start_day, id, ver FROM ${local('events')} WHERE sign = -1 AND ${eventFilterSql(filter)})
-         ORDER BY start_day DESC, id LIMIT ${limit + 1}`,
+         WHERE sign = 1 AND ${cond} AND ${after} AND (start_day, id, ver) NOT IN (${cancelled})
+         ORDER BY start_day DESC, id LIMIT 1 BY start_day, id, ver LIMIT ${limit + 1}`,
       ),
       scalar(`SELECT sum(sign) AS n FROM ${table('events')} WHERE ${cond}`),
     ]);
     const pageKeys = keys.slice(0, limit);
-    const items = await fetchEvents(pageKeys.map((k) => ({ id: k.id, ver: Number(k.ver) })));
+    const items = await fetchEvents(pageKeys.map((k) => ({ start_day: k.start_day, id: k.id, ver: Number(k.ver) })));
     const last = pageKeys.at(-1);
     const next =
       last && keys.length > limit ? `${last.start_day === UNDATED_DAY ? 'none' : last.start_day}~${last.id}` : null;
@@ -637,8 +707,8 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       const limit = pageLimit(page);
       const offset = offsetOf(page);
       if (query.eventId !== undefined) {
-        const live = (await liveEvents([query.eventId])).get(query.eventId);
-        const ids = live ? parseBody<Event>(live.body).claimIds : [];
+        const live = liveVersion((await eventVersions([query.eventId])).get(query.eventId));
+        const ids = live ? live.row.claim_ids : [];
         const found = await claimsById(ids);
         const list = [...found.values()]
           .filter((c) => query.documentId === undefined || c.documentId === query.documentId)
@@ -651,13 +721,18 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         const items = list.slice(offset, offset + limit);
         return { items, next: offsetNext(offset, items.length, list.length), total: list.length };
       }
-      const cond = query.documentId !== undefined ? `document_id = ${sqlString(query.documentId)}` : '1';
+      // By document: the lookup table names candidates, and only those the claims table holds count.
+      const source =
+        query.documentId === undefined
+          ? `${table('claims')}`
+          : `${table('claims_by_document')} WHERE document_id = ${sqlString(query.documentId)}
+             AND id IN (SELECT id FROM ${local('claims')} WHERE id IN (
+               SELECT id FROM ${local('claims_by_document')} WHERE document_id = ${sqlString(query.documentId)}))`;
       const [ids, total] = await Promise.all([
         rows<{ id: string }>(
-          `SELECT id FROM ${table('claims_by_document')} WHERE ${cond}
-           GROUP BY document_id, start, id ORDER BY document_id, start, id LIMIT ${limit} OFFSET ${offset}`,
+          `SELECT id FROM ${source} GROUP BY document_id, start, id ORDER BY document_id, start, id LIMIT ${limit} OFFSET ${offset}`,
         ),
-        scalar(`SELECT uniqExact(id) AS n FROM ${table('claims_by_document')} WHERE ${cond}`),
+        scalar(`SELECT uniqExact(id) AS n FROM ${source}`),
       ]);
       const found = await claimsById(ids.map((r) => r.id));
       const items = ids.flatMap((r) => found.get(r.id) ?? []);
@@ -665,21 +740,24 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     },
 
     async getEvent(id) {
-      const live = (await liveEvents([id])).get(id);
-      return live ? parseBody<Event>(live.body) : null;
+      const live = liveVersion((await eventVersions([id])).get(id));
+      return live ? parseBody<Event>(live.row.body) : null;
     },
     listEvents,
     async countEvents(filter) {
       return scalar(`SELECT sum(sign) AS n FROM ${table('events')} WHERE ${where(filter)}`);
     },
     async eventIdsForClaims(claimIds: ClaimId[]) {
-      const found = await lookup<{ e: string }>(
+      const candidates = await lookup<{ e: string }>(
         claimIds,
-        (list) =>
-          `SELECT event_id AS e FROM ${table('event_claims')} WHERE claim_id IN (${list})
-           GROUP BY event_id, ver HAVING sum(sign) > 0`,
+        (list) => `SELECT event_id AS e FROM ${table('event_claims')} WHERE claim_id IN (${list}) GROUP BY e`,
       );
-      return unique(found.map((r) => r.e as EventId)).sort();
+      const wanted = new Set<string>(claimIds);
+      const versions = await eventVersions(candidates.map((r) => r.e));
+      return [...versions]
+        .filter(([, vs]) => liveVersion(vs)?.row.claim_ids.some((c) => wanted.has(c)))
+        .map(([id]) => id as EventId)
+        .sort();
     },
 
     getActor: (id) => getBody<Actor>('actors', id),

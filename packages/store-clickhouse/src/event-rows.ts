@@ -1,8 +1,8 @@
 import { cameoRoot, type Event, edgePairs, eventDaySpan } from '@parallax/core';
 import { UNDATED_DAY } from './schema.ts';
 
-/** One row of `event_writes`: an event version's filter columns, its body, and +1 (stored) or −1 (cancelled). */
-export interface EventWriteRow {
+/** One row of `events`: an event version's filter columns and body, +1 (stored) or −1 (cancelling it). */
+export interface EventRow {
   id: string;
   ver: number;
   sign: 1 | -1;
@@ -27,18 +27,16 @@ export interface EventWriteRow {
 }
 
 /**
- * The row for one version of an event. It is a pure function of the body and the documents its claims
- * cite, which is what lets a later write cancel it exactly: the −1 row is rebuilt from the stored body
- * and must match the +1 row column for column. Changing what this derives therefore needs a migration
- * that rewrites the stored events.
+ * The row for a new version of an event: a function of the event and the documents its claims cite.
+ * (Cancelling rows are copied from what is stored, never rebuilt, so they match whatever wrote it.)
  */
-export function eventWriteRow(
+export function eventRow(
   event: Event,
   body: string,
   ver: number,
   sign: 1 | -1,
   documentIds: readonly string[],
-): EventWriteRow {
+): EventRow {
   const f = event.frame;
   const span = eventDaySpan(event);
   const pairs = edgePairs(event);

@@ -29,7 +29,7 @@ export const UNDATED_DAY = -2147483648;
  */
 const EVENT_PARTITION = 'toYYYYMM(toDate(toUInt16(greatest(least(start_day, 65535), 0))))';
 
-/** Filter and aggregate columns of an event version, shared by the write table and the events table. */
+/** Filter and aggregate columns of an event version. */
 const EVENT_COLUMNS = `
   id String,
   ver UInt64,
@@ -52,26 +52,28 @@ const EVENT_COLUMNS = `
   claim_ids Array(String),
   doc_ids Array(String)`;
 
-const EVENT_COLUMN_NAMES =
-  'id, ver, sign, start_day, end_day, plover, cameo_root, quad, credibility, status, country, admin1, lat, lon, goldstein, actor_ids, edge_sources, edge_targets, claim_ids, doc_ids';
-
-/** Tables that get a Distributed table over them, with the key rows are sharded by (null: never inserted through it). */
-export const DISTRIBUTED_TABLES: Record<string, string | null> = {
+/** Tables that get a Distributed table over them, with the key rows are sharded by. */
+export const DISTRIBUTED_TABLES: Record<string, string> = {
   sources: 'cityHash64(id)',
   actors: 'cityHash64(id)',
   places: 'cityHash64(id)',
   documents: 'cityHash64(id)',
   claims: 'cityHash64(id)',
-  claims_by_document: null,
-  // Every table fed from event_writes is filled on the shard the event's id hashes to, so an event's
-  // versions, body, claim links and cancellations always sit together and shard-local subqueries see them all.
-  event_writes: 'cityHash64(id)',
-  events: null,
-  event_bodies: null,
-  event_claims: null,
-  event_span: null,
+  claims_by_document: 'cityHash64(id)',
+  // An event's versions, cancellations and index rows hash to one shard, so shard-local subqueries see them all.
+  events: 'cityHash64(id)',
+  event_days: 'cityHash64(id)',
+  event_claims: 'cityHash64(event_id)',
+  event_span: 'rand()',
 };
 
+/**
+ * Version 1. There are no materialized views: a view that fails after its source table was written
+ * leaves the two disagreeing, and 18.16 cannot roll either back. Instead each kind of record has one
+ * table that is the truth, and the lookup tables beside it (claims by document, the days and claims of
+ * each event, the longest span) are written by the client *before* the truth and only ever name
+ * candidates that reads check against it. A failed write can leave extra candidates, never missing ones.
+ */
 function v1(t: SchemaTarget): string[] {
   const db = sqlIdentifier(t.database, 'database');
   const bodyTable = (name: string) =>
@@ -90,36 +92,26 @@ function v1(t: SchemaTarget): string[] {
      ENGINE = ReplacingMergeTree ORDER BY id`,
     `CREATE TABLE IF NOT EXISTS ${db}.claims_by_document_local (document_id String, start UInt32, id String)
      ENGINE = ReplacingMergeTree ORDER BY (document_id, start, id)`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.claims_by_document_mv TO ${db}.claims_by_document_local
-     AS SELECT document_id, start, id FROM ${db}.claims_local`,
-    // Events are written once into a Null table; materialized views fan each row out into the narrow
-    // events table (scanned by every filter and aggregate), the bodies (fetched by id), the claim links
-    // and the longest span seen. sign = -1 rows cancel an earlier version exactly.
-    `CREATE TABLE IF NOT EXISTS ${db}.event_writes_local (${EVENT_COLUMNS}, body String) ENGINE = Null`,
-    `CREATE TABLE IF NOT EXISTS ${db}.events_local (${EVENT_COLUMNS})
-     ENGINE = CollapsingMergeTree(sign) PARTITION BY ${EVENT_PARTITION} ORDER BY (start_day, id, ver)`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.events_mv TO ${db}.events_local
-     AS SELECT ${EVENT_COLUMN_NAMES} FROM ${db}.event_writes_local`,
-    `CREATE TABLE IF NOT EXISTS ${db}.event_bodies_local (id String, ver UInt64, sign Int8, doc_ids Array(String), body String)
-     ENGINE = CollapsingMergeTree(sign) ORDER BY (id, ver) SETTINGS index_granularity = 1024`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.event_bodies_mv TO ${db}.event_bodies_local
-     AS SELECT id, ver, sign, doc_ids, body FROM ${db}.event_writes_local`,
-    `CREATE TABLE IF NOT EXISTS ${db}.event_claims_local (claim_id String, event_id String, ver UInt64, sign Int8)
-     ENGINE = CollapsingMergeTree(sign) ORDER BY (claim_id, event_id, ver)`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.event_claims_mv TO ${db}.event_claims_local
-     AS SELECT claim_id, id AS event_id, ver, sign FROM ${db}.event_writes_local ARRAY JOIN claim_ids AS claim_id`,
-    // The longest event seen (in days) lets a `from` filter also bound start_day, which the index can use.
-    `CREATE TABLE IF NOT EXISTS ${db}.event_span_local (span AggregateFunction(max, Int32))
-     ENGINE = AggregatingMergeTree ORDER BY tuple()`,
-    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.event_span_mv TO ${db}.event_span_local
-     AS SELECT maxState(toInt32(end_day - start_day)) AS span FROM ${db}.event_writes_local`,
+    // One row per event version; sign = -1 rows cancel a version exactly (CollapsingMergeTree folds the
+    // pairs away in background merges; every read sums sign, so unmerged pairs are already correct).
+    // Small granules: a page of events fetches bodies by key, and reads whole granules to do it.
+    `CREATE TABLE IF NOT EXISTS ${db}.events_local (${EVENT_COLUMNS}, body String)
+     ENGINE = CollapsingMergeTree(sign) PARTITION BY ${EVENT_PARTITION} ORDER BY (start_day, id, ver)
+     SETTINGS index_granularity = 1024`,
+    // Every start day an event id was ever written with: how a lookup by id finds its rows by key.
+    `CREATE TABLE IF NOT EXISTS ${db}.event_days_local (id String, start_day Int32)
+     ENGINE = ReplacingMergeTree ORDER BY (id, start_day)`,
+    `CREATE TABLE IF NOT EXISTS ${db}.event_claims_local (claim_id String, event_id String)
+     ENGINE = ReplacingMergeTree ORDER BY (claim_id, event_id)`,
+    // The longest event ever written, in days: lets a from-filter also bound start_day for the index.
+    `CREATE TABLE IF NOT EXISTS ${db}.event_span_local (span Int32) ENGINE = MergeTree ORDER BY tuple()`,
   ];
   if (t.cluster) {
     const cluster = sqlIdentifier(t.cluster, 'cluster');
     for (const [name, key] of Object.entries(DISTRIBUTED_TABLES)) {
       statements.push(
         `CREATE TABLE IF NOT EXISTS ${db}.${name} AS ${db}.${name}_local
-         ENGINE = Distributed(${cluster}, ${db}, ${name}_local${key ? `, ${key}` : ''})`,
+         ENGINE = Distributed(${cluster}, ${db}, ${name}_local, ${key})`,
       );
     }
   }

@@ -1,0 +1,160 @@
+import {
+  type ActorId,
+  type DocumentId,
+  type Event,
+  type EventId,
+  InvalidInputError,
+  type IsoDate,
+  type IsoDateTime,
+  type SourceId,
+} from '@parallax/core';
+import { testActor, testDocument, testEvent, testSource, withEvidence } from '@parallax/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClickHouseNode } from './clickhouse-node.ts';
+import { type ClickHouseStore, dropClickHouseDatabase, openClickHouseStore } from './index.ts';
+import { sqlString } from './sql-literal.ts';
+import { parseStoreUrl } from './store-url.ts';
+import { CLICKHOUSE_TEST_URL, SKIP_MESSAGE, withDatabase } from './testing/test-server.ts';
+
+const suite = CLICKHOUSE_TEST_URL ? describe : describe.skip;
+const title = CLICKHOUSE_TEST_URL ? 'ClickHouse store on a live cluster' : `ClickHouse store (${SKIP_MESSAGE})`;
+
+suite(title, () => {
+  const url = withDatabase(CLICKHOUSE_TEST_URL ?? '', `parallax_srv_${process.pid}`);
+  let store: ClickHouseStore;
+  let nodes: ClickHouseNode[];
+  beforeAll(async () => {
+    await dropClickHouseDatabase(url);
+    store = await openClickHouseStore({ url });
+    const parsed = parseStoreUrl(url);
+    nodes = parsed.nodes.map((a) => new ClickHouseNode(a, parsed));
+  });
+  afterAll(async () => {
+    await store?.close();
+    for (const n of nodes ?? []) await n.close();
+    await dropClickHouseDatabase(url);
+  });
+
+  const NASTY = [
+    "O'Brien said: ''; DROP DATABASE parallax; --",
+    "back\\slash \\' and \\x41 escapes",
+    'line\nbreak\ttab\u0000nul\u001b',
+    'Kyïv — 東京 😀 "quoted"',
+  ];
+
+  it('round-trips hostile text through every literal it reaches', async () => {
+    const coordinator = nodes[0] as ClickHouseNode;
+    for (const value of NASTY) {
+      const [row] = await coordinator.rows<{ v: string }>(`SELECT ${sqlString(value)} AS v`);
+      expect(row?.v).toBe(value);
+    }
+  });
+
+  it('stores and finds hostile values without running them', async () => {
+    const source = testSource(NASTY[0] as string, { country: "G'B" });
+    const doc = testDocument(NASTY[1] as string, { sourceId: source.id, text: `${NASTY.join(' ')} ceasefire held.` });
+    const actor = testActor("Actor ' ) OR 1=1 --", "X'Y", { id: "act_'); DROP TABLE x; --" as ActorId });
+    const event = testEvent({ sources: [actor], day: '2024-05-01' as IsoDate });
+    const changes = withEvidence([event]);
+    await store.apply({
+      ...changes,
+      sources: [source],
+      documents: [doc, ...(changes.documents ?? [])],
+      actors: [actor],
+    });
+
+    expect(await store.getDocument(doc.id)).toEqual(doc);
+    expect(await store.getSource(source.id)).toEqual(source);
+    expect(await store.getActor(actor.id)).toEqual(actor);
+    expect((await store.listEvents({ actorIds: [actor.id] }, { limit: 5 })).items.map((e) => e.id)).toEqual([event.id]);
+    expect(await store.countEvents({ countries: ["' OR 1=1 --"], statuses: ["reported') OR ('1'='1" as never] })).toBe(
+      0,
+    );
+    expect((await store.listDocuments({ sourceId: "x' OR '1'='1" as SourceId }, { limit: 5 })).total).toBe(0);
+    expect((await store.listDocuments({ sourceId: source.id }, { limit: 5 })).items.map((d) => d.id)).toEqual([doc.id]);
+    const hits = await store.searchDocuments("o'brien ceasefire", { limit: 5 });
+    expect(hits.items.map((h) => h.document.id)).toEqual([doc.id]);
+    expect(hits.items[0]?.snippet).toMatch(/\[O\]'\[Brien\]/);
+    expect(await store.getDocument("doc_' OR '1'='1" as DocumentId)).toBeNull();
+    expect(await store.eventIdsForClaims(["clm_') OR 1=1 --" as never])).toEqual([]);
+    // The store is intact afterwards.
+    expect((await store.info()).counts).toMatchObject({ documents: 2, events: 1, sources: 1 });
+  });
+
+  it('rejects malformed pages and filters with clear errors', async () => {
+    await expect(store.listEvents({}, { limit: 10, cursor: "1~evt_x' OR 1=1" })).rejects.toThrow(InvalidInputError);
+    await expect(store.listDocuments({}, { limit: -1 })).rejects.toThrow(/page limit -1/);
+    await expect(store.listDocuments({}, { limit: 5, cursor: "o:1'" })).rejects.toThrow(/page cursor/);
+    await expect(store.countEvents({ bbox: [0, 0, Number.POSITIVE_INFINITY, 1] })).rejects.toThrow(/bbox/);
+    await expect(store.actorEdges({}, 1.5)).rejects.toThrow(/actor edge limit/);
+  });
+
+  it('finds a long event by a from-filter when only a shard away from the coordinator holds it', async () => {
+    // Each shard bounds start_day by the longest span; that bound must be the cluster's, not the shard's.
+    const coordinator = nodes[0] as ClickHouseNode;
+    const candidates = Array.from({ length: 64 }, (_, i) => `evt_${(0xabc000 + i).toString(16).padStart(20, '0')}`);
+    const shardOf = await coordinator.rows<{ id: string; s: string }>(
+      `SELECT arrayJoin([${candidates.map(sqlString).join(', ')}]) AS id, cityHash64(id) % ${nodes.length} AS s`,
+    );
+    const ids = shardOf
+      .filter((r) => Number(r.s) === nodes.length - 1)
+      .map((r) => r.id as EventId)
+      .slice(0, 3);
+    const long = ids.map((id) => testEvent({ id, day: '2023-01-10' as IsoDate, endDay: '2023-12-20' as IsoDate }));
+    const short = Array.from({ length: 30 }, (_, i) =>
+      testEvent({ id: `evt_${(0xdef000 + i).toString(16).padStart(20, '0')}`, day: '2023-06-01' as IsoDate }),
+    );
+    await store.apply(withEvidence([...long, ...short]));
+    const onCoordinator = await coordinator.rows<{ n: string }>(
+      `SELECT count() AS n FROM ${parseStoreUrl(url).database}.events_local WHERE id IN (${ids.map(sqlString).join(', ')})`,
+    );
+    if (nodes.length > 1) expect(Number(onCoordinator[0]?.n)).toBe(0);
+    const window = { from: '2023-11-01' as IsoDate, to: '2023-12-31' as IsoDate };
+    const found = await store.listEvents(window, { limit: 100 });
+    expect(found.items.map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(await store.countEvents(window)).toBe(ids.length);
+    expect((await store.timeline(window, 'month', 'status')).map((b) => b.total)).toEqual([ids.length]);
+  });
+
+  it('orders and buckets events before 1970, after 2105 and undated', async () => {
+    const old = testEvent({ id: 'evt_00000000000000000a01', day: '1962-10-16' as IsoDate });
+    const future = testEvent({ id: 'evt_00000000000000000a02', day: '2150-01-31' as IsoDate });
+    const undated = testEvent({ id: 'evt_00000000000000000a03', day: null, firstReported: null });
+    await store.apply(withEvidence([old, future, undated]));
+    const filter = { actorIds: [] as ActorId[], cameoRoots: [] };
+    const all = (await store.listEvents(filter, { limit: 1000 })).items.map((e) => e.id);
+    expect(all[0]).toBe(future.id);
+    expect(all.at(-1)).toBe(undated.id);
+    expect(all.at(-2)).toBe(old.id);
+    const months = await store.timeline({ to: '1970-01-01' as IsoDate }, 'month', 'status');
+    expect(months).toEqual([{ date: '1962-10-01', counts: { reported: 1 }, total: 1 }]);
+    const weeks = await store.timeline({ from: '2150-01-01' as IsoDate }, 'week', 'plover');
+    expect(weeks).toEqual([{ date: '2150-01-26', counts: { CONSULT: 1 }, total: 1 }]);
+    let cursor: string | null = null;
+    const paged: string[] = [];
+    do {
+      const page: { items: Event[]; next: string | null } = await store.listEvents(filter, { limit: 7, cursor });
+      paged.push(...page.items.map((e) => e.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(paged).toEqual(all);
+  });
+
+  it('keeps grades and retractions as new versions, never duplicates', async () => {
+    const source = testSource('Versioned Wire');
+    const doc = testDocument('Versioned report', {
+      sourceId: source.id,
+      published: '2024-06-01T00:00:00.000Z' as IsoDateTime,
+    });
+    await store.apply({ sources: [source], documents: [doc] });
+    await store.apply({ grades: [{ sourceId: source.id, reliability: 'A', rationale: 'checked' }] });
+    await store.retractDocument(doc.id, 'withdrawn', '2024-06-02T00:00:00.000Z');
+    await store.retractDocument(doc.id, 'withdrawn again', '2024-06-03T00:00:00.000Z');
+    expect((await store.getDocument(doc.id))?.retracted?.reason).toBe('withdrawn again');
+    const listed = await store.listDocuments({ sourceId: source.id }, { limit: 10 });
+    expect(listed.total).toBe(1);
+    expect(listed.items).toHaveLength(1);
+    expect((await store.listSources()).filter((s) => s.id === source.id)).toHaveLength(1);
+    expect((await store.getSource(source.id))?.reliability).toBe('A');
+  });
+});
