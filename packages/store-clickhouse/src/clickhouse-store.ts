@@ -85,8 +85,13 @@ const STORED_COLUMNS = [
   'body',
 ] as const;
 
-/** How many ids go into one `IN (…)` lookup. */
-const LOOKUP_CHUNK = 5000;
+/**
+ * How many ids go into one `IN (…)` lookup. Random ids hit nearly every granule of a large table, so a
+ * lookup costs about one scan of the id column whatever its size: fewer, larger lookups are cheaper.
+ */
+const LOOKUP_CHUNK = 50_000;
+/** Insert requests of one table in flight at once: two keep both server cores parsing. */
+const INSERT_CONCURRENCY = 2;
 const MAX_PAGE = 100_000;
 
 const STACK_COLUMN: Record<TimelineStack, string> = { quadClass: 'quad', plover: 'plover', status: 'status' };
@@ -175,25 +180,33 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     return Number(row?.n ?? 0);
   };
   const insert = async (name: string, data: readonly object[]) => {
+    const batches: object[][] = [];
     let batch: object[] = [];
     let bytes = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      try {
-        // Synchronous: the call returns only once every shard has its rows, so a read right after sees them.
-        await topology.coordinator.insert(table(name), batch, { insert_distributed_sync: 1 });
-      } catch (error) {
-        throw topology.translate(error);
-      }
-      batch = [];
-      bytes = 0;
-    };
     for (const row of data) {
       batch.push(row);
       bytes += rowBytes(row);
-      if (bytes >= insertBudget) await flush();
+      if (bytes >= insertBudget) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
     }
-    await flush();
+    if (batch.length) batches.push(batch);
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const rows = batches[next++] as object[];
+        try {
+          // Synchronous: the call returns only once every shard has its rows, so a read right after sees them.
+          await topology.coordinator.insert(table(name), rows, { insert_distributed_sync: 1 });
+        } catch (error) {
+          next = batches.length;
+          throw topology.translate(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(INSERT_CONCURRENCY, batches.length) }, worker));
   };
 
   let lastVersion = 0;
@@ -310,10 +323,14 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         )
       ).map((r) => [r.id, Number(r.n)]),
     );
+    // A stored claim always cites a stored document (documents are written first and never removed),
+    // so claims of documents this change set brings new cannot be stored yet: no need to look them up.
+    const newDocuments = new Set<string>(documents.filter((d) => !docLengths.has(d.id)).map((d) => d.id));
+    const unstored = new Set<string>(claims.filter((c) => newDocuments.has(c.documentId)).map((c) => c.id));
     const claimDocuments = new Map(
       (
         await lookup<{ id: string; d: string }>(
-          [...claims.map((c) => c.id), ...events.flatMap((e) => e.claimIds)],
+          [...claims.map((c) => c.id), ...events.flatMap((e) => e.claimIds)].filter((id) => !unstored.has(id)),
           (list) => `SELECT id, any(document_id) AS d FROM ${table('claims')} WHERE id IN (${list}) GROUP BY id`,
         )
       ).map((r) => [r.id, r.d]),

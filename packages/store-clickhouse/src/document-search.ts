@@ -11,7 +11,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower case, accents stripped: `Kyïv` → `kyiv`. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  const lower = word.toLowerCase();
+  // Most words are ASCII, and NFKD leaves those unchanged: skip the (slow) normalisation for them.
+  return /^[ -~]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
 /** The `terms` column: every word of title and text, normalised, space-delimited on both ends. */
