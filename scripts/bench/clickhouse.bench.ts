@@ -128,6 +128,8 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         await t.store.apply(changes);
         applyMs += performance.now() - t0;
+        // SQLite's apply never yields to the event loop; let a Ctrl-C reach the cleanup handler.
+        await new Promise((resolve) => setImmediate(resolve));
         records += (changes.documents?.length ?? 0) + (changes.claims?.length ?? 0) + (changes.events?.length ?? 0);
         events += changes.events?.length ?? 0;
         if (events % 1_000_000 < 30_000) log(`${int(events)} events, ${int(events / (applyMs / 1000))}/s`);

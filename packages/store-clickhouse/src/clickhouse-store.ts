@@ -16,6 +16,7 @@ import {
   type EventId,
   InvalidInputError,
   type IsoDate,
+  mergeSource,
   type Page,
   type PageRequest,
   type Place,
@@ -363,22 +364,12 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     };
     const ver = nextVersion();
 
-    // Sources: re-ingesting one must not wipe an analyst's grade.
+    // Sources: re-ingesting one must not wipe an analyst's grade, nor a vaguer reading erase facts.
     const sourceNow = new Map(storedSources);
     const sourceNames = new Map<string, string>();
     for (const s of sources) {
       const old = sourceNow.get(s.id);
-      let next: Source = s;
-      if (old !== undefined) {
-        const prev = parseBody<Source>(old);
-        next = {
-          ...s,
-          reliability: prev.reliability,
-          reliabilityRationale: prev.reliabilityRationale,
-          discredited: prev.discredited,
-          syndicates: [...new Set([...prev.syndicates, ...s.syndicates])].sort(),
-        };
-      }
+      const next: Source = old === undefined ? s : mergeSource(parseBody<Source>(old), s);
       const body = JSON.stringify(next);
       count(old, body);
       sourceNow.set(s.id, body);
@@ -536,11 +527,12 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const limit = pageLimit(page);
     const cond = where(filter);
     let after = '1';
+    let cursorDay: number | null = null;
     if (page.cursor) {
       const c = parseEventCursor(page.cursor);
       if (!c) throw new InvalidInputError(`event cursor ${JSON.stringify(page.cursor)} was not issued by this store`);
-      const day = c.day === Number.NEGATIVE_INFINITY ? UNDATED_DAY : Number(sqlInteger(c.day, 'event cursor day'));
-      after = `(start_day < ${day} OR (start_day = ${day} AND id > ${sqlString(c.id)}))`;
+      cursorDay = c.day === Number.NEGATIVE_INFINITY ? UNDATED_DAY : Number(sqlInteger(c.day, 'event cursor day'));
+      after = `(start_day < ${cursorDay} OR (start_day = ${cursorDay} AND id > ${sqlString(c.id)}))`;
     }
     // A version shows when its rows sum to more than zero. Summing every row would mean grouping the
     // whole table, so only versions with a -1 row (a small set until merges fold them away) are summed;
@@ -548,14 +540,40 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const cancelled = `SELECT start_day, id, ver FROM ${local('events')}
       WHERE (start_day, id, ver) IN (SELECT start_day, id, ver FROM ${local('events')} WHERE sign = -1 AND ${eventFilterSql(filter)})
       GROUP BY start_day, id, ver HAVING sum(sign) <= 0`;
-    const [keys, total] = await Promise.all([
+    const keysIn = (days: string, need: number) =>
       rows<{ start_day: number; id: string; ver: string }>(
         `SELECT start_day, id, ver FROM ${table('events')}
-         WHERE sign = 1 AND ${cond} AND ${after} AND (start_day, id, ver) NOT IN (${cancelled})
-         ORDER BY start_day DESC, id LIMIT 1 BY start_day, id, ver LIMIT ${limit + 1}`,
-      ),
-      scalar(`SELECT sum(sign) AS n FROM ${table('events')} WHERE ${cond}`),
-    ]);
+         WHERE sign = 1 AND ${cond} AND ${after} AND ${days} AND (start_day, id, ver) NOT IN (${cancelled})
+         ORDER BY start_day DESC, id LIMIT 1 BY start_day, id, ver LIMIT ${need}`,
+      );
+    const totalQuery = scalar(`SELECT sum(sign) AS n FROM ${table('events')} WHERE ${cond}`);
+
+    // 18.16 cannot read a table backwards in key order, so "newest first" would sort every match. The
+    // page is filled from windows of start days instead, newest first and four times wider each time:
+    // the first page of a busy feed reads the last month, and a rare match costs at most ~1.3 scans.
+    const keys: { start_day: number; id: string; ver: string }[] = [];
+    const need = () => limit + 1 - keys.length;
+    if (cursorDay !== UNDATED_DAY) {
+      const [range] = await rows<{ n: string; lo: number; hi: number }>(
+        `SELECT count() AS n, min(start_day) AS lo, max(start_day) AS hi FROM ${table('events')} WHERE start_day != ${UNDATED_DAY}`,
+      );
+      if (range && Number(range.n) > 0) {
+        let top = Math.min(range.hi, cursorDay ?? range.hi);
+        for (let width = 32; need() > 0 && top >= range.lo; width *= 4) {
+          const bottom = top - width + 1;
+          const days =
+            bottom > range.lo
+              ? `start_day BETWEEN ${bottom} AND ${top}`
+              : `start_day <= ${top} AND start_day != ${UNDATED_DAY}`;
+          keys.push(...(await keysIn(days, need())));
+          top = bottom - 1;
+        }
+      }
+    }
+    if (need() > 0 && filter.from === undefined && filter.to === undefined) {
+      keys.push(...(await keysIn(`start_day = ${UNDATED_DAY}`, need())));
+    }
+    const total = await totalQuery;
     const pageKeys = keys.slice(0, limit);
     const items = await fetchEvents(pageKeys.map((k) => ({ start_day: k.start_day, id: k.id, ver: Number(k.ver) })));
     const last = pageKeys.at(-1);
