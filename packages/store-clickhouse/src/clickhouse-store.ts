@@ -554,8 +554,11 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const keys: { start_day: number; id: string; ver: string }[] = [];
     const need = () => limit + 1 - keys.length;
     if (cursorDay !== UNDATED_DAY) {
+      // The days to scan, narrowed by the filter's own dates so that the key skips the rest.
+      const dates = eventFilterSql({ from: filter.from, to: filter.to }, { maxSpanSql });
       const [range] = await rows<{ n: string; lo: number; hi: number }>(
-        `SELECT count() AS n, min(start_day) AS lo, max(start_day) AS hi FROM ${table('events')} WHERE start_day != ${UNDATED_DAY}`,
+        `SELECT count() AS n, min(start_day) AS lo, max(start_day) AS hi FROM ${table('events')}
+         WHERE start_day != ${UNDATED_DAY} AND ${dates}`,
       );
       if (range && Number(range.n) > 0) {
         let top = Math.min(range.hi, cursorDay ?? range.hi);
