@@ -140,6 +140,47 @@ suite(title, () => {
     expect(paged).toEqual(all);
   });
 
+  it('trusts no lookup row whose record a failed write never stored', async () => {
+    const changes = withEvidence(
+      Array.from({ length: 4 }, (_, i) =>
+        testEvent({ id: `evt_${(0xfa11 + i).toString(16).padStart(20, '0')}`, day: '2022-02-02' as IsoDate }),
+      ),
+    );
+    const coordinator = store.topology.coordinator;
+    const original = coordinator.insert.bind(coordinator);
+    const failOn = async (suffix: string) => {
+      coordinator.insert = async (table, rows, settings) => {
+        if (table.endsWith(suffix)) throw new Error(`injected failure writing ${table}`);
+        return original(table, rows, settings);
+      };
+      try {
+        await expect(store.apply(changes)).rejects.toThrow(/injected failure/);
+      } finally {
+        coordinator.insert = original;
+      }
+    };
+    const claims = changes.claims ?? [];
+    const events = changes.events ?? [];
+    const docId = claims[0]?.documentId as DocumentId;
+
+    // Claims index written, claims not: the document shows no claims.
+    await failOn('.claims');
+    expect(await store.getDocument(docId)).not.toBeNull();
+    expect(await store.listClaims({ documentId: docId }, { limit: 10 })).toEqual({ items: [], next: null, total: 0 });
+
+    // Claims stored, event lookup rows written, events not: no read finds the events.
+    await failOn('.events');
+    expect((await store.listClaims({ documentId: docId }, { limit: 10 })).total).toBe(1);
+    expect(await store.eventIdsForClaims(claims.map((c) => c.id))).toEqual([]);
+    expect(await store.getEvent(events[0]?.id as EventId)).toBeNull();
+    expect(await store.countEvents({ to: '2022-12-31' as IsoDate, from: '2022-01-01' as IsoDate })).toBe(0);
+
+    // Applying it again completes it.
+    expect(await store.apply(changes)).toMatchObject({ inserted: events.length });
+    expect(await store.eventIdsForClaims(claims.map((c) => c.id))).toEqual(events.map((e) => e.id).sort());
+    expect(await store.countEvents({ to: '2022-12-31' as IsoDate, from: '2022-01-01' as IsoDate })).toBe(4);
+  });
+
   it('keeps grades and retractions as new versions, never duplicates', async () => {
     const source = testSource('Versioned Wire');
     const doc = testDocument('Versioned report', {
