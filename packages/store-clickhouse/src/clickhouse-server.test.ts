@@ -81,6 +81,23 @@ suite(title, () => {
     expect((await store.info()).counts).toMatchObject({ documents: 2, events: 1, sources: 1 });
   });
 
+  it('refuses a URL whose cluster the nodes do not define, or whose shards it does not list', async () => {
+    const parsed = parseStoreUrl(url);
+    const first = parsed.nodes[0];
+    if (!first || !parsed.cluster) return;
+    const one = `clickhouse://${first.host}:${first.port}/${parsed.database}`;
+    await expect(openClickHouseStore({ url: `${one}?cluster=no_such_cluster` })).rejects.toThrow(
+      /has no cluster no_such_cluster in its remote_servers configuration/,
+    );
+    if (parsed.nodes.length > 1) {
+      const open = openClickHouseStore({ url: `${one}?cluster=${parsed.cluster}` });
+      await expect(open).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(openClickHouseStore({ url: `${one}?cluster=${parsed.cluster}` })).rejects.toThrow(
+        new RegExp(`shard 2 of cluster ${parsed.cluster} \\(.+\\) is served by none of the listed hosts`),
+      );
+    }
+  });
+
   it('rejects malformed pages and filters with clear errors', async () => {
     await expect(store.listEvents({}, { limit: 10, cursor: "1~evt_x' OR 1=1" })).rejects.toThrow(InvalidInputError);
     await expect(store.listDocuments({}, { limit: -1 })).rejects.toThrow(/page limit -1/);
