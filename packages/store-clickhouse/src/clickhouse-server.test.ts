@@ -1,5 +1,6 @@
 import {
   type ActorId,
+  type ClaimId,
   type DocumentId,
   type Event,
   type EventId,
@@ -8,7 +9,7 @@ import {
   type IsoDateTime,
   type SourceId,
 } from '@parallax/core';
-import { testActor, testDocument, testEvent, testSource, withEvidence } from '@parallax/testkit';
+import { datasetChunk, testActor, testDocument, testEvent, testSource, withEvidence } from '@parallax/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseNode } from './clickhouse-node.ts';
 import { type ClickHouseStore, dropClickHouseDatabase, openClickHouseStore } from './index.ts';
@@ -180,10 +181,19 @@ suite(title, () => {
     const events = changes.events ?? [];
     const docId = claims[0]?.documentId as DocumentId;
 
-    // Claims index written, claims not: the document shows no claims.
+    // Claims index written, claims not: nothing of the document shows.
     await failOn('.claims');
-    expect(await store.getDocument(docId)).not.toBeNull();
+    expect(await store.getDocument(docId)).toBeNull();
     expect(await store.listClaims({ documentId: docId }, { limit: 10 })).toEqual({ items: [], next: null, total: 0 });
+
+    // Claims written, their document not: the claims stay invisible until the document is stored.
+    const before = (await store.info()).counts;
+    await failOn('.documents');
+    expect(await store.getDocument(docId)).toBeNull();
+    expect(await store.getClaim(claims[0]?.id as ClaimId)).toBeNull();
+    const all = await store.listClaims({}, { limit: 10_000 });
+    expect(all.items.filter((c) => c.documentId === docId)).toEqual([]);
+    expect((await store.info()).counts).toEqual(before);
 
     // Claims stored, event lookup rows written, events not: no read finds the events.
     await failOn('.events');
@@ -196,6 +206,68 @@ suite(title, () => {
     expect(await store.apply(changes)).toMatchObject({ inserted: events.length });
     expect(await store.eventIdsForClaims(claims.map((c) => c.id))).toEqual(events.map((e) => e.id).sort());
     expect(await store.countEvents({ to: '2022-12-31' as IsoDate, from: '2022-01-01' as IsoDate })).toBe(4);
+  });
+
+  it('shows a dataset chunk whole or not at all when a write fails, and re-appending completes it', async () => {
+    const chunk = datasetChunk(40, 'cut short');
+    const coordinator = store.topology.coordinator;
+    const original = coordinator.insert.bind(coordinator);
+    coordinator.insert = async (table, rows, settings) => {
+      if (table.endsWith('.documents')) throw new Error(`injected failure writing ${table}`);
+      return original(table, rows, settings);
+    };
+    try {
+      await expect(store.appendDatasetChunk(chunk)).rejects.toThrow(/injected failure/);
+    } finally {
+      coordinator.insert = original;
+    }
+    // Every claim row reached the server; none is visible without its document.
+    expect(await store.getDocument(chunk.document.id)).toBeNull();
+    expect(await store.getClaim(chunk.claims[0]?.id as ClaimId)).toBeNull();
+    expect((await store.listClaims({ documentId: chunk.document.id }, { limit: 100 })).total).toBe(0);
+    expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 40, duplicates: 0 });
+    expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 0, duplicates: 40 });
+    const listed = await store.listClaims({ documentId: chunk.document.id }, { limit: 100 });
+    expect(listed.items).toEqual(chunk.claims);
+    // Raw dataset rows stay out of search, as in the embedded store (ADR 0003).
+    expect(await store.getDocument(chunk.document.id)).toEqual(chunk.document);
+    expect((await store.searchDocuments('"cut short"', { limit: 5 })).total).toBe(0);
+  });
+
+  it('counts hours and first-report times on the timeline', async () => {
+    const at = (iso: string) => iso as IsoDateTime;
+    const hourly = (day: string, hour: number, firstReported: IsoDateTime | null) => {
+      const e = testEvent({ day: day as IsoDate, firstReported, status: 'confirmed' });
+      return {
+        ...e,
+        frame: { ...e.frame, time: { start: day as IsoDate, end: day as IsoDate, precision: 'hour' as const, hour } },
+      };
+    };
+    const events = [
+      hourly('2031-05-01', 7, at('2031-05-01T09:30:00.000Z')),
+      hourly('2031-05-01', 7, at('2031-05-02T23:59:00.000Z')),
+      hourly('2031-05-01', 22, null),
+      testEvent({ day: '2031-05-01' as IsoDate, firstReported: at('2031-05-03T01:00:00.000Z'), status: 'confirmed' }),
+    ];
+    await store.apply(withEvidence(events));
+    const filter = { from: '2031-01-01' as IsoDate, statuses: ['confirmed' as const] };
+    expect(await store.timeline(filter, 'hour', 'status')).toEqual([
+      { date: '2031-05-01T07:00Z', counts: { confirmed: 2 }, total: 2 },
+      { date: '2031-05-01T22:00Z', counts: { confirmed: 1 }, total: 1 },
+    ]);
+    expect(await store.timeline(filter, 'hour', 'status', 'report')).toEqual([
+      { date: '2031-05-01T09:00Z', counts: { confirmed: 1 }, total: 1 },
+      { date: '2031-05-02T23:00Z', counts: { confirmed: 1 }, total: 1 },
+      { date: '2031-05-03T01:00Z', counts: { confirmed: 1 }, total: 1 },
+    ]);
+    expect(await store.timeline(filter, 'day', 'status', 'report')).toEqual([
+      { date: '2031-05-01', counts: { confirmed: 1 }, total: 1 },
+      { date: '2031-05-02', counts: { confirmed: 1 }, total: 1 },
+      { date: '2031-05-03', counts: { confirmed: 1 }, total: 1 },
+    ]);
+    expect(await store.timeline(filter, 'day', 'status')).toEqual([
+      { date: '2031-05-01', counts: { confirmed: 4 }, total: 4 },
+    ]);
   });
 
   it('keeps grades and retractions as new versions, never duplicates', async () => {

@@ -6,7 +6,11 @@ import {
   type Claim,
   type ClaimId,
   type ClaimQuery,
+  type ClusterDecision,
   checkChanges,
+  compareClusterDecisions,
+  type DatasetAppendSummary,
+  type DatasetChunk,
   type Document,
   type DocumentId,
   type DocumentQuery,
@@ -14,9 +18,12 @@ import {
   type Event,
   type EventFilter,
   type EventId,
+  hourLabel,
+  IntegrityError,
   InvalidInputError,
   type IsoDate,
   mergeSource,
+  NUMBERED_DATASETS,
   type Page,
   type PageRequest,
   type Place,
@@ -29,6 +36,7 @@ import {
   type StoreInfo,
   sortActorEdges,
   sortPlaceCounts,
+  type TimelineBasis,
   type TimelineBucket,
   type TimelineInterval,
   type TimelineStack,
@@ -68,6 +76,9 @@ interface StoredVersion {
 /** Columns of an event row other than its key (start_day, id, ver) and sign. */
 const STORED_COLUMNS = [
   'end_day',
+  'hour',
+  'report_day',
+  'report_hour',
   'plover',
   'cameo_root',
   'quad',
@@ -94,6 +105,18 @@ const LOOKUP_CHUNK = 50_000;
 /** Insert requests of one table in flight at once: two keep both server cores parsing. */
 const INSERT_CONCURRENCY = 2;
 const MAX_PAGE = 100_000;
+
+/**
+ * Claim ids built from a dataset's record number: the same record arriving in another slice (another
+ * document) keeps its id, so these are looked up even when their document is new.
+ */
+const RECORD_CLAIM_ID = new RegExp(`^clm_(?:${Object.values(NUMBERED_DATASETS).join('|')})`);
+
+/**
+ * Dataset slices (raw GDELT/UCDP rows: codes, numbers, URLs) stay out of search, as in the embedded
+ * store (ADR 0003): millions of rows and no prose to find in them.
+ */
+const DATASET_MEDIA_TYPES = new Set(['text/tab-separated-values', 'text/csv']);
 
 const STACK_COLUMN: Record<TimelineStack, string> = { quadClass: 'quad', plover: 'plover', status: 'status' };
 
@@ -167,6 +190,16 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
   /** The shard-local table, for subqueries each shard runs over its own rows. */
   const local = (name: string) => `${db}.${name}_local`;
   const maxSpanSql = `(SELECT max(span) FROM ${table('event_span')})`;
+  /**
+   * Claims count as stored only once their document is: a document row is written after its claims,
+   * so a write cut short leaves claims nobody sees, and re-running it completes the set. Claims are
+   * sharded by document id, so each shard answers this for its own rows. `claimCond` narrows the
+   * documents read to those of the claims asked about.
+   */
+  const documentStored = (claimCond?: string) =>
+    claimCond === undefined
+      ? `document_id IN (SELECT id FROM ${local('documents')})`
+      : `document_id IN (SELECT id FROM ${local('documents')} WHERE id IN (SELECT document_id FROM ${local('claims')} WHERE ${claimCond}))`;
   const insertBudget = options.insertBatchBytes ?? 16 * 1024 * 1024;
 
   const rows = async <T = Row>(sql: string): Promise<T[]> => {
@@ -289,14 +322,17 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
   const claimsById = async (ids: readonly string[]): Promise<Map<string, Claim>> => {
     const found = await lookup<{ id: string; body: string }>(
       ids,
-      (list) => `SELECT id, any(body) AS body FROM ${table('claims')} WHERE id IN (${list}) GROUP BY id`,
+      (list) =>
+        `SELECT id, any(body) AS body FROM ${table('claims')}
+         WHERE id IN (${list}) AND ${documentStored(`id IN (${list})`)} GROUP BY id`,
     );
     return new Map(found.map((r) => [r.id, parseBody<Claim>(r.body)]));
   };
 
   // ---- writes ------------------------------------------------------------------------------------
 
-  const applyChanges = async (changes: StoreChanges): Promise<WriteSummary> => {
+  /** `unstoredClaims`: claim ids the caller has just found not stored (the bulk path), not looked up again. */
+  const applyChanges = async (changes: StoreChanges, unstoredClaims?: ReadonlySet<string>): Promise<WriteSummary> => {
     const summary: WriteSummary = { inserted: 0, updated: 0, unchanged: 0 };
     const sources = changes.sources ?? [];
     const documents = changes.documents ?? [];
@@ -306,8 +342,10 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const events = changes.events ?? [];
     const removals = changes.removeEventIds ?? [];
     const grades = changes.grades ?? [];
+    const discredits = changes.discredits ?? [];
+    const decisions = changes.clusterDecisions ?? [];
     const total = sources.length + documents.length + actors.length + places.length + claims.length + events.length;
-    if (total + removals.length + grades.length === 0) return summary;
+    if (total + removals.length + grades.length + discredits.length + decisions.length === 0) return summary;
 
     try {
       await topology.checkSchema();
@@ -324,15 +362,26 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         )
       ).map((r) => [r.id, Number(r.n)]),
     );
-    // A stored claim always cites a stored document (documents are written first and never removed),
-    // so claims of documents this change set brings new cannot be stored yet: no need to look them up.
+    // A claim counts as stored only once its document is, so claims of documents this change set
+    // brings new cannot be stored yet: no need to look them up. Record-number ids are the exception:
+    // the same record may be stored already under another slice's document.
     const newDocuments = new Set<string>(documents.filter((d) => !docLengths.has(d.id)).map((d) => d.id));
-    const unstored = new Set<string>(claims.filter((c) => newDocuments.has(c.documentId)).map((c) => c.id));
+    const unstored = new Set<string>(
+      claims
+        .filter((c) => unstoredClaims?.has(c.id) || (newDocuments.has(c.documentId) && !RECORD_CLAIM_ID.test(c.id)))
+        .map((c) => c.id),
+    );
     const claimDocuments = new Map(
       (
         await lookup<{ id: string; d: string }>(
-          [...claims.map((c) => c.id), ...events.flatMap((e) => e.claimIds)].filter((id) => !unstored.has(id)),
-          (list) => `SELECT id, any(document_id) AS d FROM ${table('claims')} WHERE id IN (${list}) GROUP BY id`,
+          [
+            ...claims.map((c) => c.id),
+            ...events.flatMap((e) => e.claimIds),
+            ...decisions.flatMap((d) => [...d.claimIds, ...d.apartFromClaimIds]),
+          ].filter((id) => !unstored.has(id)),
+          (list) =>
+            `SELECT id, any(document_id) AS d FROM ${table('claims')}
+             WHERE id IN (${list}) AND ${documentStored(`id IN (${list})`)} GROUP BY id`,
         )
       ).map((r) => [r.id, r.d]),
     );
@@ -345,7 +394,16 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const storedSources = await latestBodies('sources', [
       ...sources.map((s) => s.id),
       ...grades.map((g) => g.sourceId),
+      ...discredits.map((d) => d.sourceId),
     ]);
+    const storedDecisions = new Set(
+      (
+        await lookup<{ id: string }>(
+          decisions.map((d) => d.id),
+          (list) => `SELECT id FROM ${table('cluster_decisions')} WHERE id IN (${list}) GROUP BY id`,
+        )
+      ).map((r) => r.id),
+    );
     const storedActors = await latestBodies(
       'actors',
       actors.map((a) => a.id),
@@ -387,6 +445,14 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       sourceNames.set(g.sourceId, graded.name);
       summary.updated++;
     }
+    for (const d of discredits) {
+      const old = sourceNow.get(d.sourceId);
+      if (old === undefined) continue;
+      const discredited: Source = { ...parseBody<Source>(old), discredited: { at: d.at, reason: d.reason } };
+      sourceNow.set(d.sourceId, JSON.stringify(discredited));
+      sourceNames.set(d.sourceId, discredited.name);
+      summary.updated++;
+    }
     const sourceRows = [...sourceNow]
       .filter(([id, body]) => storedSources.get(id) !== body)
       .map(([id, body]) => ({ id, name: sourceNames.get(id) ?? '', ver, body }));
@@ -410,7 +476,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         title: d.title,
         text,
         text_length: text.length,
-        terms: searchTerms(d.title, text),
+        terms: DATASET_MEDIA_TYPES.has(d.mediaType) ? '' : searchTerms(d.title, text),
         body: JSON.stringify(rest),
       });
     }
@@ -430,6 +496,17 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     };
     const actorRows = upsertRows(actors, storedActors);
     const placeRows = upsertRows(places, storedPlaces);
+
+    const decisionRows: object[] = [];
+    for (const d of decisions) {
+      if (storedDecisions.has(d.id)) {
+        summary.unchanged++;
+        continue;
+      }
+      storedDecisions.add(d.id);
+      summary.inserted++;
+      decisionRows.push({ id: d.id, at: d.at, body: JSON.stringify(d) });
+    }
 
     const claimRows: object[] = [];
     const claimIndexRows: object[] = [];
@@ -480,13 +557,15 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     eventRows.push(...newRows);
     const longest = newRows.reduce((max, r) => Math.max(max, r.end_day - r.start_day), -1);
 
-    // Dependencies first: whatever a failure leaves visible cites only rows already written.
+    // Dependencies first: whatever a failure leaves visible cites only rows already written. A new
+    // document comes after its claims and makes them visible, so it shows with all of them or not at all.
     await insert('sources', sourceRows);
-    await insert('documents', documentRows);
     await insert('actors', actorRows);
     await insert('places', placeRows);
     await insert('claims_by_document', claimIndexRows);
     await insert('claims', claimRows);
+    await insert('documents', documentRows);
+    await insert('cluster_decisions', decisionRows);
     // Lookup rows before the truth, so a failure between them leaves extra candidates, never missing ones.
     await insert(
       'event_days',
@@ -499,6 +578,44 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     if (longest >= 0) await insert('event_span', [{ span: longest }]);
     await insert('events', eventRows);
     return summary;
+  };
+
+  /**
+   * The bulk path: the chunk's claims not stored yet, then its document, which makes them visible
+   * (see documentStored). A failure before the document leaves nothing anyone reads; re-appending
+   * finds no claim stored and writes the chunk whole.
+   */
+  const appendChunk = async (chunk: DatasetChunk): Promise<DatasetAppendSummary> => {
+    for (const c of chunk.claims) {
+      if (c.documentId !== chunk.document.id) {
+        throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${chunk.document.id}`);
+      }
+    }
+    const stored = new Set(
+      (
+        await lookup<{ id: string }>(
+          chunk.claims.map((c) => c.id),
+          (list) =>
+            `SELECT id FROM ${table('claims')} WHERE id IN (${list}) AND ${documentStored(`id IN (${list})`)} GROUP BY id`,
+        )
+      ).map((r) => r.id),
+    );
+    const fresh = chunk.claims.filter((c) => {
+      if (stored.has(c.id)) return false;
+      stored.add(c.id);
+      return true;
+    });
+    await applyChanges(
+      {
+        sources: chunk.sources,
+        documents: [chunk.document],
+        actors: chunk.actors,
+        places: chunk.places,
+        claims: fresh,
+      },
+      new Set(fresh.map((c) => c.id)),
+    );
+    return { inserted: fresh.length, duplicates: chunk.claims.length - fresh.length };
   };
 
   // ---- event queries -------------------------------------------------------------------------------
@@ -585,26 +702,37 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     return { items, next, total };
   };
 
+  /** Day and hour columns are written from core's timelinePosition (see eventRow), so buckets match the reference. */
   const timeline = async (
     filter: EventFilter,
-    interval: TimelineInterval,
+    interval: TimelineInterval | 'hour',
     stack: TimelineStack,
+    basis: TimelineBasis = 'event',
   ): Promise<TimelineBucket[]> => {
-    if (!(interval in { day: 1, week: 1, month: 1 })) throw new InvalidInputError(`timeline interval ${interval}`);
+    if (!(interval in { hour: 1, day: 1, week: 1, month: 1 }))
+      throw new InvalidInputError(`timeline interval ${interval}`);
+    if (basis !== 'event' && basis !== 'report') throw new InvalidInputError(`timeline basis ${String(basis)}`);
     const key = STACK_COLUMN[stack];
     if (!key) throw new InvalidInputError(`timeline stack ${stack}`);
-    // Grouped by day on the server and bucketed here with the core's bucketStart, so weeks and months
-    // mean exactly what the reference says, also before 1970 where ClickHouse's Date cannot go.
-    const found = await rows<{ d: number; k: string | number; n: string }>(
-      `SELECT start_day AS d, ${key} AS k, sum(sign) AS n FROM ${table('events')}
-       WHERE ${where(filter)} AND start_day != ${UNDATED_DAY} GROUP BY d, k HAVING n > 0`,
+    const dayColumn = basis === 'event' ? 'start_day' : 'report_day';
+    const hourColumn = basis === 'event' ? 'hour' : 'report_hour';
+    const hourly = interval === 'hour';
+    // Grouped by day (and hour) on the server and bucketed here with the core's bucketStart, so weeks
+    // and months mean exactly what the reference says, also before 1970 where ClickHouse's Date cannot go.
+    const found = await rows<{ d: number; h: number; k: string | number; n: string }>(
+      `SELECT ${dayColumn} AS d, ${hourly ? hourColumn : '0'} AS h, ${key} AS k, sum(sign) AS n FROM ${table('events')}
+       WHERE ${where(filter)} AND ${dayColumn} != ${UNDATED_DAY}${hourly ? ` AND ${hourColumn} >= 0` : ''}
+       GROUP BY d, h, k HAVING n > 0`,
     );
     const buckets = new Map<number, TimelineBucket>();
     for (const r of found) {
-      const start = bucketStart(r.d, interval);
+      const d = Number(r.d);
+      const h = Number(r.h);
+      const start = hourly ? d * 24 + h : bucketStart(d, interval);
       let b = buckets.get(start);
       if (!b) {
-        b = { date: dateFromEpochDay(start) as IsoDate, counts: {}, total: 0 };
+        const date = hourly ? hourLabel(d, h) : dateFromEpochDay(start);
+        b = { date: date as IsoDate, counts: {}, total: 0 };
         buckets.set(start, b);
       }
       const k = r.k === '' || r.k === 0 ? 'none' : String(r.k);
@@ -669,6 +797,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     topology,
 
     apply: (changes) => exclusive(() => applyChanges(changes)),
+    appendDatasetChunk: (chunk) => exclusive(() => appendChunk(chunk)),
 
     getSource: (id) => getBody<Source>('sources', id),
     listSources: () => listBodies<Source>('sources'),
@@ -759,13 +888,16 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         const items = list.slice(offset, offset + limit);
         return { items, next: offsetNext(offset, items.length, list.length), total: list.length };
       }
-      // By document: the lookup table names candidates, and only those the claims table holds count.
+      // By document: the lookup table names candidates, and only those the claims table holds count,
+      // once the document itself is stored.
+      const doc = query.documentId === undefined ? '' : sqlString(query.documentId);
       const source =
         query.documentId === undefined
-          ? `${table('claims')}`
-          : `${table('claims_by_document')} WHERE document_id = ${sqlString(query.documentId)}
+          ? `${table('claims')} WHERE ${documentStored()}`
+          : `${table('claims_by_document')} WHERE document_id = ${doc}
+             AND document_id IN (SELECT id FROM ${local('documents')} WHERE id = ${doc})
              AND id IN (SELECT id FROM ${local('claims')} WHERE id IN (
-               SELECT id FROM ${local('claims_by_document')} WHERE document_id = ${sqlString(query.documentId)}))`;
+               SELECT id FROM ${local('claims_by_document')} WHERE document_id = ${doc}))`;
       const [ids, total] = await Promise.all([
         rows<{ id: string }>(
           `SELECT id FROM ${source} GROUP BY document_id, start, id ORDER BY document_id, start, id LIMIT ${limit} OFFSET ${offset}`,
@@ -798,6 +930,13 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         .sort();
     },
 
+    async listClusterDecisions() {
+      const found = await rows<{ body: string }>(
+        `SELECT any(body) AS body FROM ${table('cluster_decisions')} GROUP BY id`,
+      );
+      return found.map((r) => parseBody<ClusterDecision>(r.body)).sort(compareClusterDecisions);
+    },
+
     getActor: (id) => getBody<Actor>('actors', id),
     listActors: () => listBodies<Actor>('actors'),
     getPlace: (id) => getBody<Place>('places', id),
@@ -812,7 +951,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       const [sources, documents, claims, events, actors, places] = await Promise.all([
         distinct('sources'),
         distinct('documents'),
-        distinct('claims'),
+        scalar(`SELECT uniqExact(id) AS n FROM ${table('claims')} WHERE ${documentStored()}`),
         scalar(`SELECT sum(sign) AS n FROM ${table('events')}`),
         distinct('actors'),
         distinct('places'),

@@ -1,4 +1,4 @@
-import { cameoRoot, type Event, edgePairs, eventDaySpan } from '@parallax/core';
+import { cameoRoot, type Event, edgePairs, eventDaySpan, timelinePosition } from '@parallax/core';
 import { UNDATED_DAY } from './schema.ts';
 
 /** One row of `events`: an event version's filter columns and body, +1 (stored) or −1 (cancelling it). */
@@ -8,6 +8,11 @@ export interface EventRow {
   sign: 1 | -1;
   start_day: number;
   end_day: number;
+  /** Hour (0–23 UTC) of an hour-precise event time, −1 when only the day is known. */
+  hour: number;
+  /** Day and hour (UTC) of the first report; UNDATED_DAY and −1 when never reported. */
+  report_day: number;
+  report_hour: number;
   plover: string;
   cameo_root: string;
   quad: number;
@@ -40,12 +45,17 @@ export function eventRow(
   const f = event.frame;
   const span = eventDaySpan(event);
   const pairs = edgePairs(event);
+  const report = timelinePosition(event, 'report');
   return {
     id: event.id,
     ver,
     sign,
     start_day: span?.start ?? UNDATED_DAY,
     end_day: span?.end ?? UNDATED_DAY,
+    // Placed as core's reference timeline places them, so hour and report buckets match it exactly.
+    hour: timelinePosition(event, 'event')?.hour ?? -1,
+    report_day: report?.day ?? UNDATED_DAY,
+    report_hour: report?.hour ?? -1,
     plover: f.plover?.type ?? '',
     cameo_root: (f.cameo ? cameoRoot(f.cameo) : null) ?? '',
     quad: f.quadClass ?? 0,

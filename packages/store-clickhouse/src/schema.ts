@@ -36,6 +36,9 @@ const EVENT_COLUMNS = `
   sign Int8,
   start_day Int32,
   end_day Int32,
+  hour Int8,
+  report_day Int32,
+  report_hour Int8,
   plover String,
   cameo_root String,
   quad UInt8,
@@ -58,8 +61,10 @@ export const DISTRIBUTED_TABLES: Record<string, string> = {
   actors: 'cityHash64(id)',
   places: 'cityHash64(id)',
   documents: 'cityHash64(id)',
-  claims: 'cityHash64(id)',
-  claims_by_document: 'cityHash64(id)',
+  // A claim sits with its document, so "claims whose document is stored" is a shard-local question.
+  claims: 'cityHash64(document_id)',
+  claims_by_document: 'cityHash64(document_id)',
+  cluster_decisions: 'cityHash64(id)',
   // An event's versions, cancellations and index rows hash to one shard, so shard-local subqueries see them all.
   events: 'cityHash64(id)',
   event_days: 'cityHash64(id)',
@@ -89,6 +94,9 @@ function v1(t: SchemaTarget): string[] {
        title String, text String, text_length UInt32, terms String, body String)
      ENGINE = ReplacingMergeTree(ver) PARTITION BY retrieved_month ORDER BY id`,
     `CREATE TABLE IF NOT EXISTS ${db}.claims_local (id String, document_id String, start UInt32, body String)
+     ENGINE = ReplacingMergeTree ORDER BY id`,
+    // Analyst merges and splits: written once by id, never edited.
+    `CREATE TABLE IF NOT EXISTS ${db}.cluster_decisions_local (id String, at String, body String)
      ENGINE = ReplacingMergeTree ORDER BY id`,
     `CREATE TABLE IF NOT EXISTS ${db}.claims_by_document_local (document_id String, start UInt32, id String)
      ENGINE = ReplacingMergeTree ORDER BY (document_id, start, id)`,
@@ -123,7 +131,7 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     description:
-      'sources, actors, places, documents (+search terms), claims, events (collapsing) with bodies, claim links, span',
+      'sources, actors, places, documents (+search terms), claims, cluster decisions, events (collapsing) with bodies, claim links, span',
     statements: v1,
   },
 ];
