@@ -1,5 +1,5 @@
-// Scale-out benchmark: the same synthetic GDELT imports (scripts/bench/synthetic-events.ts) into the
-// embedded SQLite store, ClickHouse with 1 shard and ClickHouse with 2 shards, in one run; import
+// Scale-out benchmark: the same synthetic GDELT-shaped events (scripts/bench/event-generator.ts) into
+// the embedded SQLite store, ClickHouse with 1 shard and ClickHouse with 2 shards, in one run; import
 // rate and p50/p95 of each workbench query, plus the rows each shard read (from system.query_log).
 // Both ClickHouse layouts run on one throwaway 2-node cluster on 127.0.0.1 started here.
 //
@@ -12,10 +12,12 @@ import type { EventFilter, IsoDate, Store } from '@parallax/core';
 import { openClickHouseStore } from '@parallax/store-clickhouse';
 import { createSqliteStore } from '@parallax/store-sqlite';
 import { type LocalCluster, startLocalCluster } from '../clickhouse/local-cluster.ts';
-import { loadSampleProfile, syntheticImports } from './synthetic-events.ts';
+import { syntheticChangeSets } from './event-generator.ts';
 
 const N = Number(process.env.BENCH_CLICKHOUSE_EVENTS ?? 200_000);
 const RUNS = Number(process.env.BENCH_CLICKHOUSE_RUNS ?? 15);
+/** Events per change set, as store.bench.ts writes them. */
+const BATCH = 20_000;
 const START = '2024-01-01' as IsoDate;
 const DAYS = 365;
 const day = (offset: number) => new Date(Date.parse(START) + offset * 86_400_000).toISOString().slice(0, 10) as IsoDate;
@@ -98,7 +100,6 @@ async function main(): Promise<void> {
     const [node1, node2] = cluster.nodes;
     if (!node1 || !node2) throw new Error('cluster did not start two nodes');
     const version = await http(node1.httpPort, 'SELECT version()');
-    const profile = loadSampleProfile();
 
     const sqlitePath = join(dir, 'sqlite', 'parallax.db');
     mkdirSync(join(dir, 'sqlite'), { recursive: true });
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
       let applyMs = 0;
       let records = 0;
       let events = 0;
-      for (const changes of syntheticImports(profile, { events: N, start: START, days: DAYS })) {
+      for (const changes of syntheticChangeSets(N, BATCH, DAYS)) {
         const t0 = performance.now();
         await t.store.apply(changes);
         applyMs += performance.now() - t0;
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setImmediate(resolve));
         records += (changes.documents?.length ?? 0) + (changes.claims?.length ?? 0) + (changes.events?.length ?? 0);
         events += changes.events?.length ?? 0;
-        if (events % 1_000_000 < 30_000) log(`${int(events)} events, ${int(events / (applyMs / 1000))}/s`);
+        if (events % 1_000_000 < BATCH) log(`${int(events)} events, ${int(events / (applyMs / 1000))}/s`);
       }
       let bytes = 0;
       if (t.database) {
@@ -210,9 +211,9 @@ async function main(): Promise<void> {
     const out: string[] = [];
     out.push('## Scale-out: ClickHouse vs the embedded store\n');
     out.push(
-      `${int(N)} synthetic GDELT-shaped events (\`scripts/bench/synthetic-events.ts\`: actors, CAMEO codes, places with ` +
-        `admin-1 and coordinates, and event-date offsets drawn from the real export sample; 1,500-row export files in time ` +
-        `order over ${DAYS} days, each file one Document with one Claim and one Event per row) written through ` +
+      `${int(N)} synthetic GDELT-shaped events (\`scripts/bench/event-generator.ts\`: actor pairs, CAMEO codes, ` +
+        `Goldstein scores and places drawn from the real export sample, spread over ${DAYS} days), one Claim per Event, ` +
+        `written in change sets of ${int(BATCH)} events through ` +
         '`Store.apply` into each store, same data, same run. ClickHouse ' +
         `${version} (Debian), two server processes on this machine (\`scripts/clickhouse/local-cluster.ts\`); ` +
         '“1 shard” is a Distributed table over node 1 only, “2 shards” spreads rows by `cityHash64(id)` over both. ' +
