@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run test:clickhouse`: the ClickHouse Store suites (conformance, faults, injection) and the GDELT
-# end-to-end test against a throwaway 2-shard cluster on 127.0.0.1 — two clickhouse-server processes
-# with their own ports and data under a temp dir, no systemd — stopped by PID when this script exits.
+# `npm run test:clickhouse`: the ClickHouse Store suites (conformance, faults, injection), the GDELT
+# end-to-end test and PARALLAX_STORE through the CLI and the server, against a throwaway 2-shard
+# cluster on 127.0.0.1 — two clickhouse-server processes with their own ports and data under a temp
+# dir, no systemd — stopped by PID when this script exits, whatever happened.
 #
 # Needs ClickHouse 18.16 or newer (Debian 12 ships 18.16.1, installed here when missing).
 # Env: CLICKHOUSE_START_TIMEOUT_S (default 60), CLICKHOUSE_SERVER_BIN (default /usr/sbin/clickhouse-server).
@@ -60,7 +61,8 @@ echo "  nodes $CLICKHOUSE_HTTP (pids $CLICKHOUSE_PIDS)"
 
 report="$dir/vitest.json"
 set +e
-PARALLAX_TEST_CLICKHOUSE="$CLICKHOUSE_URL_2" TZ=UTC npx vitest run packages/store-clickhouse e2e/clickhouse-gdelt-import.test.ts \
+PARALLAX_TEST_CLICKHOUSE="$CLICKHOUSE_URL_2" TZ=UTC npx vitest run packages/store-clickhouse \
+  e2e/clickhouse-gdelt-import.test.ts e2e/clickhouse-workspace.test.ts \
   --reporter=default --reporter=json --outputFile.json="$report"
 code=$?
 set -e
