@@ -3,10 +3,11 @@
 // rate and p50/p95 of each workbench query, plus the rows each shard read (from system.query_log).
 // Both ClickHouse layouts run on one throwaway 2-node cluster on 127.0.0.1 started here.
 //
-//   BENCH_CLICKHOUSE_EVENTS  events to import (default 200,000; docs/benchmarks.md records 10,000,000)
+//   BENCH_CLICKHOUSE_EVENTS  events to import (default 200,000; docs/benchmarks.md records 1,000,000:
+//                            about 14 minutes on 2 shared cores, all three imports and the queries)
 //   BENCH_CLICKHOUSE_RUNS    timed runs per query after one warm-up (default 15)
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventFilter, IsoDate, Store } from '@parallax/core';
 import { openClickHouseStore } from '@parallax/store-clickhouse';
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
       void cleanup().finally(() => process.exit(130));
     });
   }
+  // The machine is shared: the load around the run is part of the result.
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     cluster = await startLocalCluster(dir, 2);
     const [node1, node2] = cluster.nodes;
@@ -252,7 +255,8 @@ async function main(): Promise<void> {
     }
     out.push(
       '\nBoth ClickHouse servers share this machine’s cores, so the 2-shard column shows the cost of the extra hop and ' +
-        'merge, not the speed-up of a second machine; the rows-read split shows the work a second machine would take over.\n',
+        'merge, not the speed-up of a second machine; the rows-read split shows the work a second machine would take over. ' +
+        `Load average (1 min) ${loadBefore.toFixed(1)} at the start of the run, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.\n`,
     );
     for (const t of targets) await t.store.close();
     console.log(out.join('\n'));
