@@ -17,3 +17,4 @@ export * from './json-state-file.ts';
 export * from './path-globs.ts';
 export * from './reference-data.ts';
 export * from './workspace.ts';
+export * from './workspace-store.ts';

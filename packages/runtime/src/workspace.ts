@@ -6,10 +6,10 @@ import { ContentArchive } from '@parallax/ingest';
 import { createSqliteStore } from '@parallax/store-sqlite';
 import { createExtractor } from './extractor.ts';
 import { ReferenceData } from './reference-data.ts';
+import { openWorkspaceStore, resolveStoreUrl, WORKSPACE_DATABASE } from './workspace-store.ts';
 
 export const DEFAULT_WORKSPACE = './parallax-workspace';
 const MANIFEST = 'workspace.json';
-const DATABASE = 'parallax.db';
 
 /** Wired adapters for one workspace: what every CLI command and the server work with. */
 export interface Workbench {
@@ -107,7 +107,7 @@ export function initWorkspace(dir: string, clock: Clock = systemClock): { dir: s
     throw new InvalidInputError(`${dir}: exists and is not a folder`);
   if (readManifest(dir)) return { dir, created: false };
   mkdirSync(dir, { recursive: true });
-  const store = createSqliteStore({ path: join(dir, DATABASE) });
+  const store = createSqliteStore({ path: join(dir, WORKSPACE_DATABASE) });
   void store.close();
   const manifest: Manifest = { format: 'parallax-workspace', version: 1, created: clock.now() };
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -124,6 +124,11 @@ export interface OpenOptions {
   clock?: Clock;
   /** Answer event lists and aggregates with plain SQL instead of the analytical index. */
   analytics?: 'index' | 'sql';
+  /**
+   * The store: `sqlite` (the workspace's own file) or a `clickhouse://…` URL. Defaults to
+   * PARALLAX_STORE, else SQLite. The workspace folder still holds the archive either way.
+   */
+  store?: string | null;
 }
 
 /** The composition root: turns a workspace folder and options into a wired Workbench. */
@@ -135,8 +140,9 @@ export async function openWorkbench(options: OpenOptions): Promise<Workbench> {
       throw new InvalidInputError(`${dir}: no Parallax workspace here (create one with \`parallax init ${dir}\`)`);
     initWorkspace(dir, clock);
   }
-  const store = createSqliteStore({
-    path: join(dir, DATABASE),
+  const store = await openWorkspaceStore({
+    dir,
+    url: options.store === undefined ? resolveStoreUrl() : options.store,
     readonly: options.readonly ?? false,
     analytics: options.analytics ?? 'index',
   });
