@@ -86,10 +86,12 @@ const officialPresent = existsSync(new URL('chicago-notes-bibliography.csl', OFF
 if (!officialPresent) console.warn('skipping the official Chicago style tests: ../shared/data/csl is absent');
 
 describe.skipIf(!officialPresent)('user CSL styles: the official Chicago styles Zotero users pick', () => {
-  const official = readFileSync(new URL('chicago-notes-bibliography.csl', OFFICIAL), 'utf8');
-  const shortened = readFileSync(new URL('chicago-shortened-notes-bibliography.csl', OFFICIAL), 'utf8');
+  // vitest runs a skipped describe's body to collect its tests: read nothing when ../shared is absent.
+  const read = (name: string) => (officialPresent ? readFileSync(new URL(name, OFFICIAL), 'utf8') : '');
+  const official = read('chicago-notes-bibliography.csl');
+  const shortened = read('chicago-shortened-notes-bibliography.csl');
   // citeproc takes seconds to compile the 240 KB official style: compose once, check twice.
-  const theirs = composeBrief(BRIEF, library, { style: official });
+  const theirs = officialPresent ? composeBrief(BRIEF, library, { style: official }) : (null as never);
 
   it('renders Chicago 18th-edition notes and bibliography with the official full-notes style', () => {
     const c = theirs;
