@@ -13,6 +13,7 @@ export * from './model/cameo-codebook.ts';
 export * from './model/claim.ts';
 export * from './model/cluster-decision.ts';
 export * from './model/codes.ts';
+export * from './model/dataset-claim-table.ts';
 export * from './model/dataset-record.ts';
 export * from './model/document.ts';
 export * from './model/errors.ts';

@@ -1,7 +1,10 @@
 import {
   type Actor,
+  type Claim,
   checkChanges,
+  checkDatasetTable,
   type DatasetAppendSummary,
+  type DatasetClaimTable,
   type DatasetChunk,
   type Document,
   IntegrityError,
@@ -11,8 +14,13 @@ import {
 } from '@parallax/core';
 import type { Database, Statement } from 'better-sqlite3';
 import { encodeClaimBody } from './claim-codec.ts';
+import { segmentWriter } from './dataset-segments.ts';
 
-/** A dataset chunk checked and encoded for writing: what crosses to the writer thread. */
+/**
+ * A dataset chunk checked and encoded for writing: what crosses to the writer thread. Claims given
+ * as objects are encoded as claim rows here; a table crosses as it is (typed arrays and the shared
+ * values), checked and encoded as one segment by the writer.
+ */
 export interface EncodedChunk {
   sources: Source[];
   document: Document;
@@ -21,6 +29,7 @@ export interface EncodedChunk {
   ids: string[];
   starts: number[];
   bodies: string[];
+  table: DatasetClaimTable | null;
 }
 
 /**
@@ -32,12 +41,15 @@ export function encodeChunk(chunk: DatasetChunk): EncodedChunk {
   checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
   const text = doc.text;
   const length = text.length;
-  const n = chunk.claims.length;
+  // Checked here, on the caller's thread, so a bad chunk fails with the core's own error type.
+  if (chunk.table) checkDatasetTable(chunk.table, doc);
+  const listed = chunk.claims ?? [];
+  const n = listed.length;
   const ids = new Array<string>(n);
   const starts = new Array<number>(n);
   const bodies = new Array<string>(n);
   for (let i = 0; i < n; i++) {
-    const c = chunk.claims[i] as DatasetChunk['claims'][number];
+    const c = listed[i] as Claim;
     if (c.documentId !== doc.id)
       throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${doc.id}`);
     if (c.start < 0 || c.end < c.start || c.end > length) {
@@ -49,11 +61,23 @@ export function encodeChunk(chunk: DatasetChunk): EncodedChunk {
     starts[i] = c.start;
     bodies[i] = encodeClaimBody(c, c.quote.length === c.end - c.start && text.startsWith(c.quote, c.start));
   }
-  return { sources: chunk.sources, document: doc, actors: chunk.actors, places: chunk.places, ids, starts, bodies };
+  return {
+    sources: chunk.sources,
+    document: doc,
+    actors: chunk.actors,
+    places: chunk.places,
+    ids,
+    starts,
+    bodies,
+    table: chunk.table ?? null,
+  };
 }
 
 /** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */
-export function datasetWriter(db: Database): (chunk: EncodedChunk) => DatasetAppendSummary {
+export function datasetWriter(
+  db: Database,
+  segmentHas: (claimId: string) => boolean,
+): (chunk: EncodedChunk) => DatasetAppendSummary {
   const stmts = new Map<string, Statement>();
   const prepare = (sql: string) => {
     let s = stmts.get(sql);
@@ -70,6 +94,7 @@ export function datasetWriter(db: Database): (chunk: EncodedChunk) => DatasetApp
       `INSERT INTO ${table} (id, name, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body`,
     ).run(id, name, body);
   };
+  const writeSegment = segmentWriter(db);
   return db.transaction((chunk: EncodedChunk): DatasetAppendSummary => {
     for (const s of chunk.sources) {
       const old = prepare('SELECT body FROM sources WHERE id = ?').get(s.id) as { body: string } | undefined;
@@ -104,7 +129,15 @@ export function datasetWriter(db: Database): (chunk: EncodedChunk) => DatasetApp
     const insertClaim = prepare('INSERT OR IGNORE INTO claims (id, document_id, start, body) VALUES (?, ?, ?, ?)');
     let inserted = 0;
     const { ids, starts, bodies } = chunk;
-    for (let i = 0; i < ids.length; i++) inserted += insertClaim.run(ids[i], d.id, starts[i], bodies[i]).changes;
-    return { inserted, duplicates: ids.length - inserted };
+    for (let i = 0; i < ids.length; i++) {
+      // A numbered dataset's record stored in a segment is a duplicate here too.
+      if (segmentHas(ids[i] as string)) continue;
+      inserted += insertClaim.run(ids[i], d.id, starts[i], bodies[i]).changes;
+    }
+    const fromTable = chunk.table ? writeSegment(d.id, chunk.table) : { inserted: 0, duplicates: 0 };
+    return {
+      inserted: inserted + fromTable.inserted,
+      duplicates: ids.length - inserted + fromTable.duplicates,
+    };
   });
 }

@@ -2,13 +2,15 @@
 // writing encoded dataset chunks while the importing thread parses the next one.
 import { parentPort, workerData } from 'node:worker_threads';
 import { datasetWriter, type EncodedChunk } from './dataset-append.ts';
+import { segmentReader } from './dataset-segments.ts';
 import { openDatabase } from './open-database.ts';
 
 const db = openDatabase((workerData as { path: string }).path);
 // Appends go to the ends of the b-trees, so a small cache serves them; the store's default (256 MB)
 // would only make the writer's memory grow with the size of the workspace.
 db.pragma('cache_size = -32768');
-const write = datasetWriter(db);
+const path = (workerData as { path: string }).path;
+const write = datasetWriter(db, segmentReader(db, path).has);
 
 parentPort?.on('message', (message: { id: number; chunk?: EncodedChunk; close?: boolean }) => {
   if (message.close) {

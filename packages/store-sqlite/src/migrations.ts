@@ -163,6 +163,31 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'dataset claims in columns: one segment row per imported slice, found by record number',
+    up: (db) => {
+      db.exec(`
+        -- The claims of one dataset slice (dataset-segment-codec.ts): a row per slice instead of a
+        -- row and three index entries per claim. dataset is the id tag (da01 = GDELT events); lo and
+        -- hi bound the segment's record numbers.
+        CREATE TABLE dataset_segments (
+          rowid INTEGER PRIMARY KEY,
+          document_id TEXT NOT NULL,
+          dataset TEXT NOT NULL,
+          count INTEGER NOT NULL,
+          lo INTEGER NOT NULL,
+          hi INTEGER NOT NULL,
+          records BLOB NOT NULL,
+          body BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX dataset_segments_by_document ON dataset_segments (document_id);
+        -- Which segments may hold a record: an R*Tree over (dataset tag number, record range). Its
+        -- 32-bit float boxes are rounded outwards, so it can only over-answer; the records blob decides.
+        CREATE VIRTUAL TABLE dataset_segment_ranges USING rtree (id, tag_min, tag_max, lo, hi);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

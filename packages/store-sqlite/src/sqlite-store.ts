@@ -39,6 +39,7 @@ import {
 import type { Database, Statement } from 'better-sqlite3';
 import { decodeClaim, encodeClaimBody } from './claim-codec.ts';
 import { datasetWriter, type EncodedChunk, encodeChunk } from './dataset-append.ts';
+import { segmentReader } from './dataset-segments.ts';
 import { DatasetWriterThread } from './dataset-writer-client.ts';
 import { eventActorRows, eventColumns } from './event-columns.ts';
 import { EventFactsIndex, type FactRow } from './event-facts-index.ts';
@@ -157,6 +158,82 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       decodeClaim(r.id as string, r.document_id as string, r.start as number, r.body as string, quoteOf);
   };
 
+  const segments = segmentReader(db, options.path);
+
+  /** Claim order of every listing: by document, then start, then id. */
+  const compareClaims = (a: Claim, b: Claim) =>
+    a.documentId < b.documentId
+      ? -1
+      : a.documentId > b.documentId
+        ? 1
+        : a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  /** Every claim citing a document, from claim rows and segments, in claim order. */
+  const claimsOfDocument = (documentId: string): Claim[] => {
+    const read = claimReader();
+    const rows = prepare('SELECT id, document_id, start, body FROM claims WHERE document_id = ?').all(
+      documentId,
+    ) as Row[];
+    const out = rows.map(read);
+    const fromSegments = segments.ofDocument(documentId);
+    if (fromSegments.length) out.push(...fromSegments);
+    return out.sort(compareClaims);
+  };
+
+  const claimById = (id: string): Claim | null => {
+    const r = prepare('SELECT id, document_id, start, body FROM claims WHERE id = ?').get(id) as Row | undefined;
+    return r ? claimReader()(r) : segments.get(id);
+  };
+
+  /** The smallest document id above `after` that any claim cites. */
+  const nextClaimDocument = (after: string | null): string | null => {
+    const row = (
+      after === null
+        ? prepare('SELECT min(document_id) AS d FROM claims').get()
+        : prepare('SELECT min(document_id) AS d FROM claims WHERE document_id > ?').get(after)
+    ) as { d: string | null };
+    const fromSegments = segments.nextDocument(after);
+    if (row.d === null) return fromSegments;
+    if (fromSegments === null) return row.d;
+    return row.d < fromSegments ? row.d : fromSegments;
+  };
+
+  /**
+   * All claims in claim order from a keyset cursor (`k:` + JSON [documentId, start, id]): walks the
+   * cited documents in id order, so a page costs what it returns, however many claims there are.
+   */
+  const listAllClaims = (page: PageRequest): Page<Claim> => {
+    const total = (prepare('SELECT count(*) AS n FROM claims').get() as Row).n as number;
+    const after =
+      page.cursor?.startsWith('k:') === true ? (JSON.parse(page.cursor.slice(2)) as [string, number, string]) : null;
+    const items: Claim[] = [];
+    let documentId = after ? after[0] : nextClaimDocument(null);
+    let more = false;
+    while (documentId !== null) {
+      for (const c of claimsOfDocument(documentId)) {
+        if (after && c.documentId === after[0] && (c.start < after[1] || (c.start === after[1] && c.id <= after[2])))
+          continue;
+        if (items.length === page.limit) {
+          more = true;
+          break;
+        }
+        items.push(c);
+      }
+      if (more) break;
+      documentId = nextClaimDocument(documentId);
+      if (items.length === page.limit) {
+        more = documentId !== null;
+        break;
+      }
+    }
+    const last = items.at(-1);
+    return {
+      items,
+      next: more && last ? `k:${JSON.stringify([last.documentId, last.start, last.id])}` : null,
+      total: total + segments.count(),
+    };
+  };
+
   const fetchEvents = (rowids: number[]): Event[] => {
     if (!rowids.length) return [];
     const byRowid = new Map<number, Event>();
@@ -173,7 +250,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   const applyTx = db.transaction((changes: StoreChanges): WriteSummary => {
     checkChanges(changes, {
       hasDocument: (id) => prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined,
-      hasClaim: (id) => prepare('SELECT 1 FROM claims WHERE id = ?').get(id) !== undefined,
+      hasClaim: (id) => prepare('SELECT 1 FROM claims WHERE id = ?').get(id) !== undefined || segments.has(id),
       documentLength: (id) => {
         const r = prepare('SELECT length(text) AS n FROM documents WHERE id = ?').get(id) as Row | undefined;
         return r ? (r.n as number) : null;
@@ -202,6 +279,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     const insertClaim = prepare('INSERT OR IGNORE INTO claims (id, document_id, start, body) VALUES (?, ?, ?, ?)');
     const newTexts = new Map((changes.documents ?? []).map((d) => [d.id as string, d.text]));
     for (const c of changes.claims ?? []) {
+      // A dataset record already stored in columns is the same claim: left as it is.
+      if (segments.has(c.id)) {
+        count('unchanged');
+        continue;
+      }
       const text = newTexts.get(c.documentId);
       const body = encodeClaimBody(c, text !== undefined && text.slice(c.start, c.end) === c.quote);
       count(insertClaim.run(c.id, c.documentId, c.start, body).changes ? 'inserted' : 'unchanged');
@@ -450,7 +532,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         writerThread ??= new DatasetWriterThread(options.path);
         return writerThread.write(encoded);
       }
-      inlineWriter ??= datasetWriter(db);
+      inlineWriter ??= datasetWriter(db, segments.has);
       appendedInline++;
       return inlineWriter(encoded);
     },
@@ -521,33 +603,24 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     },
 
     async getClaim(id) {
-      const r = prepare('SELECT id, document_id, start, body FROM claims WHERE id = ?').get(id) as Row | undefined;
-      return r ? claimReader()(r) : null;
+      return claimById(id);
     },
     async listClaims(query, page) {
-      const clauses: string[] = [];
-      const params: string[] = [];
-      if (query.documentId) {
-        clauses.push('c.document_id = ?');
-        params.push(query.documentId);
-      }
+      if (!query.documentId && !query.eventId) return listAllClaims(page);
+      let list: Claim[];
       if (query.eventId) {
-        clauses.push(
-          'c.id IN (SELECT ec.claim_id FROM event_claims ec JOIN events e ON e.rowid = ec.event_rowid WHERE e.id = ?)',
-        );
-        params.push(query.eventId);
-      }
-      const where = clauses.length ? clauses.join(' AND ') : '1';
-      const total = (db.prepare(`SELECT count(*) AS n FROM claims c WHERE ${where}`).get(...params) as Row).n as number;
+        const ids = (
+          prepare(
+            'SELECT ec.claim_id AS id FROM event_claims ec JOIN events e ON e.rowid = ec.event_rowid WHERE e.id = ?',
+          ).all(query.eventId) as Row[]
+        ).map((r) => r.id as string);
+        list = ids.map(claimById).filter((c): c is Claim => c !== null);
+        if (query.documentId) list = list.filter((c) => c.documentId === query.documentId);
+        list.sort(compareClaims);
+      } else list = claimsOfDocument(query.documentId as string);
       const offset = offsetOf(page);
-      const rows = db
-        .prepare(
-          `SELECT c.id, c.document_id, c.start, c.body FROM claims c WHERE ${where}
-           ORDER BY c.document_id, c.start, c.id LIMIT ? OFFSET ?`,
-        )
-        .all(...params, page.limit, offset) as Row[];
-      const read = claimReader();
-      return { items: rows.map(read), next: offsetNext(offset, rows.length, total), total };
+      const items = list.slice(offset, offset + page.limit);
+      return { items, next: offsetNext(offset, items.length, list.length), total: list.length };
     },
 
     async getEvent(id) {
@@ -626,7 +699,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         counts: {
           sources: n('sources'),
           documents: n('documents'),
-          claims: n('claims'),
+          claims: n('claims') + segments.count(),
           events: n('events'),
           actors: n('actors'),
           places: n('places'),

@@ -7,10 +7,12 @@ import {
   type ClaimQuery,
   type ClusterDecision,
   checkChanges,
+  checkDatasetTable,
   compareClusterDecisions,
   compareEventsNewestFirst,
   type DatasetAppendSummary,
   type DatasetChunk,
+  datasetChunkClaims,
   type Document,
   type DocumentId,
   type DocumentQuery,
@@ -72,15 +74,18 @@ export function createMemoryStore(): Store {
 
   const store: Store = {
     async appendDatasetChunk(chunk: DatasetChunk): Promise<DatasetAppendSummary> {
-      // The naive meaning of the bulk path: one `apply` of the chunk, with duplicates counted first.
-      for (const c of chunk.claims) {
+      // The naive meaning of the bulk path: one `apply` of the chunk's claims as objects, with
+      // duplicates counted first.
+      if (chunk.table) checkDatasetTable(chunk.table, chunk.document);
+      const all = datasetChunkClaims(chunk);
+      for (const c of all) {
         if (c.documentId !== chunk.document.id)
           throw new IntegrityError(
             `claim ${c.id}: a dataset chunk's claims must cite its document ${chunk.document.id}`,
           );
       }
       const seen = new Set<string>();
-      const fresh = chunk.claims.filter((c) => {
+      const fresh = all.filter((c) => {
         if (claims.has(c.id) || seen.has(c.id)) return false;
         seen.add(c.id);
         return true;
@@ -92,7 +97,7 @@ export function createMemoryStore(): Store {
         places: chunk.places,
         claims: fresh,
       });
-      return { inserted: fresh.length, duplicates: chunk.claims.length - fresh.length };
+      return { inserted: fresh.length, duplicates: all.length - fresh.length };
     },
 
     async apply(changes: StoreChanges): Promise<WriteSummary> {

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   actorEdgesOf,
   buildSource,
   type Claim,
@@ -7,17 +8,23 @@ import {
   compareEventsNewestFirst,
   type DatasetChunk,
   type Document,
+  DatasetClaimTableBuilder,
+  datasetChunkClaims,
   datasetClaimId,
   type Event,
   type EventFilter,
   emptyFrame,
+  type FrameActor,
   IntegrityError,
   type IsoDateTime,
   matchesEventFilter,
+  newTableSlot,
+  type Place,
   placeCountsOf,
   type Source,
   type Store,
   type StoreChanges,
+  type TableSlot,
   timelineOf,
 } from '@parallax/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,7 +66,7 @@ export function withEvidence(events: Event[]): StoreChanges {
  * A dataset chunk shaped like an imported GDELT slice: `rows` tab-separated rows as the document
  * text, one claim per row quoting it, with ids from the record numbers (so two slices overlap).
  */
-export function datasetChunk(rows: number, file = 'first file'): DatasetChunk {
+export function datasetChunk(rows: number, file = 'first file'): DatasetChunk & { claims: Claim[] } {
   const source = buildSource({ name: 'Test Dataset', domain: 'dataset.test', kind: 'dataset' });
   const lines = Array.from({ length: rows }, (_, i) => `${1000 + i}\t20240601\tRUS\tUKR\t190\t${file}`);
   const document = testDocument(`Dataset slice of ${file}`, {
@@ -88,6 +95,65 @@ export function datasetChunk(rows: number, file = 'first file'): DatasetChunk {
     return claim;
   });
   return { sources: [source], document, actors: TEST_ACTORS, places: TEST_PLACES, claims };
+}
+
+/**
+ * The same kind of slice with its claims in columns (the bulk form readers write): rows for the
+ * given record numbers, some without actors, place, time or URL, sharing actors and places.
+ */
+export function datasetTableChunk(records: readonly number[], file = 'table file'): DatasetChunk {
+  const source = buildSource({ name: 'Test Dataset', domain: 'dataset.test', kind: 'dataset' });
+  const lines = records.map((r, i) => `${r}\t20240601\tGON\tMOR\t19${i % 10}\thttps://news.test/${file.replace(/ /g, '-')}/${r}`);
+  const document = testDocument(`Dataset slice of ${file}`, {
+    text: lines.join('\n'),
+    mediaType: 'text/tab-separated-values',
+    sourceId: source.id,
+  });
+  const table = new DatasetClaimTableBuilder('gdelt-events', 'gdelt', 'test-dataset');
+  const actorSlots = TEST_ACTORS.map(() => newTableSlot());
+  const placeSlots = TEST_PLACES.map(() => newTableSlot());
+  const codingSlots = TEST_CLAIM_FRAMES.map(() => newTableSlot());
+  const timeSlots = TEST_CLAIM_FRAMES.map(() => newTableSlot());
+  let offset = 0;
+  records.forEach((record, i) => {
+    const line = lines[i] as string;
+    const actor = (k: number, role: FrameActor['role']) => {
+      const a = TEST_ACTORS[k % TEST_ACTORS.length] as Actor;
+      return table.index('actors', { id: a.id, name: a.name, code: a.codes[0] ?? null, role }, actorSlots[k % TEST_ACTORS.length] as TableSlot);
+    };
+    const frame = TEST_CLAIM_FRAMES[i % TEST_CLAIM_FRAMES.length] ?? emptyFrame();
+    const f = i % TEST_CLAIM_FRAMES.length;
+    const coding = table.index(
+      'codingValues',
+      { cameo: frame.cameo, plover: frame.plover, quadClass: frame.quadClass, goldstein: frame.goldstein },
+      codingSlots[f] as TableSlot,
+    );
+    const time = i % 5 === 4 || !frame.time ? -1 : table.index('timeValues', frame.time, timeSlots[f] as TableSlot);
+    const p = TEST_PLACES[i % TEST_PLACES.length] as Place;
+    const place =
+      i % 3 === 2
+        ? -1
+        : table.index(
+            'placeValues',
+            { id: p.id, name: p.name, level: p.level, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon },
+            placeSlots[i % TEST_PLACES.length] as TableSlot,
+          );
+    const url = line.lastIndexOf('\t') + 1;
+    table.add(
+      record,
+      offset,
+      offset + line.length,
+      i % 4 === 3 ? -1 : url,
+      i % 4 === 3 ? -1 : line.length,
+      i % 6 === 5 ? -1 : actor(i, 'source'),
+      i % 2 ? actor(i + 1, 'target') : -1,
+      coding,
+      time,
+      place,
+    );
+    offset += line.length + 1;
+  });
+  return { sources: [source], document, actors: TEST_ACTORS, places: TEST_PLACES, table: table.build() };
 }
 
 /** Frames of a few random events, to give dataset claims realistic content. */
@@ -211,6 +277,87 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       };
       await expect(store.appendDatasetChunk(foreign)).rejects.toBeInstanceOf(IntegrityError);
       expect((await store.info()).counts).toMatchObject({ documents: 0, claims: 0, sources: 0 });
+    });
+
+    test('appends a dataset chunk in columns: every row reads back as the claim it describes', async () => {
+      const records = Array.from({ length: 40 }, (_, i) => 5_000 + i);
+      const chunk = datasetTableChunk(records);
+      const claims = datasetChunkClaims(chunk);
+      expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 40, duplicates: 0 });
+      for (const c of claims) expect(await store.getClaim(c.id)).toEqual(c);
+      expect((await store.listClaims({ documentId: chunk.document.id }, { limit: 100 })).items).toEqual(claims);
+      const first = await store.listClaims({ documentId: chunk.document.id }, { limit: 15 });
+      const rest = await store.listClaims({ documentId: chunk.document.id }, { limit: 100, cursor: first.next });
+      expect([...first.items, ...rest.items]).toEqual(claims);
+      expect(first.total).toBe(40);
+      expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 0, duplicates: 40 });
+      // Other slicing of overlapping records (a second file, a re-run after a crash): only new rows count.
+      const overlap = datasetTableChunk([5_030, 5_039, 5_040, 5_041, 4_999], 'second file');
+      expect(await store.appendDatasetChunk(overlap)).toEqual({ inserted: 3, duplicates: 2 });
+      const kept = datasetChunkClaims(overlap).filter((c) => !records.includes(Number(c.dataset?.recordId)));
+      for (const c of kept) expect(await store.getClaim(c.id)).toEqual(c);
+      // A record number that was stored from the first file keeps its first claim.
+      expect(await store.getClaim(claims[30]?.id as Claim['id'])).toEqual(claims[30]);
+      expect((await store.listClaims({ documentId: overlap.document.id }, { limit: 100 })).items).toEqual(kept);
+      expect(await store.getClaim(datasetClaimId('gdelt-events', 5_100))).toBeNull();
+      expect(await store.getClaim(datasetClaimId('ucdp-ged', 5_000))).toBeNull();
+      expect((await store.info()).counts).toMatchObject({ documents: 2, claims: 43 });
+    });
+
+    test('counts a record repeated within a chunk, or stored as an object claim, as a duplicate', async () => {
+      const objects = datasetChunk(3);
+      await store.apply({ sources: objects.sources, documents: [objects.document], claims: objects.claims });
+      const chunk = datasetTableChunk([1_001, 7_000, 7_001, 7_000, 1_002, 7_002]);
+      expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 3, duplicates: 3 });
+      const claims = datasetChunkClaims(chunk);
+      expect(await store.getClaim(claims[1]?.id as Claim['id'])).toEqual(claims[1]);
+      expect(await store.getClaim(objects.claims[1]?.id as Claim['id'])).toEqual(objects.claims[1]);
+      expect((await store.info()).counts.claims).toBe(6);
+      // And an object claim whose record is stored in columns is not stored twice.
+      const again = await store.apply({ claims: [{ ...(claims[2] as Claim) }] });
+      expect(again.inserted).toBe(0);
+      expect((await store.info()).counts.claims).toBe(6);
+    });
+
+    test('rejects a dataset chunk whose table points outside its document, writing none of it', async () => {
+      const chunk = datasetTableChunk([1, 2, 3]);
+      const table = chunk.table as NonNullable<DatasetChunk['table']>;
+      const ends = table.ends.slice();
+      ends[2] = chunk.document.text.length + 5;
+      await expect(store.appendDatasetChunk({ ...chunk, table: { ...table, ends } })).rejects.toBeInstanceOf(
+        IntegrityError,
+      );
+      const places = table.places.slice();
+      places[0] = 99;
+      await expect(store.appendDatasetChunk({ ...chunk, table: { ...table, places } })).rejects.toBeInstanceOf(
+        IntegrityError,
+      );
+      expect((await store.info()).counts).toMatchObject({ documents: 0, claims: 0, sources: 0 });
+    });
+
+    test('events cite claims stored in columns; claims list by event and all together, each once', async () => {
+      const table = datasetTableChunk([900, 901, 902, 903], 'events file');
+      const objects = datasetChunk(4, 'object file');
+      await store.appendDatasetChunk(table);
+      await store.appendDatasetChunk(objects);
+      const tableClaims = datasetChunkClaims(table);
+      const event = { ...testEvent(), claimIds: [tableClaims[3]?.id, objects.claims[0]?.id, tableClaims[1]?.id] as Claim['id'][] };
+      await store.apply({ events: [event] });
+      const expected = [...tableClaims, ...objects.claims].sort(
+        (a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.start - b.start || (a.id < b.id ? -1 : 1)),
+      );
+      const byEvent = await store.listClaims({ eventId: event.id }, { limit: 10 });
+      expect(byEvent.items).toEqual(expected.filter((c) => event.claimIds.includes(c.id)));
+      expect(await store.eventIdsForClaims([tableClaims[3]?.id as Claim['id']])).toEqual([event.id]);
+      const seen: Claim[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<Store['listClaims']>> = await store.listClaims({}, { limit: 3, cursor });
+        expect(page.total).toBe(8);
+        seen.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      expect(seen).toEqual(expected);
     });
 
     test('replaces and removes events', async () => {
@@ -482,6 +629,15 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
         expect(await store.timeline(filter, 'month', 'plover')).toEqual(before);
         const first = changes.events?.[0];
         if (first) expect(await store.getEvent(first.id)).toEqual(first);
+      });
+
+      test('keeps dataset claims in columns across close and reopen, and still knows them as duplicates', async () => {
+        const chunk = datasetTableChunk([10, 11, 12, 13, 14]);
+        await store.appendDatasetChunk(chunk);
+        store = await reopen(store);
+        for (const c of datasetChunkClaims(chunk)) expect(await store.getClaim(c.id)).toEqual(c);
+        expect(await store.appendDatasetChunk(chunk)).toEqual({ inserted: 0, duplicates: 5 });
+        expect((await store.info()).counts.claims).toBe(5);
       });
     }
   });

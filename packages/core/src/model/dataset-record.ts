@@ -28,3 +28,18 @@ export function datasetClaimId(dataset: NumberedDataset, record: number): ClaimI
   }
   return `clm_${NUMBERED_DATASETS[dataset]}${record.toString(16).padStart(16, '0')}` as ClaimId;
 }
+
+const DATASET_BY_TAG = new Map<string, NumberedDataset>(
+  Object.entries(NUMBERED_DATASETS).map(([name, tag]) => [tag, name as NumberedDataset]),
+);
+
+/** The dataset and record number a `datasetClaimId` names; null for any other id. */
+export function parseDatasetClaimId(id: string): { dataset: NumberedDataset; record: number } | null {
+  if (id.length !== 24 || !id.startsWith('clm_da')) return null;
+  const dataset = DATASET_BY_TAG.get(id.slice(4, 8));
+  if (!dataset) return null;
+  const hex = id.slice(8);
+  if (!/^[0-9a-f]{16}$/.test(hex)) return null;
+  const record = Number.parseInt(hex, 16);
+  return Number.isSafeInteger(record) ? { dataset, record } : null;
+}

@@ -2,6 +2,7 @@ import type { Actor } from '../model/actor.ts';
 import type { Claim } from '../model/claim.ts';
 import type { ClusterDecision } from '../model/cluster-decision.ts';
 import type { Credibility, EventStatus, PloverType, QuadClass, Reliability } from '../model/codes.ts';
+import { type DatasetClaimTable, datasetTableClaims } from '../model/dataset-claim-table.ts';
 import type { Document } from '../model/document.ts';
 import type { Event } from '../model/event.ts';
 import type { ActorId, ClaimId, DocumentId, EventId, PlaceId, SourceId } from '../model/ids.ts';
@@ -123,7 +124,9 @@ export interface StoreChanges {
 
 /**
  * One slice of a coded dataset file (GDELT, UCDP), appended in bulk: a Document holding the slice's
- * raw rows as its text, and the Claims made from those rows, each quoting its row. Every claim must
+ * raw rows as its text, and the Claims made from those rows, each quoting its row. The claims come
+ * as objects (`claims`, any shape), in columns (`table`, the bulk form: no object per row), or both;
+ * `datasetChunkClaims` gives them all as objects, which is what the chunk means. Every claim must
  * cite `document`. Sources, actors and places are upserted as in `apply`.
  */
 export interface DatasetChunk {
@@ -131,7 +134,20 @@ export interface DatasetChunk {
   document: Document;
   actors: Actor[];
   places: Place[];
-  claims: Claim[];
+  claims?: Claim[];
+  table?: DatasetClaimTable;
+}
+
+/** Every claim of a chunk as an object: its `claims`, then its table's rows in order. */
+export function datasetChunkClaims(chunk: DatasetChunk): Claim[] {
+  const listed = chunk.claims ?? [];
+  if (!chunk.table) return listed;
+  return [...listed, ...datasetTableClaims(chunk.table, chunk.document)];
+}
+
+/** How many claims a chunk carries. */
+export function datasetChunkSize(chunk: DatasetChunk): number {
+  return (chunk.claims?.length ?? 0) + (chunk.table?.length ?? 0);
 }
 
 /** What appending a dataset chunk did: claims added, and claims whose id was already stored. */
