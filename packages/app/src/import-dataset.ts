@@ -1,4 +1,17 @@
-import type { Actor, Claim, ClaimId, Clock, DatasetChunk, Document, Place, Source, Store } from '@parallax/core';
+import {
+  type Actor,
+  type Claim,
+  type ClaimId,
+  type Clock,
+  type DatasetChunk,
+  type Document,
+  datasetChunkSize,
+  datasetClaimId,
+  type NumberedDataset,
+  type Place,
+  type Source,
+  type Store,
+} from '@parallax/core';
 import { type RecorroborateSummary, recorroborate } from './recorroborate.ts';
 
 /** A coded dataset file as an adapter read it whole: the file as a Document, its rows as Claims. */
@@ -72,7 +85,7 @@ export async function importDatasetChunks(
   let inFlight: Promise<void> | null = null;
   const append = async (chunk: DatasetChunkRead) => {
     const result = await deps.store.appendDatasetChunk(chunk);
-    arrivedClaims(summary).push(...chunk.claims.map((c) => c.id));
+    noteArrived(summary, chunk);
     summary.read += chunk.lines;
     summary.filtered += chunk.filtered;
     summary.inserted += result.inserted;
@@ -87,7 +100,7 @@ export async function importDatasetChunks(
       }
       if (inFlight) await inFlight;
       inFlight = null;
-      if (chunk.claims.length) inFlight = append(chunk);
+      if (datasetChunkSize(chunk)) inFlight = append(chunk);
       else {
         summary.read += chunk.lines;
         summary.filtered += chunk.filtered;
@@ -105,14 +118,44 @@ export async function importDatasetChunks(
 /**
  * Claims of the slices an import appended (new rows and duplicates alike: a duplicate is already in its
  * event, so naming it costs a look-up and changes nothing). Kept beside the summary, not in it, so the
- * summary stays what the CLI and API print.
+ * summary stays what the CLI and API print. Rows of tables are kept as record numbers (8 bytes each,
+ * not an id string), so an import of millions of rows holds little while it runs.
  */
-const arrived = new WeakMap<ImportSummary, ClaimId[]>();
-function arrivedClaims(summary: ImportSummary): ClaimId[] {
-  let ids = arrived.get(summary);
-  if (!ids) {
-    ids = [];
-    arrived.set(summary, ids);
+interface Arrived {
+  ids: ClaimId[];
+  records: Map<NumberedDataset, { values: Float64Array; length: number }>;
+}
+const arrived = new WeakMap<ImportSummary, Arrived>();
+
+function noteArrived(summary: ImportSummary, chunk: DatasetChunk): void {
+  let a = arrived.get(summary);
+  if (!a) {
+    a = { ids: [], records: new Map() };
+    arrived.set(summary, a);
+  }
+  for (const c of chunk.claims ?? []) a.ids.push(c.id);
+  const table = chunk.table;
+  if (!table?.length) return;
+  let list = a.records.get(table.dataset);
+  if (!list) {
+    list = { values: new Float64Array(1024), length: 0 };
+    a.records.set(table.dataset, list);
+  }
+  if (list.length + table.length > list.values.length) {
+    const grown = new Float64Array(Math.max(list.values.length * 2, list.length + table.length));
+    grown.set(list.values.subarray(0, list.length));
+    list.values = grown;
+  }
+  list.values.set(table.records.subarray(0, table.length), list.length);
+  list.length += table.length;
+}
+
+function arrivedClaims(summary: ImportSummary): ClaimId[] | undefined {
+  const a = arrived.get(summary);
+  if (!a) return undefined;
+  const ids = [...a.ids];
+  for (const [dataset, list] of a.records) {
+    for (let i = 0; i < list.length; i++) ids.push(datasetClaimId(dataset, list.values[i] as number));
   }
   return ids;
 }
@@ -129,7 +172,7 @@ export async function finishImport(
 ): Promise<ImportSummary> {
   if (options.corroborate !== false && summary.inserted > 0) {
     // Callers that appended rows some other way recorded none: then every event is re-weighed.
-    const claimIds = arrived.get(summary);
+    const claimIds = arrivedClaims(summary);
     summary.events = await recorroborate(deps, claimIds?.length ? { claimIds } : {});
   }
   return summary;

@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCameoCodebook, type Claim, datasetClaimId, type IsoDateTime } from '@parallax/core';
+import { buildCameoCodebook, type Claim, datasetChunkClaims, datasetClaimId, type IsoDateTime } from '@parallax/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { Admin1Locator } from './admin1-locator.ts';
 import { openDatasetBytes } from './dataset-file-stream.ts';
-import { type GdeltChunk, type GdeltContext, readGdeltEvents } from './gdelt-export-reader.ts';
+import { type GdeltChunk, type GdeltContext, GdeltEventRows, readGdeltEvents } from './gdelt-export-reader.ts';
 import { readGdeltMentions } from './gdelt-mentions-reader.ts';
 import { REPO_DATA } from './test-paths.ts';
 
@@ -58,16 +58,16 @@ async function collect(gen: AsyncIterable<GdeltChunk>): Promise<GdeltChunk[]> {
 }
 
 const file = { name: 'sample.CSV', retrieved };
-const claimsOf = (chunks: GdeltChunk[]) => chunks.flatMap((c) => c.claims);
+const claimsOf = (chunks: GdeltChunk[]) => chunks.flatMap(datasetChunkClaims);
 
 describe('readGdeltEvents (streaming)', () => {
   it('reads the real export in slices whose claims quote their own rows', async () => {
     const chunks = await collect(readGdeltEvents(bytesOf(sampleText, 7777), file, ctx, { chunkRows: 500 }));
-    expect(chunks.map((c) => c.claims.length)).toEqual([500, 500, 500, 40]);
+    expect(chunks.map((c) => c.table?.length)).toEqual([500, 500, 500, 40]);
     expect(chunks.reduce((n, c) => n + c.lines, 0)).toBe(1540);
     for (const c of chunks) {
       expect(c.document.mediaType).toBe('text/tab-separated-values');
-      for (const claim of c.claims) {
+      for (const claim of datasetChunkClaims(c)) {
         expect(claim.documentId).toBe(c.document.id);
         expect(c.document.text.slice(claim.start, claim.end)).toBe(claim.quote);
       }
@@ -76,6 +76,23 @@ describe('readGdeltEvents (streaming)', () => {
     expect(claims[0]?.id).toBe(datasetClaimId('gdelt-events', 741917022));
     expect(new Set(claims.map((c) => c.id)).size).toBe(1540);
     expect(chunks[0]?.document.title).toBe('GDELT 2.0 events export sample.CSV, lines 1–500');
+  });
+
+  it('gives in columns exactly the claims the row-by-row reader builds', async () => {
+    const chunks = await collect(readGdeltEvents(bytesOf(sampleText, 5000), file, ctx, { chunkRows: 700 }));
+    const rows = new GdeltEventRows(ctx);
+    let n = 0;
+    for (const chunk of chunks) {
+      for (const claim of datasetChunkClaims(chunk)) {
+        const line = sampleRows[n++] as string;
+        expect(claim).toEqual(rows.read(line, chunk.document.id, claim.start));
+      }
+    }
+    expect(n).toBe(1540);
+    // Rows without actors, URL or place are among them.
+    const claims = claimsOf(chunks);
+    expect(claims.some((c) => c.frame.actors.length < 2)).toBe(true);
+    expect(claims.some((c) => c.frame.place === null)).toBe(true);
   });
 
   it('filters by actor country, CAMEO root, date and bounding box as the raw columns say', async () => {

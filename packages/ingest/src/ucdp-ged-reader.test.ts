@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildCameoCodebook, datasetClaimId, type IsoDateTime } from '@parallax/core';
+import { buildCameoCodebook, type Claim, datasetClaimId, type IsoDateTime } from '@parallax/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Admin1Locator } from './admin1-locator.ts';
 import type { GdeltChunk } from './gdelt-export-reader.ts';
@@ -44,7 +44,7 @@ async function* bytes(text: string) {
   for (let i = 0; i < b.length; i += 5000) yield b.subarray(i, i + 5000);
 }
 async function read(text: string, chunkRows?: number) {
-  const out: GdeltChunk[] = [];
+  const out: (GdeltChunk & { claims: Claim[] })[] = [];
   for await (const c of readUcdpGed(bytes(text), { name: 'ged.csv', retrieved }, ctx, { chunkRows })) out.push(c);
   return out;
 }

@@ -82,7 +82,7 @@ export async function* readUcdpGed(
   file: DatasetFileInfo,
   ctx: UcdpContext,
   options: { chunkRows?: number } = {},
-): AsyncGenerator<GdeltChunk> {
+): AsyncGenerator<GdeltChunk & { claims: Claim[] }> {
   const chunkRows = options.chunkRows ?? 10_000;
   const source = ucdpSource();
   let index: Record<string, number> = {};
@@ -113,11 +113,11 @@ export async function* readUcdpGed(
     return fa;
   };
 
-  const flush = (): GdeltChunk => {
+  const flush = (): GdeltChunk & { claims: Claim[] } => {
     const text = kept.join('\n');
     const document = datasetSliceDocument(file, 'UCDP GED', text, firstLine, lastLine, source, 'text/csv');
     for (const c of claims) c.documentId = document.id;
-    const chunk: GdeltChunk = {
+    const chunk: GdeltChunk & { claims: Claim[] } = {
       sources: [source],
       document,
       actors,

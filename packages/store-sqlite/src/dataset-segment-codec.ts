@@ -75,7 +75,9 @@ export function decodeSegment(
   }
   const n = view.getUint32(4, true);
   const jsonLength = view.getUint32(8, true);
-  const header = JSON.parse(Buffer.from(body.buffer, body.byteOffset + 12, jsonLength).toString('utf8')) as SegmentHeader;
+  const header = JSON.parse(
+    Buffer.from(body.buffer, body.byteOffset + 12, jsonLength).toString('utf8'),
+  ) as SegmentHeader;
   const columnsAt = (12 + jsonLength + 3) & ~3;
   const ints = new Int32Array(DATASET_TABLE_INT_COLUMNS.length * n);
   new Uint8Array(ints.buffer).set(body.subarray(columnsAt, columnsAt + ints.byteLength));

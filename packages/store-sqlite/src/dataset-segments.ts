@@ -92,8 +92,15 @@ export function segmentWriter(db: Database) {
       const encoded = encodeSegment(kept);
       const rowid = prepare(
         'INSERT INTO dataset_segments (document_id, dataset, count, lo, hi, records, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(documentId, NUMBERED_DATASETS[table.dataset], kept.length, keptLo, keptHi, encoded.records, encoded.body)
-        .lastInsertRowid;
+      ).run(
+        documentId,
+        NUMBERED_DATASETS[table.dataset],
+        kept.length,
+        keptLo,
+        keptHi,
+        encoded.records,
+        encoded.body,
+      ).lastInsertRowid;
       prepare('INSERT INTO dataset_segment_ranges (id, tag_min, tag_max, lo, hi) VALUES (?, ?, ?, ?, ?)').run(
         rowid,
         tag,
@@ -122,7 +129,13 @@ export function segmentReader(db: Database, path: string) {
   const segments = new Map<number, LoadedSegment>();
   const texts = new Map<string, string>();
 
-  const load = (row: { rowid: number; document_id: string; dataset: string; records: Uint8Array; body: Uint8Array }) => {
+  const load = (row: {
+    rowid: number;
+    document_id: string;
+    dataset: string;
+    records: Uint8Array;
+    body: Uint8Array;
+  }) => {
     let s = segments.get(row.rowid);
     if (!s) {
       const dataset = DATASET_BY_TAG.get(row.dataset);
@@ -201,11 +214,13 @@ export function segmentReader(db: Database, path: string) {
       (prepare('SELECT coalesce(sum(count), 0) AS n FROM dataset_segments').get() as { n: number }).n,
     /** The smallest document id above `after` with claims in segments. */
     nextDocument: (after: string | null): string | null =>
-      ((after === null
-        ? prepare('SELECT min(document_id) AS d FROM dataset_segments').get()
-        : prepare('SELECT min(document_id) AS d FROM dataset_segments WHERE document_id > ?').get(after)) as {
-        d: string | null;
-      }).d,
+      (
+        (after === null
+          ? prepare('SELECT min(document_id) AS d FROM dataset_segments').get()
+          : prepare('SELECT min(document_id) AS d FROM dataset_segments WHERE document_id > ?').get(after)) as {
+          d: string | null;
+        }
+      ).d,
     /** Forgets cached segments and texts (after writes by another connection they stay valid: segments are append-only). */
     clear: () => {
       segments.clear();

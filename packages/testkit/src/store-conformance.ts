@@ -7,8 +7,8 @@ import {
   clusterDecisionId,
   compareEventsNewestFirst,
   type DatasetChunk,
-  type Document,
   DatasetClaimTableBuilder,
+  type Document,
   datasetChunkClaims,
   datasetClaimId,
   type Event,
@@ -103,7 +103,9 @@ export function datasetChunk(rows: number, file = 'first file'): DatasetChunk & 
  */
 export function datasetTableChunk(records: readonly number[], file = 'table file'): DatasetChunk {
   const source = buildSource({ name: 'Test Dataset', domain: 'dataset.test', kind: 'dataset' });
-  const lines = records.map((r, i) => `${r}\t20240601\tGON\tMOR\t19${i % 10}\thttps://news.test/${file.replace(/ /g, '-')}/${r}`);
+  const lines = records.map(
+    (r, i) => `${r}\t20240601\tGON\tMOR\t19${i % 10}\thttps://news.test/${file.replace(/ /g, '-')}/${r}`,
+  );
   const document = testDocument(`Dataset slice of ${file}`, {
     text: lines.join('\n'),
     mediaType: 'text/tab-separated-values',
@@ -119,7 +121,11 @@ export function datasetTableChunk(records: readonly number[], file = 'table file
     const line = lines[i] as string;
     const actor = (k: number, role: FrameActor['role']) => {
       const a = TEST_ACTORS[k % TEST_ACTORS.length] as Actor;
-      return table.index('actors', { id: a.id, name: a.name, code: a.codes[0] ?? null, role }, actorSlots[k % TEST_ACTORS.length] as TableSlot);
+      return table.index(
+        'actors',
+        { id: a.id, name: a.name, code: a.codes[0] ?? null, role },
+        actorSlots[k % TEST_ACTORS.length] as TableSlot,
+      );
     };
     const frame = TEST_CLAIM_FRAMES[i % TEST_CLAIM_FRAMES.length] ?? emptyFrame();
     const f = i % TEST_CLAIM_FRAMES.length;
@@ -341,10 +347,17 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       await store.appendDatasetChunk(table);
       await store.appendDatasetChunk(objects);
       const tableClaims = datasetChunkClaims(table);
-      const event = { ...testEvent(), claimIds: [tableClaims[3]?.id, objects.claims[0]?.id, tableClaims[1]?.id] as Claim['id'][] };
+      const event = {
+        ...testEvent(),
+        claimIds: [tableClaims[3]?.id, objects.claims[0]?.id, tableClaims[1]?.id] as Claim['id'][],
+      };
       await store.apply({ events: [event] });
-      const expected = [...tableClaims, ...objects.claims].sort(
-        (a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.start - b.start || (a.id < b.id ? -1 : 1)),
+      const expected = [...tableClaims, ...objects.claims].sort((a, b) =>
+        a.documentId < b.documentId
+          ? -1
+          : a.documentId > b.documentId
+            ? 1
+            : a.start - b.start || (a.id < b.id ? -1 : 1),
       );
       const byEvent = await store.listClaims({ eventId: event.id }, { limit: 10 });
       expect(byEvent.items).toEqual(expected.filter((c) => event.claimIds.includes(c.id)));

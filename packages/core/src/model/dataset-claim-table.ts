@@ -135,7 +135,8 @@ export function checkDatasetTable(table: DatasetClaimTable, document: Pick<Docum
   const length = document.text.length;
   const bad = (i: number, what: string) =>
     new IntegrityError(`dataset table row ${i} (record ${table.records[i]}) of document ${document.id}: ${what}`);
-  const inRange = (v: number, list: unknown[], optional: boolean) => (optional && v === -1) || (v >= 0 && v < list.length);
+  const inRange = (v: number, list: unknown[], optional: boolean) =>
+    (optional && v === -1) || (v >= 0 && v < list.length);
   for (let i = 0; i < n; i++) {
     const record = table.records[i] as number;
     if (!Number.isSafeInteger(record) || record < 0) throw bad(i, 'record number is not a whole number in range');
