@@ -210,6 +210,18 @@ export function segmentReader(db: Database, path: string) {
       }
       return out;
     },
+    /** Ids of the claims stored in segments citing a document. */
+    claimIdsOfDocument: (documentId: string): string[] => {
+      const out: string[] = [];
+      for (const row of prepare('SELECT dataset, records FROM dataset_segments WHERE document_id = ?').all(
+        documentId,
+      ) as { dataset: string; records: Uint8Array }[]) {
+        const dataset = DATASET_BY_TAG.get(row.dataset);
+        if (!dataset) continue;
+        for (const r of decodeSegmentRecords(row.records)) out.push(datasetClaimId(dataset, r));
+      }
+      return out;
+    },
     count: (): number =>
       (prepare('SELECT coalesce(sum(count), 0) AS n FROM dataset_segments').get() as { n: number }).n,
     /** The smallest document id above `after` with claims in segments. */

@@ -13,7 +13,11 @@ const list = (values: readonly unknown[]) => values.map(() => '?').join(', ');
  * path: the baseline the analytical index is measured against, and the path for filters the index
  * does not cover (by document).
  */
-export function eventFilterSql(filter: EventFilter): SqlCondition {
+export function eventFilterSql(
+  filter: EventFilter,
+  /** Ids of the claims a document holds outside the claims table (dataset segments). */
+  segmentClaimIds: (documentId: string) => string[] = () => [],
+): SqlCondition {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   if (filter.from) {
@@ -69,10 +73,16 @@ export function eventFilterSql(filter: EventFilter): SqlCondition {
     }
   }
   if (filter.documentId) {
+    const inSegments = segmentClaimIds(filter.documentId);
     clauses.push(
-      'e.rowid IN (SELECT ec.event_rowid FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE c.document_id = ?)',
+      `e.rowid IN (SELECT ec.event_rowid FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE c.document_id = ?${
+        inSegments.length
+          ? ' UNION SELECT event_rowid FROM event_claims WHERE claim_id IN (SELECT value FROM json_each(?))'
+          : ''
+      })`,
     );
     params.push(filter.documentId);
+    if (inSegments.length) params.push(JSON.stringify(inSegments));
   }
   return { where: clauses.length ? clauses.join(' AND ') : '1', params };
 }

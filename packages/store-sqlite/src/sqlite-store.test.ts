@@ -1,8 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { timelineOf } from '@parallax/core';
-import { describeStoreConformance, randomEvents, withEvidence } from '@parallax/testkit';
+import { datasetChunkClaims, timelineOf } from '@parallax/core';
+import {
+  datasetChunk,
+  datasetTableChunk,
+  describeStoreConformance,
+  randomEvents,
+  withEvidence,
+} from '@parallax/testkit';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS } from './migrations.ts';
@@ -58,6 +64,39 @@ describe('sqlite workspace files', () => {
     expect(await migrated.timeline({}, 'hour', 'status', 'event')).toEqual(
       timelineOf(events, 'hour', 'status', 'event'),
     );
+    await migrated.close();
+  });
+
+  it('migrates a version-3 workspace: dataset claims stored as rows stay readable and count as duplicates', async () => {
+    // A v3 workspace holding an imported slice whose claims are rows of the claims table.
+    const before = freshPath();
+    const current = createSqliteStore({ path: before });
+    const rows = datasetChunk(6, 'old import');
+    await current.appendDatasetChunk(rows);
+    await current.close();
+    const path = freshPath();
+    const raw = new Database(path);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 3)) m.up(raw);
+    raw.pragma('user_version = 3');
+    raw.exec(`ATTACH '${before}' AS cur`);
+    for (const table of ['sources', 'documents', 'actors', 'places', 'claims'])
+      raw.exec(`INSERT INTO main.${table} SELECT * FROM cur.${table}`);
+    raw.exec('DETACH cur');
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'dataset_segments'").get()).toEqual({
+      n: 0,
+    });
+    raw.close();
+
+    const migrated = createSqliteStore({ path });
+    expect((await migrated.info()).schemaVersion).toBe(4);
+    for (const c of rows.claims) expect(await migrated.getClaim(c.id)).toEqual(c);
+    // Re-importing the same records, now as columns, adds only the rows not stored before.
+    const records = rows.claims.map((c) => Number(c.dataset?.recordId));
+    const again = datasetTableChunk([...records, 9_001, 9_002], 'old import again');
+    expect(await migrated.appendDatasetChunk(again)).toEqual({ inserted: 2, duplicates: 6 });
+    for (const c of datasetChunkClaims(again).slice(6)) expect(await migrated.getClaim(c.id)).toEqual(c);
+    expect((await migrated.info()).counts.claims).toBe(8);
     await migrated.close();
   });
 

@@ -422,7 +422,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     offset + got < total ? `o:${offset + got}` : null;
 
   const sqlListEvents = (filter: EventFilter, page: PageRequest): Page<Event> => {
-    const cond = eventFilterSql(filter);
+    const cond = eventFilterSql(filter, segments.claimIdsOfDocument);
     const total = (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${cond.where}`).get(...cond.params) as Row)
       .n as number;
     let where = cond.where;
@@ -458,7 +458,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     stack: TimelineStack,
     basis: TimelineBasis,
   ): TimelineBucket[] => {
-    const cond = eventFilterSql(filter);
+    const cond = eventFilterSql(filter, segments.claimIdsOfDocument);
     const dayCol = basis === 'event' ? 'e.start_day' : 'e.report_day';
     const hourCol = basis === 'event' ? 'e.hour' : 'e.report_hour';
     const hourly = interval === 'hour';
@@ -485,7 +485,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   };
 
   const sqlPlaceCounts = (filter: EventFilter, level: 'admin1' | 'country'): PlaceCount[] => {
-    const cond = eventFilterSql(filter);
+    const cond = eventFilterSql(filter, segments.claimIdsOfDocument);
     const col = level === 'admin1' ? 'e.admin1' : 'e.country';
     const rows = db
       .prepare(
@@ -496,7 +496,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   };
 
   const sqlActorEdges = (filter: EventFilter, limit: number): ActorEdge[] => {
-    const cond = eventFilterSql(filter);
+    const cond = eventFilterSql(filter, segments.claimIdsOfDocument);
     const rows = db
       .prepare(
         `SELECT s.actor_id AS source, t.actor_id AS target, count(*) AS count, total(e.goldstein) AS g,
@@ -634,7 +634,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     },
     async countEvents(filter) {
       if (useIndex(filter)) return currentIndex().countMatching(filter);
-      const cond = eventFilterSql(filter);
+      const cond = eventFilterSql(filter, segments.claimIdsOfDocument);
       return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${cond.where}`).get(...cond.params) as Row)
         .n as number;
     },

@@ -371,6 +371,12 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
         cursor = page.next;
       } while (cursor);
       expect(seen).toEqual(expected);
+      // The workbench's "events of this document" finds the event through a claim stored in columns.
+      expect((await store.listEvents({ documentId: table.document.id }, { limit: 10 })).items).toEqual([event]);
+      expect(await store.countEvents({ documentId: table.document.id })).toBe(1);
+      const other = datasetTableChunk([950], 'unrelated file');
+      await store.appendDatasetChunk(other);
+      expect(await store.countEvents({ documentId: other.document.id })).toBe(0);
     });
 
     test('replaces and removes events', async () => {
