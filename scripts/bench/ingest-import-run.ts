@@ -16,7 +16,8 @@ let liveHeap = 0;
 let slices = 0;
 const gc = (globalThis as { gc?: () => void }).gc;
 const t0 = performance.now();
-await importDatasetChunks(wb, file, gdeltEventFileChunks(file, wb), summary, () => {
+const chunkRows = process.env.BENCH_CHUNK_ROWS ? Number(process.env.BENCH_CHUNK_ROWS) : undefined;
+await importDatasetChunks(wb, file, gdeltEventFileChunks(file, wb, { chunkRows }), summary, () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   // Every tenth slice, what is still reachable after a full collection: the memory the import holds.
   if (gc && ++slices % 10 === 1) {

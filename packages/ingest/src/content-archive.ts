@@ -40,22 +40,32 @@ export class ContentArchive {
     if (!existsSync(target)) this.writeAtomic(target, text);
   }
 
-  /** Hashes a file by streaming it (never whole in memory), then copies it in unless it is there. */
+  /**
+   * Hashes a file by streaming it (never whole in memory) while the kernel copies it in under a
+   * temporary name (the two overlap: a GDELT backfill file is hundreds of MB), then moves the copy
+   * into place, or drops it when those bytes are already archived.
+   */
   async putFile(path: string): Promise<string> {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-    const digest = hash.digest('hex');
-    const target = this.pathOf(digest);
-    if (!existsSync(target)) {
-      mkdirSync(dirname(target), { recursive: true });
-      const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    mkdirSync(this.root, { recursive: true });
+    const tmp = join(this.root, `incoming.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const copied = copyFile(path, tmp);
+      const hash = createHash('sha256');
       try {
-        await copyFile(path, tmp);
-        renameSync(tmp, target);
+        for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
       } finally {
-        rmSync(tmp, { force: true });
+        await copied.catch(() => {});
       }
+      await copied;
+      const digest = hash.digest('hex');
+      const target = this.pathOf(digest);
+      if (!existsSync(target)) {
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(tmp, target);
+      }
+      return digest;
+    } finally {
+      rmSync(tmp, { force: true });
     }
-    return digest;
   }
 }

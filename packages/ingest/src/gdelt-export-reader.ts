@@ -168,11 +168,11 @@ export function gdeltStampTime(stamp: string): IsoDateTime | null {
   return Number.isNaN(Date.parse(iso)) ? null : (iso as IsoDateTime);
 }
 
-/** Whole non-negative number from a decimal string, or -1. Avoids Number()'s leniency (' 1e3 '). */
-function digitsToNumber(s: string): number {
-  if (s.length === 0 || s.length > 15) return -1;
+/** Whole non-negative number from the decimal digits of s[from, to), or -1. Avoids Number()'s leniency (' 1e3 '). */
+function digitsAt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return -1;
     n = n * 10 + c;
@@ -297,21 +297,22 @@ export class GdeltEventRows {
     return ref;
   }
 
-  private readonly actorBlocks = new Map<string, ActorBlock>();
+  /** Actor blocks by role: one map each, so a look-up hashes the row's own text, not a built key. */
+  private readonly actorBlocks = { source: new Map<string, ActorBlock>(), target: new Map<string, ActorBlock>() };
   private readonly placeBlocks = new Map<string, PlaceBlock>();
   private readonly eventBlocks = new Map<string, EventColumns | null>();
 
   /** Actor columns (code, name, country, group, ethnic, 2 religions, 3 types) as one tab-joined block. */
-  private actorBlock(raw: string, role: FrameActor['role']): ActorBlock {
-    const key = role === 'source' ? raw : `\u0000${raw}`;
-    let hit = this.actorBlocks.get(key);
+  private actorBlock(raw: string, role: 'source' | 'target'): ActorBlock {
+    const blocks = this.actorBlocks[role];
+    let hit = blocks.get(raw);
     if (!hit) {
       const block = own(raw);
       const c = block.split('\t').map(own);
       const country = c[2] ?? '';
       hit = { actor: this.actor(c[0] ?? '', c[1] ?? '', country, c[7] ?? '', role), country, slot: newTableSlot() };
-      if (this.actorBlocks.size > 100_000) this.actorBlocks.clear();
-      this.actorBlocks.set(own(key), hit);
+      if (blocks.size > 100_000) blocks.clear();
+      blocks.set(block, hit);
     }
     return hit;
   }
@@ -397,14 +398,12 @@ export class GdeltEventRows {
       return `expected ${GDELT_EXPORT_COLUMNS} tab-separated columns, found ${found}`;
     }
     fields[GDELT_EXPORT_COLUMNS] = line.length;
-    const col = (c: number) => line.slice((fields[c] as number) + 1, fields[c + 1] as number);
     // Blocks of adjacent columns (an actor's ten, the event's five, the action place's eight) repeat
-    // across rows, so each block is read once and then found by its raw text.
-    const span = (from: number, to: number) => line.slice((fields[from] as number) + 1, fields[to + 1] as number);
-
-    const record = digitsToNumber(col(COL.id));
-    const dated = this.day(col(COL.sqlDate));
-    const event = this.event(span(COL.eventCode, COL.goldstein));
+    // across rows, so each block is read once and then found by its raw text. (No closures here:
+    // this runs once per row, millions of times.)
+    const record = digitsAt(line, 0, fields[COL.id + 1] as number);
+    const dated = this.day(line.slice((fields[COL.sqlDate] as number) + 1, fields[COL.sqlDate + 1] as number));
+    const event = this.event(line.slice((fields[COL.eventCode] as number) + 1, fields[COL.goldstein + 1] as number));
     if (record < 0 || !dated || !event) {
       return 'GLOBALEVENTID, SQLDATE or EventCode is missing or malformed';
     }
@@ -412,11 +411,17 @@ export class GdeltEventRows {
     const f = this.filter;
     if ((f.from && day < f.from) || (f.to && day > f.to)) return null;
     if (f.cameoRoots && !f.cameoRoots.includes(event.code.slice(0, 2))) return null;
-    const a1 = this.actorBlock(span(COL.actor1Code, COL.actor1Code + 9), 'source');
-    const a2 = this.actorBlock(span(COL.actor2Code, COL.actor2Code + 9), 'target');
+    const a1 = this.actorBlock(
+      line.slice((fields[COL.actor1Code] as number) + 1, fields[COL.actor1Code + 10] as number),
+      'source',
+    );
+    const a2 = this.actorBlock(
+      line.slice((fields[COL.actor2Code] as number) + 1, fields[COL.actor2Code + 10] as number),
+      'target',
+    );
     if (f.actorCountries && !f.actorCountries.includes(a1.country) && !f.actorCountries.includes(a2.country))
       return null;
-    const geo = this.placeBlock(span(COL.geoType, COL.geoFeature));
+    const geo = this.placeBlock(line.slice((fields[COL.geoType] as number) + 1, fields[COL.geoFeature + 1] as number));
     if (f.bbox) {
       const [w, s, e, nn] = f.bbox;
       const { lat, lon } = geo;
@@ -562,7 +567,9 @@ export async function* readGdeltEvents(
   ctx: GdeltContext,
   options: { filter?: GdeltRowFilter; chunkRows?: number } = {},
 ): AsyncGenerator<GdeltChunk> {
-  const chunkRows = options.chunkRows ?? 20_000;
+  // 5,000 rows (~2 MB of text): per-slice costs (a transaction, a document, a segment) are small
+  // beside the rows, and the text held per slice stays small enough to keep peak memory low.
+  const chunkRows = options.chunkRows ?? 5_000;
   const rows = new GdeltEventRows(ctx, options.filter);
   let table = gdeltEventTable(Math.min(chunkRows, 1 << 16));
   let kept: string[] = [];

@@ -71,16 +71,29 @@ export async function* textLines(
     return batch;
   };
 
+  const tooLong = () =>
+    new InvalidInputError(
+      `${options.name}: line ${lineNo} is longer than ${maxLine} bytes with no line break; is this the right file?`,
+    );
   for await (const chunk of input) {
-    const bytes: Uint8Array = carry ? concat(carry, chunk) : chunk;
+    let bytes: Uint8Array = chunk;
+    if (carry) {
+      // Only the carried line is joined with the head of the next piece: copying whole pieces to
+      // prepend a few hundred bytes would copy every byte of the file once more.
+      const nl = bytes.indexOf(NEWLINE);
+      if (nl === -1) {
+        carry = concat(carry, bytes);
+        if (carry.length > maxLine) throw tooLong();
+        continue;
+      }
+      yield decodeLines(concat(carry, bytes.subarray(0, nl)));
+      carry = null;
+      bytes = bytes.subarray(nl + 1);
+    }
     const cut = bytes.lastIndexOf(NEWLINE);
     if (cut === -1) {
-      if (bytes.length > maxLine) {
-        throw new InvalidInputError(
-          `${options.name}: line ${lineNo} is longer than ${maxLine} bytes with no line break; is this the right file?`,
-        );
-      }
-      carry = bytes;
+      if (bytes.length > maxLine) throw tooLong();
+      carry = bytes.slice();
       continue;
     }
     // Lines end at the newline; the byte range excludes the final \n so no empty line appears.

@@ -10,6 +10,7 @@ import {
   type DatasetAppendSummary,
   type Document,
   type DocumentId,
+  datasetChunkSize,
   dateFromEpochDay,
   type Event,
   type EventFilter,
@@ -195,7 +196,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     const fromSegments = segments.nextDocument(after);
     if (row.d === null) return fromSegments;
     if (fromSegments === null) return row.d;
-    return row.d < fromSegments ? row.d : fromSegments;
+    // Strings: the smaller id in code-unit order, as SQLite orders them.
+    if (row.d < fromSegments) return row.d;
+    return fromSegments;
   };
 
   /**
@@ -407,6 +410,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   let inlineWriter: ((chunk: EncodedChunk) => DatasetAppendSummary) | null = null;
   let writerThread: DatasetWriterThread | null = null;
   let appendedInline = 0;
+  /** A first dataset chunk this large starts the writer thread at once. */
+  const EARLY_WRITER_ROWS = 2_000;
 
   function upsertBody(table: 'sources' | 'actors' | 'places', id: string, name: string, value: unknown, old?: string) {
     const body = JSON.stringify(value);
@@ -527,11 +532,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     },
     async appendDatasetChunk(chunk) {
       const encoded = encodeChunk(chunk);
-      // The first chunk is written here: a small file is done before a thread would have started.
-      if (threaded && (writerThread || appendedInline > 0)) {
+      if (threaded && appendedInline > 0) {
         writerThread ??= new DatasetWriterThread(options.path);
         return writerThread.write(encoded);
       }
+      // The first chunk is written here: a small file is done before a thread would have started.
+      // A large first chunk announces a large file, so the thread starts now and boots (a few hundred
+      // ms) while this chunk is written and the next one read.
+      if (threaded && !writerThread && datasetChunkSize(chunk) >= EARLY_WRITER_ROWS)
+        writerThread = new DatasetWriterThread(options.path);
       inlineWriter ??= datasetWriter(db, segments.has);
       appendedInline++;
       return inlineWriter(encoded);
