@@ -34,6 +34,9 @@ export interface DatasetChunkRead extends DatasetChunk {
   rejected: { line: number; reason: string }[];
 }
 
+/** Slices handed to the store and not yet confirmed, at most. */
+const MAX_APPENDS_IN_FLIGHT = 2;
+
 /** Most rejected rows listed by line in a summary; the count covers them all. */
 export const MAX_LISTED_REJECTIONS = 1000;
 
@@ -79,10 +82,11 @@ export async function importDatasetChunks(
   onProgress?: (summary: ImportSummary) => void,
 ): Promise<ImportSummary> {
   summary.files++;
-  // One append in flight while the next slice is read: a store that writes on another thread (the
-  // SQLite store does) then stores slice n while slice n+1 is parsed. Counts are added only when
-  // the store confirms, so a failure leaves the summary true to what was stored.
-  let inFlight: Promise<void> | null = null;
+  // Up to two appends in flight while the next slice is read: a store that writes on another thread
+  // (the SQLite store does) then stores slices n and n-1 while slice n+1 is parsed, and a slow write
+  // (a checkpoint) does not stall reading. The store writes them in order. Counts are added only
+  // when the store confirms, so a failure leaves the summary true to what was stored.
+  const inFlight: Promise<void>[] = [];
   const append = async (chunk: DatasetChunkRead) => {
     const result = await deps.store.appendDatasetChunk(chunk);
     noteArrived(summary, chunk);
@@ -98,18 +102,22 @@ export async function importDatasetChunks(
       for (const r of chunk.rejected) {
         if (summary.rejected.length < MAX_LISTED_REJECTIONS) summary.rejected.push({ file, ...r });
       }
-      if (inFlight) await inFlight;
-      inFlight = null;
-      if (datasetChunkSize(chunk)) inFlight = append(chunk);
-      else {
+      while (inFlight.length >= MAX_APPENDS_IN_FLIGHT) await inFlight.shift();
+      if (datasetChunkSize(chunk)) {
+        const appended = append(chunk);
+        // Handled here so a failure while the next slice is being read is not an unhandled
+        // rejection; it is thrown where the append is awaited.
+        appended.catch(() => {});
+        inFlight.push(appended);
+      } else {
         summary.read += chunk.lines;
         summary.filtered += chunk.filtered;
         onProgress?.(summary);
       }
     }
-    if (inFlight) await inFlight;
+    while (inFlight.length) await inFlight.shift();
   } catch (error) {
-    if (inFlight) await inFlight.catch(() => {});
+    await Promise.allSettled(inFlight);
     summary.failedFiles.push({ file, reason: (error as Error).message });
   }
   return summary;

@@ -46,6 +46,31 @@ async function* capped(source: Readable, name: string, max: number): AsyncGenera
   }
 }
 
+/**
+ * Keeps `depth` pieces requested ahead of the consumer, so the next megabyte is being read while the
+ * current one is parsed (on a busy machine a read that starts only when asked for stalls the parser).
+ * Memory: `depth` pieces.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>, depth = 4): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const queue: Promise<IteratorResult<T>>[] = [];
+  try {
+    for (;;) {
+      while (queue.length < depth) {
+        const next = it.next();
+        // Handled where it is awaited; this keeps a failure of a piece read ahead from being unhandled.
+        next.catch(() => {});
+        queue.push(next);
+      }
+      const r = await (queue.shift() as Promise<IteratorResult<T>>);
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}
+
 /** Told by the file's first bytes (`PK\x03\x04`), so archived copies without an extension work too. */
 function isZip(path: string): boolean {
   if (extname(path).toLowerCase() === '.zip') return true;
@@ -84,7 +109,7 @@ export async function openDatasetBytes(
         `${path}: ${Math.round(size / MiB)} MiB is over the ${Math.round(max / MiB)} MiB limit for one dataset file`,
       );
     }
-    return { name: path, bytes: capped(createReadStream(path, { highWaterMark: MiB }), path, max) };
+    return { name: path, bytes: readAhead(capped(createReadStream(path, { highWaterMark: MiB }), path, max)) };
   }
   // yauzl loads only when a zip arrives.
   const yauzl = (await import('yauzl')).default;
@@ -130,5 +155,5 @@ export async function openDatasetBytes(
     ),
   );
   stream.on('close', () => zip.close());
-  return { name, bytes: capped(stream, name, Math.min(max, entry.uncompressedSize + 1)) };
+  return { name, bytes: readAhead(capped(stream, name, Math.min(max, entry.uncompressedSize + 1))) };
 }
