@@ -15,6 +15,7 @@ import {
 import type { Database, Statement } from 'better-sqlite3';
 import { encodeClaimBody } from './claim-codec.ts';
 import { segmentWriter } from './dataset-segments.ts';
+import type { InternedValues, SharedValueSender } from './shared-values.ts';
 
 /**
  * A dataset chunk checked and encoded for writing: what crosses to the writer thread. Claims given
@@ -30,13 +31,15 @@ export interface EncodedChunk {
   starts: number[];
   bodies: string[];
   table: DatasetClaimTable | null;
+  /** Set when the table's shared values were interned for the writer thread (shared-values.ts). */
+  values?: InternedValues;
 }
 
 /**
  * Checks a chunk (every claim cites the chunk's document, inside its text) and encodes its claims
  * as stored rows. Done by the caller's thread, so only strings cross to a writer thread.
  */
-export function encodeChunk(chunk: DatasetChunk): EncodedChunk {
+export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): EncodedChunk {
   const doc = chunk.document;
   checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
   const text = doc.text;
@@ -61,7 +64,7 @@ export function encodeChunk(chunk: DatasetChunk): EncodedChunk {
     starts[i] = c.start;
     bodies[i] = encodeClaimBody(c, c.quote.length === c.end - c.start && text.startsWith(c.quote, c.start));
   }
-  return {
+  const encoded: EncodedChunk = {
     sources: chunk.sources,
     document: doc,
     actors: chunk.actors,
@@ -71,6 +74,12 @@ export function encodeChunk(chunk: DatasetChunk): EncodedChunk {
     bodies,
     table: chunk.table ?? null,
   };
+  if (chunk.table && sender) {
+    const interned = sender.intern(chunk.table);
+    encoded.table = interned.table;
+    encoded.values = interned.values;
+  }
+  return encoded;
 }
 
 /** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */

@@ -47,7 +47,13 @@ export class DatasetWriterThread {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, chunk });
+      try {
+        this.worker.postMessage({ id, chunk });
+      } catch (error) {
+        // A chunk that never reached the thread leaves it out of step (shared values it did not
+        // receive): nothing more is written through it.
+        this.fail(error as Error);
+      }
     });
   }
 

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { datasetWriter, type EncodedChunk } from './dataset-append.ts';
 import { segmentReader } from './dataset-segments.ts';
 import { openDatabase } from './open-database.ts';
+import { SharedValueReceiver } from './shared-values.ts';
 
 const db = openDatabase((workerData as { path: string }).path);
 // Appends go to the ends of the b-trees, so a small cache serves them; the store's default (256 MB)
@@ -11,6 +12,7 @@ const db = openDatabase((workerData as { path: string }).path);
 db.pragma('cache_size = -32768');
 const path = (workerData as { path: string }).path;
 const write = datasetWriter(db, segmentReader(db, path).has);
+const shared = new SharedValueReceiver();
 
 parentPort?.on('message', (message: { id: number; chunk?: EncodedChunk; close?: boolean }) => {
   if (message.close) {
@@ -19,7 +21,11 @@ parentPort?.on('message', (message: { id: number; chunk?: EncodedChunk; close?: 
     return;
   }
   try {
-    parentPort?.postMessage({ id: message.id, result: write(message.chunk as EncodedChunk) });
+    const chunk = message.chunk as EncodedChunk;
+    // Values are restored before the write, so a failed write has still taken the fresh values it
+    // carried, as the importing side assumes.
+    if (chunk.table && chunk.values) chunk.table = shared.restore(chunk.table, chunk.values);
+    parentPort?.postMessage({ id: message.id, result: write(chunk) });
   } catch (error) {
     const e = error as Error & { code?: string };
     parentPort?.postMessage({ id: message.id, error: { name: e.name, message: e.message, code: e.code } });

@@ -49,6 +49,7 @@ import { readSnapshot, writeSnapshot } from './facts-snapshot.ts';
 import { ftsQuery } from './fts-query.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
+import { SharedValueSender } from './shared-values.ts';
 
 export interface SqliteStoreOptions {
   /** Path of the workspace database file, or `:memory:`. */
@@ -409,6 +410,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   const threaded = (options.bulkWriter ?? 'thread') === 'thread' && options.path !== ':memory:' && !options.readonly;
   let inlineWriter: ((chunk: EncodedChunk) => DatasetAppendSummary) | null = null;
   let writerThread: DatasetWriterThread | null = null;
+  /** What the writer thread knows of dataset tables' shared values; lives and dies with the thread. */
+  let sharedValues: SharedValueSender | null = null;
   let appendedInline = 0;
   /** A first dataset chunk this large starts the writer thread at once. */
   const EARLY_WRITER_ROWS = 2_000;
@@ -531,16 +534,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       return applyTx(changes);
     },
     async appendDatasetChunk(chunk) {
-      const encoded = encodeChunk(chunk);
       if (threaded && appendedInline > 0) {
-        writerThread ??= new DatasetWriterThread(options.path);
-        return writerThread.write(encoded);
+        if (!writerThread) {
+          writerThread = new DatasetWriterThread(options.path);
+          sharedValues = new SharedValueSender();
+        }
+        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined));
       }
+      const encoded = encodeChunk(chunk);
       // The first chunk is written here: a small file is done before a thread would have started.
       // A large first chunk announces a large file, so the thread starts now and boots (a few hundred
       // ms) while this chunk is written and the next one read.
-      if (threaded && !writerThread && datasetChunkSize(chunk) >= EARLY_WRITER_ROWS)
+      if (threaded && !writerThread && datasetChunkSize(chunk) >= EARLY_WRITER_ROWS) {
         writerThread = new DatasetWriterThread(options.path);
+        sharedValues = new SharedValueSender();
+      }
       inlineWriter ??= datasetWriter(db, segments.has);
       appendedInline++;
       return inlineWriter(encoded);
