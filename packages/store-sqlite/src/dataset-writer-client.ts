@@ -17,12 +17,23 @@ export class DatasetWriterThread {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
   private failure: Error | null = null;
+  /** The thread has opened its connection and takes chunks. */
+  ready = false;
 
   constructor(path: string) {
     this.worker = new Worker(new URL('./dataset-writer-boot.mjs', import.meta.url), { workerData: { path } });
     this.worker.on(
       'message',
-      (m: { id: number; result?: DatasetAppendSummary; error?: { name: string; message: string; code?: string } }) => {
+      (m: {
+        id: number;
+        ready?: boolean;
+        result?: DatasetAppendSummary;
+        error?: { name: string; message: string; code?: string };
+      }) => {
+        if (m.ready) {
+          this.ready = true;
+          return;
+        }
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);

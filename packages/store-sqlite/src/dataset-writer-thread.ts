@@ -13,6 +13,8 @@ db.pragma('cache_size = -32768');
 const path = (workerData as { path: string }).path;
 const write = datasetWriter(db, segmentReader(db, path).has);
 const shared = new SharedValueReceiver();
+// Until this arrives the store writes chunks itself, so a booting thread never holds up an import.
+parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', (message: { id: number; chunk?: EncodedChunk; close?: boolean }) => {
   if (message.close) {

@@ -413,6 +413,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
   /** What the writer thread knows of dataset tables' shared values; lives and dies with the thread. */
   let sharedValues: SharedValueSender | null = null;
   let appendedInline = 0;
+  let sentToThread = false;
   /** A first dataset chunk this large starts the writer thread at once. */
   const EARLY_WRITER_ROWS = 2_000;
 
@@ -534,21 +535,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       return applyTx(changes);
     },
     async appendDatasetChunk(chunk) {
-      if (threaded && appendedInline > 0) {
-        if (!writerThread) {
-          writerThread = new DatasetWriterThread(options.path);
-          sharedValues = new SharedValueSender();
-        }
-        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined));
-      }
-      const encoded = encodeChunk(chunk);
       // The first chunk is written here: a small file is done before a thread would have started.
-      // A large first chunk announces a large file, so the thread starts now and boots (a few hundred
-      // ms) while this chunk is written and the next one read.
-      if (threaded && !writerThread && datasetChunkSize(chunk) >= EARLY_WRITER_ROWS) {
+      // From the second on (or the first, when it is large and so announces a large file) the thread
+      // starts; chunks are written here until it has booted (a few hundred ms), then all go to it, in
+      // order (a chunk written here is committed before this returns).
+      if (threaded && !writerThread && (appendedInline > 0 || datasetChunkSize(chunk) >= EARLY_WRITER_ROWS)) {
         writerThread = new DatasetWriterThread(options.path);
         sharedValues = new SharedValueSender();
       }
+      if (writerThread && (writerThread.ready || sentToThread)) {
+        sentToThread = true;
+        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined));
+      }
+      const encoded = encodeChunk(chunk);
       inlineWriter ??= datasetWriter(db, segments.has);
       appendedInline++;
       return inlineWriter(encoded);
@@ -726,6 +725,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     async close() {
       if (writerThread) await writerThread.close();
       writerThread = null;
+      sentToThread = false;
       if (db.open) db.close();
     },
   };
