@@ -13,14 +13,16 @@ void wb.reference.gdeltContext().locator;
 const summary = emptyImportSummary();
 let peakHeap = 0;
 let liveHeap = 0;
-let slices = 0;
+let nextCheck = 50_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 const t0 = performance.now();
 const chunkRows = process.env.BENCH_CHUNK_ROWS ? Number(process.env.BENCH_CHUNK_ROWS) : undefined;
 await importDatasetChunks(wb, file, gdeltEventFileChunks(file, wb, { chunkRows }), summary, () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  // Every tenth slice, what is still reachable after a full collection: the memory the import holds.
-  if (gc && ++slices % 10 === 1) {
+  // At 50k rows and every 250k rows after: what is still reachable after a full collection, the
+  // memory the import holds. (Forced collections cost time, so they are few.)
+  if (gc && summary.read >= nextCheck) {
+    nextCheck = nextCheck === 50_000 ? 250_000 : nextCheck + 250_000;
     gc();
     liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
   }

@@ -4,7 +4,7 @@
 // the least any importer must do). Memory: peak RSS of the import process at 100k and 1M rows.
 // Documents: HTML pages and PDFs read (and HTML ingested) per second. Syndication: precision and
 // recall on the labelled pairs in data/syndication.
-//   BENCH_ROWS=100000,1000000  BENCH_RUNS=3
+//   BENCH_ROWS=100000,1000000  BENCH_RUNS=3  BENCH_CHUNK_ROWS=5000 (rows per stored slice; default: the reader's)
 
 import { isUtf8 } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
@@ -76,11 +76,12 @@ out.push('## Ingest: GDELT import, documents, syndication\n');
 out.push(
   'GDELT: synthetic 2.0 exports stitched from blocks of the real sample (`scripts/bench/gdelt-file-generator.ts`), ' +
     '~407 bytes a row. **Import** is the whole `parallax import gdelt` path in a fresh process and workspace ' +
-    '(archive the original, stream, parse, build Claims, `Store.appendDatasetChunk` into SQLite in 4,000-row ' +
-    'slices), without re-corroboration. **Raw parse** is the floor measured on the same file in the same run: ' +
+    '(archive the original, stream, parse each row into a column table of claims, `Store.appendDatasetChunk` ' +
+    'into SQLite in 5,000-row slices, each one document plus one columnar segment row, written by a writer ' +
+    'thread), without re-corroboration. **Raw parse** is the floor measured on the same file in the same run: ' +
     'stream, validate UTF-8, split lines, split every line into its 61 fields. Medians of ' +
     `${runs} runs. Memory of the import process: peak RSS (includes SQLite page caches), peak V8 heap, and ` +
-    'live heap (the largest heap still reachable after a forced full collection, taken every ten slices and at the end).\n',
+    'live heap (the largest heap still reachable after a forced full collection, taken at 50k rows, every 250k rows after and at the end).\n',
 );
 out.push(
   '| rows | raw parse rows/s | import rows/s | import ÷ raw | import s | peak RSS MiB | peak heap MiB | live heap MiB |',
