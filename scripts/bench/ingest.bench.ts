@@ -81,7 +81,7 @@ out.push(
     'thread), without re-corroboration. **Raw parse** is the floor measured on the same file in the same run: ' +
     'stream, validate UTF-8, split lines, split every line into its 61 fields. Medians of ' +
     `${runs} runs. Memory of the import process: peak RSS (includes SQLite page caches), peak V8 heap, and ` +
-    'live heap (the largest heap still reachable after a forced full collection, taken at 50k rows, every 250k rows after and at the end).\n',
+    'live heap (the largest heap still reachable after a forced full collection, taken once at 50k rows, its time left out of the import time, and at the end).\n',
 );
 out.push(
   '| rows | raw parse rows/s | import rows/s | import ÷ raw | import s | peak RSS MiB | peak heap MiB | live heap MiB |',
