@@ -8,12 +8,14 @@ import {
   type ClaimQuery,
   type ClusterDecision,
   checkChanges,
+  checkDatasetTable,
   compareClusterDecisions,
   type DatasetAppendSummary,
   type DatasetChunk,
   type Document,
   type DocumentId,
   type DocumentQuery,
+  datasetChunkClaims,
   dateFromEpochDay,
   type Event,
   type EventFilter,
@@ -586,7 +588,10 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
    * finds no claim stored and writes the chunk whole.
    */
   const appendChunk = async (chunk: DatasetChunk): Promise<DatasetAppendSummary> => {
-    for (const c of chunk.claims) {
+    // A chunk's claims in columns (`table`) are stored here as claim objects, like any others.
+    if (chunk.table) checkDatasetTable(chunk.table, chunk.document);
+    const claims = datasetChunkClaims(chunk);
+    for (const c of claims) {
       if (c.documentId !== chunk.document.id) {
         throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${chunk.document.id}`);
       }
@@ -594,13 +599,13 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
     const stored = new Set(
       (
         await lookup<{ id: string }>(
-          chunk.claims.map((c) => c.id),
+          claims.map((c) => c.id),
           (list) =>
             `SELECT id FROM ${table('claims')} WHERE id IN (${list}) AND ${documentStored(`id IN (${list})`)} GROUP BY id`,
         )
       ).map((r) => r.id),
     );
-    const fresh = chunk.claims.filter((c) => {
+    const fresh = claims.filter((c) => {
       if (stored.has(c.id)) return false;
       stored.add(c.id);
       return true;
@@ -615,7 +620,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
       },
       new Set(fresh.map((c) => c.id)),
     );
-    return { inserted: fresh.length, duplicates: chunk.claims.length - fresh.length };
+    return { inserted: fresh.length, duplicates: claims.length - fresh.length };
   };
 
   // ---- event queries -------------------------------------------------------------------------------
