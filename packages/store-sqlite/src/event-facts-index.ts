@@ -543,57 +543,7 @@ export class EventFactsIndex {
     const mask = this.match(filter);
     const c = this.cols;
     const width = this.actors.size;
-    // Open-addressing table keyed by source * width + target, with counts in parallel typed arrays:
-    // no object per edge, so aggregating millions of events stays a tight loop.
-    let capacity = 1 << 12;
-    let keys = new Float64Array(capacity).fill(-1);
-    let slotOf = new Int32Array(capacity);
-    let counts: Int32Array = new Int32Array(1024);
-    let gold: Float64Array = new Float64Array(1024);
-    let quads: Int32Array = new Int32Array(4096);
-    let edgeKeys: Float64Array = new Float64Array(1024);
-    let used = 0;
-    const add = (key: number, g: number, q: number) => {
-      let h = (Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
-      for (;;) {
-        const k = keys[h] as number;
-        if (k === key) break;
-        if (k === -1) {
-          if (used === counts.length) {
-            counts = growInt(counts, used * 2);
-            gold = growFloat(gold, used * 2);
-            quads = growInt(quads, used * 8);
-            edgeKeys = growFloat(edgeKeys, used * 2);
-          }
-          keys[h] = key;
-          slotOf[h] = used;
-          edgeKeys[used] = key;
-          used++;
-          break;
-        }
-        h = (h + 1) & (capacity - 1);
-      }
-      const e = slotOf[h] as number;
-      counts[e] = (counts[e] as number) + 1;
-      if (!Number.isNaN(g)) gold[e] = (gold[e] as number) + g;
-      if (q) quads[e * 4 + q - 1] = (quads[e * 4 + q - 1] as number) + 1;
-      if (used * 2 > capacity) {
-        // Rehash into a table twice the size to keep probe chains short.
-        const oldKeys = keys;
-        const oldSlots = slotOf;
-        capacity *= 2;
-        keys = new Float64Array(capacity).fill(-1);
-        slotOf = new Int32Array(capacity);
-        for (let i = 0; i < oldKeys.length; i++) {
-          const k = oldKeys[i] as number;
-          if (k === -1) continue;
-          let j = (Math.imul((k % 0x7fffffff) | 0, 0x9e3779b1) >>> 0) & (capacity - 1);
-          while ((keys[j] as number) !== -1) j = (j + 1) & (capacity - 1);
-          keys[j] = k;
-          slotOf[j] = oldSlots[i] as number;
-        }
-      }
-    };
+    const table = new PairTable();
     const sources: number[] = [];
     const targets: number[] = [];
     const ids = this.actorIds;
@@ -609,7 +559,7 @@ export class EventFactsIndex {
         // The common case (one source, one target) without building lists.
         const s = ids[start] as number;
         const t = ids[start + 1] as number;
-        if (s !== t) add(s * width + t, g, q);
+        if (s !== t) table.add(s * width + t, g, q);
         continue;
       }
       sources.length = 0;
@@ -618,10 +568,19 @@ export class EventFactsIndex {
         if (roles[a] === 1) sources.push(ids[a] as number);
         else if (roles[a] === 2) targets.push(ids[a] as number);
       }
-      for (const s of sources) for (const t of targets) if (s !== t) add(s * width + t, g, q);
+      for (const s of sources) for (const t of targets) if (s !== t) table.add(s * width + t, g, q);
+    }
+    const { used, counts, gold, quads, edgeKeys } = table;
+    // Only edges that can make the top `limit` become objects: those at or above the limit-th count
+    // (ties kept, so the final order and cut are exactly the reference's).
+    let threshold = 0;
+    if (used > limit && limit > 0) {
+      const sorted = counts.slice(0, used).sort();
+      threshold = sorted[used - limit] as number;
     }
     const list: ActorEdge[] = [];
     for (let e = 0; e < used; e++) {
+      if ((counts[e] as number) < threshold) continue;
       const key = edgeKeys[e] as number;
       list.push({
         source: this.actors.values[Math.floor(key / width)] as ActorEdge['source'],
@@ -663,6 +622,74 @@ function allocate(capacity: number): Columns {
     (cols as Record<ColumnName, unknown>)[name] = new COLUMN_TYPES[name](capacity);
   }
   return cols;
+}
+
+/**
+ * Actor-pair aggregates in an open-addressing table over typed arrays: no object per edge. A class
+ * with fields rather than a closure over mutable locals, so V8 keeps the hot loop in registers.
+ */
+class PairTable {
+  capacity = 1 << 12;
+  keys = new Float64Array(this.capacity).fill(-1);
+  slotOf = new Int32Array(this.capacity);
+  counts: Int32Array = new Int32Array(1024);
+  gold: Float64Array = new Float64Array(1024);
+  quads: Int32Array = new Int32Array(4096);
+  edgeKeys: Float64Array = new Float64Array(1024);
+  used = 0;
+
+  private hash(key: number): number {
+    // Keys below 2^31 hash as integers; float modulo only for very large actor dictionaries.
+    const k = key < 0x7fffffff ? key | 0 : (key % 0x7fffffff) | 0;
+    return (Math.imul(k, 0x9e3779b1) >>> 0) & (this.capacity - 1);
+  }
+
+  add(key: number, g: number, q: number): void {
+    const keys = this.keys;
+    const mask = this.capacity - 1;
+    let h = this.hash(key);
+    let k = keys[h] as number;
+    while (k !== key && k !== -1) {
+      h = (h + 1) & mask;
+      k = keys[h] as number;
+    }
+    let e: number;
+    if (k === key) e = this.slotOf[h] as number;
+    else {
+      e = this.used++;
+      if (e === this.counts.length) {
+        this.counts = growInt(this.counts, e * 2);
+        this.gold = growFloat(this.gold, e * 2);
+        this.quads = growInt(this.quads, e * 8);
+        this.edgeKeys = growFloat(this.edgeKeys, e * 2);
+      }
+      keys[h] = key;
+      this.slotOf[h] = e;
+      this.edgeKeys[e] = key;
+    }
+    this.counts[e] = (this.counts[e] as number) + 1;
+    if (!Number.isNaN(g)) this.gold[e] = (this.gold[e] as number) + g;
+    if (q) this.quads[e * 4 + q - 1] = (this.quads[e * 4 + q - 1] as number) + 1;
+    if (this.used * 2 > this.capacity) this.rehash();
+  }
+
+  /** Doubles the table to keep probe chains short. */
+  private rehash(): void {
+    const oldKeys = this.keys;
+    const oldSlots = this.slotOf;
+    this.capacity *= 2;
+    this.keys = new Float64Array(this.capacity).fill(-1);
+    this.slotOf = new Int32Array(this.capacity);
+    const mask = this.capacity - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i] as number;
+      if (k === -1) continue;
+      let j = this.hash(k);
+      while ((this.keys[j] as number) !== -1) j = (j + 1) & mask;
+      this.keys[j] = k;
+      this.slotOf[j] = oldSlots[i] as number;
+    }
+  }
 }
 
 function growInt(arr: Int32Array, size: number): Int32Array {
