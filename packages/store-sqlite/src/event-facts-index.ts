@@ -149,6 +149,16 @@ export class EventFactsIndex {
   private actorIds: Int32Array;
   private actorRoles: Uint8Array;
   private actorSize = 0;
+  /**
+   * Per slot, the id of the event's (source, target) pair when it has exactly one of each, -1 when it
+   * has no edge, -2 when it has several sources or targets (counted through the hash table). Built on
+   * the first actor-edge query and then kept by `upsert`, so the edge loop reads one array per event
+   * and counts into dense arrays instead of walking actor rows and probing a hash table.
+   */
+  private pairOfSlot: Int32Array | null = null;
+  private pairSource: number[] = [];
+  private pairTarget: number[] = [];
+  private readonly pairByKey = new Map<number, number>();
   private readonly slotOfRowid = new Map<number, number>();
   private dead = 0;
   private readonly countries: Dictionary;
@@ -240,7 +250,46 @@ export class EventFactsIndex {
       }
       c.live[slot] = 1;
       this.slotOfRowid.set(row.rowid, slot);
+      if (this.pairOfSlot) {
+        if (slot >= this.pairOfSlot.length) {
+          const next = new Int32Array(Math.max(this.capacity, slot + 1));
+          next.set(this.pairOfSlot);
+          this.pairOfSlot = next;
+        }
+        this.pairOfSlot[slot] = this.pairFor(slot);
+      }
     }
+  }
+
+  private pairFor(slot: number): number {
+    const start = this.cols.actorStart[slot] as number;
+    const n = this.cols.actorCount[slot] as number;
+    if (n < 2) return -1;
+    const roles = this.actorRoles;
+    if (n === 2 && roles[start] === 1 && roles[start + 1] === 2) {
+      const s = this.actorIds[start] as number;
+      const t = this.actorIds[start + 1] as number;
+      if (s === t) return -1;
+      const key = s * 0x4000000 + t;
+      let id = this.pairByKey.get(key);
+      if (id === undefined) {
+        id = this.pairSource.length;
+        this.pairSource.push(s);
+        this.pairTarget.push(t);
+        this.pairByKey.set(key, id);
+      }
+      return id;
+    }
+    return -2;
+  }
+
+  private pairs(): Int32Array {
+    if (!this.pairOfSlot) {
+      const pairs = new Int32Array(this.capacity);
+      for (let slot = 0; slot < this.size; slot++) pairs[slot] = this.pairFor(slot);
+      this.pairOfSlot = pairs;
+    }
+    return this.pairOfSlot;
   }
 
   remove(rowid: number): void {
@@ -544,24 +593,32 @@ export class EventFactsIndex {
     const c = this.cols;
     const width = this.actors.size;
     const table = new PairTable();
+    const pairs = this.pairs();
+    const np = this.pairSource.length;
+    const pCounts = new Int32Array(np);
+    const pGold = new Float64Array(np);
+    const pQuads = new Int32Array(np * 4);
+    const goldstein = c.goldstein;
+    const quad = c.quad;
     const sources: number[] = [];
     const targets: number[] = [];
     const ids = this.actorIds;
     const roles = this.actorRoles;
     for (let i = 0; i < mask.length; i++) {
       if (!mask[i]) continue;
-      const start = c.actorStart[i] as number;
-      const n = c.actorCount[i] as number;
-      if (n < 2) continue;
-      const g = c.goldstein[i] as number;
-      const q = c.quad[i] as number;
-      if (n === 2 && roles[start] === 1 && roles[start + 1] === 2) {
-        // The common case (one source, one target) without building lists.
-        const s = ids[start] as number;
-        const t = ids[start + 1] as number;
-        if (s !== t) table.add(s * width + t, g, q);
+      const p = pairs[i] as number;
+      if (p === -1) continue;
+      const g = goldstein[i] as number;
+      const q = quad[i] as number;
+      if (p >= 0) {
+        // The common case (one source, one target): dense counts by pair id.
+        pCounts[p] = (pCounts[p] as number) + 1;
+        if (!Number.isNaN(g)) pGold[p] = (pGold[p] as number) + g;
+        if (q) pQuads[p * 4 + q - 1] = (pQuads[p * 4 + q - 1] as number) + 1;
         continue;
       }
+      const start = c.actorStart[i] as number;
+      const n = c.actorCount[i] as number;
       sources.length = 0;
       targets.length = 0;
       for (let a = start; a < start + n; a++) {
@@ -569,6 +626,16 @@ export class EventFactsIndex {
         else if (roles[a] === 2) targets.push(ids[a] as number);
       }
       for (const s of sources) for (const t of targets) if (s !== t) table.add(s * width + t, g, q);
+    }
+    for (let p = 0; p < np; p++) {
+      const n = pCounts[p] as number;
+      if (n === 0) continue;
+      table.addTotals((this.pairSource[p] as number) * width + (this.pairTarget[p] as number), n, pGold[p] as number, [
+        pQuads[p * 4] as number,
+        pQuads[p * 4 + 1] as number,
+        pQuads[p * 4 + 2] as number,
+        pQuads[p * 4 + 3] as number,
+      ]);
     }
     const { used, counts, gold, quads, edgeKeys } = table;
     // Only edges that can make the top `limit` become objects: those at or above the limit-th count
@@ -645,6 +712,22 @@ class PairTable {
   }
 
   add(key: number, g: number, q: number): void {
+    const e = this.slot(key);
+    this.counts[e] = (this.counts[e] as number) + 1;
+    if (!Number.isNaN(g)) this.gold[e] = (this.gold[e] as number) + g;
+    if (q) this.quads[e * 4 + q - 1] = (this.quads[e * 4 + q - 1] as number) + 1;
+  }
+
+  /** Adds an edge's totals counted elsewhere (the dense pair arrays). */
+  addTotals(key: number, count: number, gold: number, quads: readonly number[]): void {
+    const e = this.slot(key);
+    this.counts[e] = (this.counts[e] as number) + count;
+    this.gold[e] = (this.gold[e] as number) + gold;
+    for (let k = 0; k < 4; k++) this.quads[e * 4 + k] = (this.quads[e * 4 + k] as number) + (quads[k] as number);
+  }
+
+  /** The edge slot of a key, taking a new one for a new key. */
+  private slot(key: number): number {
     const keys = this.keys;
     const mask = this.capacity - 1;
     let h = this.hash(key);
@@ -666,11 +749,9 @@ class PairTable {
       keys[h] = key;
       this.slotOf[h] = e;
       this.edgeKeys[e] = key;
+      if (this.used * 2 > this.capacity) this.rehash();
     }
-    this.counts[e] = (this.counts[e] as number) + 1;
-    if (!Number.isNaN(g)) this.gold[e] = (this.gold[e] as number) + g;
-    if (q) this.quads[e * 4 + q - 1] = (this.quads[e * 4 + q - 1] as number) + 1;
-    if (this.used * 2 > this.capacity) this.rehash();
+    return e;
   }
 
   /** Doubles the table to keep probe chains short. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { datasetChunkClaims, timelineOf } from '@parallax/core';
+import { type ActorEdge, actorEdgesOf, datasetChunkClaims, type Event, timelineOf } from '@parallax/core';
 import {
   datasetChunk,
   datasetTableChunk,
@@ -148,6 +148,26 @@ describe('sqlite workspace files', () => {
     expect(await reader.countEvents({})).toBe(39);
     await reader.close();
     await writer.close();
+  });
+
+  it('keeps actor edges right when events arrive, change and go after the first edge query', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const events = randomEvents(120, 23);
+    // Sums of Goldstein scores depend on the order they are added in: compare them rounded.
+    const rounded = (edges: ActorEdge[]) =>
+      edges.map((e) => ({ ...e, goldsteinSum: Math.round(e.goldsteinSum * 1e6) }));
+    const expectEdges = async (live: Event[]) => {
+      for (const limit of [3, 10, 1000])
+        expect(rounded(await store.actorEdges({}, limit))).toEqual(rounded(actorEdgesOf(live, limit)));
+    };
+    await store.apply(withEvidence(events.slice(0, 60)));
+    await expectEdges(events.slice(0, 60));
+    // New events, a replaced one (other actors) and a removed one, after the pair column was built.
+    const replaced = { ...(events[0] as Event), frame: (events[90] as Event).frame };
+    await store.apply(withEvidence([...events.slice(60, 90), replaced]));
+    await store.apply({ removeEventIds: [(events[1] as Event).id] });
+    await expectEdges([replaced, ...events.slice(2, 90)]);
+    await store.close();
   });
 
   it('writes nothing when a change set is rejected midway', async () => {
