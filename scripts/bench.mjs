@@ -68,4 +68,6 @@ Each section ends with when it was measured. Machine of the last run (${new Date
 Node ${process.version}, ${os.platform()} ${os.release()}. The machine is shared, so expect some noise.
 `;
 writeFileSync(docPath, `${header}\n${sections.join('\n\n')}\n${manual ? `\n${manual}` : ''}`);
+// Benches print plain tables; the repository's formatter (part of `npm test`) aligns them.
+spawnSync('npx', ['biome', 'format', '--write', 'docs/benchmarks.md'], { cwd: root, stdio: 'ignore' });
 console.error('\nwrote docs/benchmarks.md');
