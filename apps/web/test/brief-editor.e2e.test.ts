@@ -6,9 +6,12 @@ import { startDemoWorkbench } from './workbench-server.ts';
 const suite = hasChromium ? describe : describe.skip;
 if (!hasChromium) console.warn('Skipping brief editor browser tests: /usr/bin/chromium is not installed.');
 
-// A draft written for this test: one broken URL, one note never referenced, one hedge without a basis.
+// A draft written for this test: one broken URL, one note never referenced, one hedge without a basis,
+// and a treaty signing dated a day before the day the demo workspace's sources give.
 const DRAFT = [
   '# Test brief',
+  '',
+  'Moscow and Pyongyang signed the partnership treaty on June 18, 2024.',
   '',
   'The units moved to the border.<sup>1</sup> They might advance further.',
   '',
@@ -43,6 +46,13 @@ suite('brief editor in a real browser', () => {
     await expect.poll(() => checks.locator('[data-kind=broken-url]').count(), { timeout: 15_000 }).toBe(1);
     expect(await checks.locator('[data-kind=unreferenced-note]').count()).toBe(1);
     expect(await checks.locator('[data-kind=unmapped]').count()).toBe(1);
+    // The fact check: the workspace's sources date the signing 19 June (a mutual act is coded both ways,
+    // so it can be two claims of one sentence).
+    await expect.poll(() => checks.locator('[data-kind=contradicted]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const text of await checks.locator('[data-kind=contradicted]').allTextContents())
+      expect(text).toMatch(
+        /signed the partnership treaty .* the draft dates it 2024-06-18; the workspace's sources date it 2024-06-19/,
+      );
 
     // Clicking a finding selects its line in the editor.
     await checks.locator('[data-kind=unreferenced-note] button').click();
