@@ -110,6 +110,19 @@ describe('parallax brief check', () => {
     );
   });
 
+  it('prints the fact check as text: the contradicted line, the conflict, the quotes behind it', () => {
+    const ws = join(dir, 'ws');
+    writeFileSync(
+      join(dir, 'dated.md'),
+      '# Note\n\nMoscow and Pyongyang signed the partnership treaty on June 18, 2024.\n',
+    );
+    const r = parallax('-w', ws, 'brief', 'check', 'dated.md');
+    expect(r.stdout).toMatch(/dated\.md:3 {2}CONTRADICTED {2}Moscow and Pyongyang signed the partnership treaty/);
+    expect(r.stdout).toContain("date: the draft dates it 2024-06-18; the workspace's sources date it 2024-06-19");
+    expect(r.stdout).toMatch(/\n {8}“[^”]+” — .*President of Russia/);
+    expect(r.stdout).toMatch(/\d+ supported, [1-9]\d* contradicted, \d+ unverified claims;/);
+  });
+
   it('names the file and the problem for bad input', () => {
     expect(parallax('brief', 'check', 'missing.md')).toMatchObject({
       code: 1,
