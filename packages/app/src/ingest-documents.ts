@@ -8,6 +8,7 @@ import {
   detectWireCredit,
   type Extractor,
   fingerprint,
+  isDatasetMediaType,
   NearDuplicateIndex,
   type Place,
   type Source,
@@ -54,9 +55,6 @@ export interface IngestDeps {
 export const COPY_THRESHOLD = 0.5;
 /** The same when a wire credit ties the two (both credit one agency, or one is the agency's own story). */
 export const CREDITED_COPY_THRESHOLD = 0.3;
-
-/** Media types of dataset slices: not prose, never compared for syndication. */
-const DATASET_TYPES = new Set(['text/tab-separated-values', 'text/csv']);
 
 interface Known {
   id: DocumentId;
@@ -106,7 +104,7 @@ export class LineageIndex {
   }
 
   add(d: Document, fp?: TextFingerprint): void {
-    if (DATASET_TYPES.has(d.mediaType) || this.known.has(d.id)) return;
+    if (isDatasetMediaType(d.mediaType) || this.known.has(d.id)) return;
     const k: Known = {
       id: d.id,
       published: d.published,

@@ -24,6 +24,7 @@ import {
   IntegrityError,
   InvalidInputError,
   type IsoDate,
+  isDatasetMediaType,
   mergeSource,
   NUMBERED_DATASETS,
   type Page,
@@ -113,12 +114,6 @@ const MAX_PAGE = 100_000;
  * document) keeps its id, so these are looked up even when their document is new.
  */
 const RECORD_CLAIM_ID = new RegExp(`^clm_(?:${Object.values(NUMBERED_DATASETS).join('|')})`);
-
-/**
- * Dataset slices (raw GDELT/UCDP rows: codes, numbers, URLs) stay out of search, as in the embedded
- * store (ADR 0003): millions of rows and no prose to find in them.
- */
-const DATASET_MEDIA_TYPES = new Set(['text/tab-separated-values', 'text/csv']);
 
 const STACK_COLUMN: Record<TimelineStack, string> = { quadClass: 'quad', plover: 'plover', status: 'status' };
 
@@ -478,7 +473,7 @@ function createStore(topology: ClusterTopology, options: ClickHouseStoreOptions)
         title: d.title,
         text,
         text_length: text.length,
-        terms: DATASET_MEDIA_TYPES.has(d.mediaType) ? '' : searchTerms(d.title, text),
+        terms: isDatasetMediaType(d.mediaType) ? '' : searchTerms(d.title, text),
         body: JSON.stringify(rest),
       });
     }

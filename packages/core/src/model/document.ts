@@ -66,3 +66,14 @@ export function buildDocument(draft: DocumentDraft): Document {
     retracted: draft.retracted ?? null,
   };
 }
+
+/**
+ * Media types of dataset slices (a stored piece of a GDELT or UCDP file): records, not prose, so they
+ * are neither searched nor compared for syndication. SQLite's search triggers (migration v1) spell
+ * the same list in SQL.
+ */
+export const DATASET_MEDIA_TYPES: readonly string[] = ['text/tab-separated-values', 'text/csv'];
+
+export function isDatasetMediaType(mediaType: string): boolean {
+  return DATASET_MEDIA_TYPES.includes(mediaType);
+}
