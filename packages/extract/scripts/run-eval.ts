@@ -69,6 +69,7 @@ function main(): void {
   } else {
     console.log(table(results));
     for (const s of skipped) console.log(s);
+    console.log(confusions(results));
     if (verbose)
       for (const r of results)
         for (const e of r.errors)
@@ -117,6 +118,23 @@ function table(results: SuiteResult[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The worst categories, for the terminal: what error analysis starts from. */
+function confusions(results: SuiteResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.confusion.length === 0) continue;
+    const title = r.name === 'plover-en' ? `${r.name} confusions, dev split (gold → coded)` : `${r.name} missed codes`;
+    out.push('', `${title}: ${r.confusion.map((c) => `${c.expected} → ${c.got} ${c.count}`).join(', ')}`);
+  }
+  const plover = results.find((r) => r.name === 'plover-en');
+  if (plover?.categories) {
+    out.push('', 'plover-en by gold type (dev split), worst first:');
+    for (const c of plover.categories)
+      out.push(`  ${c.category.padEnd(10)} ${String(c.correct).padStart(3)}/${String(c.n).padEnd(3)}  ${c.missedAs}`);
+  }
+  return out.join('\n');
 }
 
 function markdown(results: SuiteResult[], skipped: string[]): string {

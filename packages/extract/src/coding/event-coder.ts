@@ -19,6 +19,11 @@ export interface CodedEvent {
   pattern: VerbPattern | null;
   /** Verb lemma as the dictionary lists it. */
   verb: string;
+  /**
+   * The verb the event was merged from when it is read off a complement ("agreed to allow": agree):
+   * the event stands in the sentence where this verb stands.
+   */
+  head?: Predicate;
 }
 
 /** Roots whose passive subject is the actor, not the patient: troops "were deployed", "withdrew". */

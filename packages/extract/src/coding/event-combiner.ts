@@ -105,6 +105,7 @@ export function combineEvents(
         targets: c.targets.length ? c.targets : (gov[0] as CodedEvent).targets,
         reverse: false,
         verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
+        head: (gov[0] as CodedEvent).head ?? g,
       });
       continue;
     }
@@ -143,7 +144,15 @@ export function combineEvents(
     }
     for (const e of [...gov, ...(byPred.get(g) ?? [])]) dropped.add(e);
     for (const e of byPred.get(p) ?? []) dropped.add(e);
-    added.push({ ...c, code, sources, targets, reverse: false, verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}` });
+    added.push({
+      ...c,
+      code,
+      sources,
+      targets,
+      reverse: false,
+      verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
+      head: (gov[0] as CodedEvent).head ?? g,
+    });
   }
 
   // "agreed to share information", "agreed on a plan", "agreed that they should cooperate": an

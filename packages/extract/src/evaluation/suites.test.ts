@@ -80,4 +80,9 @@ describe('the main event of a sentence', () => {
       'REQUEST',
     );
   });
+
+  it('is a refusal or agreement merged onto its complement, not a later verb of that complement', () => {
+    expect(main('The militia refused to allow aid planes to land and evacuate the wounded.')).toBe('REJECT');
+    expect(main('Both factions have agreed to allow aid workers into all areas for people in need.')).toBe('AGREE');
+  });
 });

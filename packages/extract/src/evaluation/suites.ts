@@ -272,13 +272,12 @@ export function mainPloverType(
     const { wrappers } = attribute(a.parse);
     const events = a.events.filter((e) => !e.reverse && !wrappers.has(e.predicate.id));
     // Main clauses first: "X did Y after Z happened" is about Y.
-    const main = events.filter(
-      (e) =>
-        e.predicate.subordinator === null &&
-        !e.predicate.relative &&
-        !e.predicate.verb.participle &&
-        !(e.predicate.verb.infinitive && e.predicate.governor),
-    );
+    // An event merged onto its complement ("agreed to allow", "refused to let") stands where the
+    // governing verb stands.
+    const main = events.filter((e) => {
+      const p = e.head ?? e.predicate;
+      return p.subordinator === null && !p.relative && !p.verb.participle && !(p.verb.infinitive && p.governor);
+    });
     const pool = main.length > 0 ? [...main, ...events] : events.length > 0 ? events : a.events;
     for (const e of pool) {
       const p = ploverOf(codebook, e.code);
