@@ -59,6 +59,29 @@ RESTORE
 
 --- SAY  [010]  ---
 SAY {SAYS SAID SAYING}
+
+--- ANNOUNCE  [010]  ---
+ANNOUNCE
+
+--- OPEN  [---]  ---
+OPEN
+
+--- INVESTIGATE  [090]  ---
+INVESTIGATE
+
+--- CANCEL  [---]  ---
+SUSPEND
+- * FLIGHTS                        [160]
+
+--- IMPOSE  [170]  ---
+IMPOSE
+- * CURFEW                         [1723]
+
+=CARRIER ANNOUNCE
+=CARRIER OPEN
+=CARRIER IMPOSE
+=NOUN SUSPENSION SUSPEND
+=NOUN INQUIRY INVESTIGATE
 `),
   discards: [],
 });
@@ -128,5 +151,21 @@ describe('EventCoder', () => {
 
   it('steps over an apposition between subject and verb', () => {
     expect(code('Ostmark, the region’s largest state, condemned Norland.')).toEqual(['OST>NRL:122']);
+  });
+
+  it('codes an event noun after a verb that carries it as the verb the noun derives from', () => {
+    expect(code('Norland announced a suspension of flights to Sudaria.')).toEqual(['NRL>SUD:160']);
+    expect(code('Sudaria opened an inquiry into the shelling.')).toEqual(['SUD>-:090']);
+  });
+
+  it("keeps the carrier's own code when the noun codes nothing or the carrier's pattern matches", () => {
+    expect(code('Norland announced a suspension of talks with Sudaria.')).toEqual(['NRL>SUD:010']);
+    expect(code('Norland imposed a curfew on Sudaria.')).toEqual(['NRL>SUD:1723']);
+  });
+
+  it("lets any agent of a compound code wield force: a leader's government imposes, it does not protest", () => {
+    expect(code('The government of Queen Elva imposed a curfew on Norland.', '2021-01-01')).toEqual([
+      'SUDELIGOV>NRL:1723',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import type { Token } from '../nlp/token.ts';
 import type { ActorResolver, ResolvedActor } from './actor-resolver.ts';
 import { combineEvents } from './event-combiner.ts';
 import { type PatternMatch, PatternMatcher } from './pattern-matcher.ts';
-import type { VerbIndex } from './verb-index.ts';
+import type { VerbHit, VerbIndex } from './verb-index.ts';
 
 /** One coded event: who did what to whom, read from one predicate. */
 export interface CodedEvent {
@@ -38,6 +38,8 @@ export class EventCoder {
   private currentGroups = new Map<number, NounGroup>();
   private currentPredicates: readonly Predicate[] = [];
   private currentTokens: readonly Token[] = [];
+  /** Predicates made for an event noun, and the carrier verb's predicate each stands for. */
+  private nominalOf = new Map<Predicate, Predicate>();
 
   constructor(
     private readonly verbs: VerbIndex,
@@ -75,43 +77,22 @@ export class EventCoder {
         continue;
       }
       const hits = this.verbs.lookup(parse.tokens, pred.verb.main);
-      if (hits.length === 0) continue;
-      const ctx = this.context(
-        parse,
-        pred,
-        hits[0]?.start ?? pred.verb.main,
-        hits[0]?.end ?? pred.verb.main + 1,
-        groupStarting,
-      );
-      const matcher = new PatternMatcher(ctx);
-      // Words present around the verb: a pattern needing a word that is absent is not tried.
-      const present = new Set<string>();
-      const note = (i: number) => {
-        const t = parse.tokens[i] as Token;
-        present.add(t.key);
-        if (this.verbs.grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
-          present.add(t.key.slice(0, -1));
-          if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
-        }
-        if (t.words.length > 1) for (const w of t.words) present.add(w);
-      };
-      for (const i of ctx.before) note(i);
-      for (const i of ctx.after) note(i);
-      let best: PatternMatch | null = null;
-      let bestVerb = hits[0]?.entry ?? null;
-      for (const hit of hits) {
-        for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
-          if (pattern.onlyFor && !pattern.onlyFor.some((v) => isFormOf(hit.entry, v))) continue;
-          const m = matcher.match(pattern);
-          if (!m) continue;
-          if (!best || this.better(m, best)) {
-            best = m;
-            bestVerb = hit.entry;
-          }
+      const own = hits.length > 0 ? this.bestMatch(parse, pred, hits, groupStarting) : null;
+      if (own?.best?.pattern.blocks) continue;
+      // "announced a suspension of flights", "opened an investigation into …": a verb that only
+      // carries the event its object names, when none of its own patterns matched, is coded as that
+      // noun's verb would be.
+      if (!own?.best && this.carrier(parse, pred, hits)) {
+        const nominal = this.codeNominal(parse, pred, resolver, groupStarting);
+        if (nominal.length > 0) {
+          events.push(...nominal);
+          coded.add(pred);
+          continue;
         }
       }
-      if (!bestVerb) continue;
-      if (best?.pattern.blocks) continue;
+      if (!own) continue;
+      const best = own.best;
+      let bestVerb = own.bestVerb;
       // No pattern: the verb's own code, from the first dictionary entry that has one.
       if (!best) bestVerb = hits.find((h) => h.entry.code || h.entry.reverseCode)?.entry ?? bestVerb;
       const forward = best ? best.pattern.code : bestVerb.code;
@@ -145,6 +126,96 @@ export class EventCoder {
           (p) => this.subjectActors(p, resolver),
         )
       : events;
+  }
+
+  /** The most specific pattern of any of the verb's entries that matches, and the entry it came from. */
+  private bestMatch(
+    parse: SentenceParse,
+    pred: Predicate,
+    hits: VerbHit[],
+    groupStarting: Map<number, NounGroup>,
+  ): { best: PatternMatch | null; bestVerb: VerbEntry } | null {
+    const first = hits[0];
+    if (!first) return null;
+    const ctx = this.context(parse, pred, first.start, first.end, groupStarting);
+    const matcher = new PatternMatcher(ctx);
+    // Words present around the verb: a pattern needing a word that is absent is not tried.
+    const present = new Set<string>();
+    const note = (i: number) => {
+      const t = parse.tokens[i] as Token;
+      present.add(t.key);
+      if (this.verbs.grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
+        present.add(t.key.slice(0, -1));
+        if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
+      }
+      if (t.words.length > 1) for (const w of t.words) present.add(w);
+    };
+    for (const i of ctx.before) note(i);
+    for (const i of ctx.after) note(i);
+    let best: PatternMatch | null = null;
+    let bestVerb = first.entry;
+    for (const hit of hits) {
+      for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
+        if (pattern.onlyFor && !pattern.onlyFor.some((v) => isFormOf(hit.entry, v))) continue;
+        const m = matcher.match(pattern);
+        if (!m) continue;
+        if (!best || this.better(m, best)) {
+          best = m;
+          bestVerb = hit.entry;
+        }
+      }
+    }
+    return { best, bestVerb };
+  }
+
+  /** Is the predicate's verb one that carries the event its object names? */
+  private carrier(parse: SentenceParse, pred: Predicate, hits: VerbHit[]): boolean {
+    if (pred.verb.passive || pred.verb.negated || !pred.object) return false;
+    const lemma = parse.tokens[pred.verb.main]?.lemma ?? '';
+    return this.verbs.carries(lemma) || hits.some((h) => this.verbs.carries(h.entry.lemma));
+  }
+
+  /**
+   * Codes the event noun heading a carrier verb's object as its own verb would be coded: the
+   * carrier's subject acts, the noun's "of" phrase is its object ("a suspension of air links with
+   * X" reads as "suspend air links with X"), and the phrases after the noun are the verb's. The
+   * event stands at the carrier verb, so the rules for verbs that take verbs and for reported speech
+   * apply to it as to the carrier.
+   */
+  private codeNominal(
+    parse: SentenceParse,
+    pred: Predicate,
+    resolver: ActorResolver,
+    groupStarting: Map<number, NounGroup>,
+  ): CodedEvent[] {
+    const np = pred.object?.conjuncts[0];
+    if (!np || np.temporal) return [];
+    const verb = this.verbs.eventNoun(parse.tokens[np.head] as Token);
+    if (!verb) return [];
+    const hits = this.verbs.lookupLemma(verb, np.head);
+    if (hits.length === 0) return [];
+    const ofPp = pred.pps.find((pp) => pp.prep === 'of' && pp.prepStart === np.end);
+    const nominal: Predicate = {
+      ...pred,
+      verb: { ...pred.verb, start: np.head, end: np.head + 1, main: np.head },
+      object: ofPp?.object ?? null,
+      objectPps: ofPp ? pred.objectPps.filter((pp) => pp !== ofPp) : [],
+      pps: pred.pps.filter((pp) => pp !== ofPp && pp.prepStart > np.head),
+    };
+    const own = this.bestMatch(parse, nominal, hits, groupStarting);
+    if (!own || own.best?.pattern.blocks) return [];
+    const { best } = own;
+    const entry = best ? own.bestVerb : (hits.find((h) => h.entry.code || h.entry.reverseCode)?.entry ?? own.bestVerb);
+    const forward = best ? best.pattern.code : entry.code;
+    const reverse = best ? best.pattern.reverseCode : entry.reverseCode;
+    if (!forward && !reverse) return [];
+    this.nominalOf.set(nominal, pred);
+    const { sources, targets } = this.roles(nominal, best, resolver, forward ?? reverse ?? '');
+    const base = { predicate: pred, pattern: best?.pattern ?? null, verb: entry.lemma };
+    const out: CodedEvent[] = [];
+    if (forward) out.push({ ...base, code: forward, sources, targets, reverse: false });
+    if (reverse) out.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
+    return out;
   }
 
   /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */
@@ -241,7 +312,7 @@ export class EventCoder {
     const only = g.conjuncts.length === 1 ? g.conjuncts[0] : undefined;
     const pronoun = only && only.end - only.start === 1 ? this.currentTokens[only.start]?.lower : undefined;
     if (pronoun && /^(he|she|it|they|we)$/.test(pronoun)) {
-      for (let k = this.currentPredicates.indexOf(pred) - 1; k >= 0; k--) {
+      for (let k = this.currentPredicates.indexOf(this.nominalOf.get(pred) ?? pred) - 1; k >= 0; k--) {
         const prev = this.currentPredicates[k] as Predicate;
         if (!prev.subject || prev.subject === g) continue;
         const r = resolver.group(prev.subject, prev.subjectPps).filter((a) => a.actor !== null);

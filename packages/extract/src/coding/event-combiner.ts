@@ -309,14 +309,14 @@ export function combineEvents(
       /^(16|17)/.test(e.code) &&
       /^(block|blockade|barricade|obstruct)$/.test(lemma(e.predicate)) &&
       objectHeads.some((h) => PASSAGE.test(h)) &&
-      e.sources.every((s) => !STATE.test(s.code.slice(3, 6)))
+      e.sources.every((s) => !hasSector(s.code, STATE))
     ) {
       return { ...e, code: '144' };
     }
     if (
       /^(18|19)/.test(e.code) &&
       objectHeads.some((h) => THROWN.test(h)) &&
-      e.sources.every((s) => s.code.length === 3 || !FORCE.test(s.code.slice(3, 6)))
+      e.sources.every((s) => s.code.length === 3 || !hasSector(s.code, FORCE))
     ) {
       return { ...e, code: '145' };
     }
@@ -324,7 +324,7 @@ export function combineEvents(
     if (
       root(e.code) === '17' &&
       e.sources.length > 0 &&
-      e.sources.every((s) => !FORCE.test(s.code.slice(3, 6)) && s.code.length > 3)
+      e.sources.every((s) => !hasSector(s.code, FORCE) && s.code.length > 3)
     ) {
       return { ...e, code: '144' };
     }
@@ -332,6 +332,15 @@ export function combineEvents(
   });
   // Back into text order: merged and added events were appended.
   return out.sort((a, b) => a.predicate.verb.start - b.predicate.verb.start);
+}
+
+/**
+ * Does any of the agents after an actor code's country name one of these sectors? "HTIELIGOVMIL"
+ * (a head of state's military government) wields force though its first agent is ELI.
+ */
+function hasSector(code: string, sectors: RegExp): boolean {
+  for (let i = 3; i + 3 <= code.length; i += 3) if (sectors.test(code.slice(i, i + 3))) return true;
+  return false;
 }
 
 function sameCountry(s: ResolvedActor, reporter: CodedEvent[]): boolean {

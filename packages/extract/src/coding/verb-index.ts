@@ -79,6 +79,34 @@ export class VerbIndex {
     this.grouped = grouped;
   }
 
+  /**
+   * The dictionary verb an event noun is coded as ("suspensions" → SUSPEND), or null. Plurals are
+   * read off the singular the table lists.
+   */
+  eventNoun(t: Token): string | null {
+    if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return null;
+    const nouns = this.dictionary.eventNouns;
+    const k = t.key;
+    return (
+      nouns.get(k) ??
+      (k.endsWith('S') ? (nouns.get(k.slice(0, -1)) ?? (k.endsWith('ES') ? nouns.get(k.slice(0, -2)) : null)) : null) ??
+      null
+    );
+  }
+
+  /** Does this verb carry the event its object names ("announced a suspension of …")? */
+  carries(lemma: string): boolean {
+    return this.dictionary.carriers.has(lemma.toUpperCase());
+  }
+
+  /** Entries listing `verb` as their lemma, as hits at one token (a noun standing for the verb). */
+  lookupLemma(verb: string, at: number): VerbHit[] {
+    const out: VerbHit[] = [];
+    for (const { entry } of this.byWord.get(verb.split(' ')[0] ?? '') ?? [])
+      if (entry.lemma === verb && !out.some((h) => h.entry === entry)) out.push({ entry, start: at, end: at + 1 });
+    return out;
+  }
+
   /** Is the word a form of some dictionary verb? */
   knows(t: Token): boolean {
     return this.byWord.has(t.key) || this.byWord.has(t.lemma.toUpperCase());

@@ -127,6 +127,19 @@ SEND {SENDS SENDING SENT }
     expect(verbs.skipped.map((s) => s.reason)).toEqual(['unusable code [+++]', 'missing )']);
   });
 
+  it("reads Parallax's event-noun and carrier lines, and says why a malformed one is skipped", () => {
+    const d = readVerbDictionary(`=NOUN SUSPENSION SUSPEND
+=noun walkout walk_out
+=CARRIER CARRY_OUT
+=NOUN ORPHAN`);
+    expect([...d.eventNouns]).toEqual([
+      ['SUSPENSION', 'SUSPEND'],
+      ['WALKOUT', 'WALK OUT'],
+    ]);
+    expect([...d.carriers]).toEqual(['CARRY OUT']);
+    expect(d.skipped.map((s) => s.text)).toEqual(['=NOUN ORPHAN']);
+  });
+
   it('generates regular verb forms', () => {
     expect(regularVerbForms('CRY')).toEqual(['CRY', 'CRIES', 'CRIED', 'CRYING']);
     expect(regularVerbForms('RESTORE')).toEqual(['RESTORE', 'RESTORES', 'RESTORED', 'RESTORING']);

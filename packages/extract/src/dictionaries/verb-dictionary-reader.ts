@@ -101,6 +101,16 @@ export interface VerbBlock {
 export interface VerbDictionary {
   blocks: VerbBlock[];
   synsets: Map<string, string[][]>;
+  /**
+   * Event nouns (Parallax's `=NOUN SUSPENSION SUSPEND` lines): a noun naming an act, and the
+   * dictionary verb whose patterns code it ("a suspension of flights" is coded as "suspend flights").
+   */
+  eventNouns: Map<string, string>;
+  /**
+   * Verbs that carry the event their object names (`=CARRIER ANNOUNCE`: "announced a suspension
+   * of …", "opened an investigation into …"), when no pattern of their own matches.
+   */
+  carriers: Set<string>;
   /** Pattern lines that could not be read (undefined synset, unbalanced groups). */
   skipped: { line: number; text: string; reason: string }[];
 }
@@ -322,6 +332,8 @@ export function readVerbDictionary(source: string): VerbDictionary {
     onlyFor: string[] | null;
   }[] = [];
   const pendingSynsetRefs: { name: string; ref: string }[] = [];
+  const eventNouns = new Map<string, string>();
+  const carriers = new Set<string>();
 
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n] as string;
@@ -330,6 +342,13 @@ export function readVerbDictionary(source: string): VerbDictionary {
     const trimmed = line.trim();
     if (trimmed === '') {
       if (mode === 'synset') mode = block ? 'block' : 'none';
+      continue;
+    }
+    if (trimmed.startsWith('=')) {
+      const [kind = '', a = '', b = ''] = trimmed.slice(1).trim().toUpperCase().split(/\s+/);
+      if (kind === 'NOUN' && a && b) eventNouns.set(a, b.replace(/_/g, ' '));
+      else if (kind === 'CARRIER' && a) carriers.add(a.replace(/_/g, ' '));
+      else skipped.push({ line: n + 1, text: trimmed, reason: 'expected =NOUN <noun> <verb> or =CARRIER <verb>' });
       continue;
     }
     if (trimmed.startsWith('---')) {
@@ -462,5 +481,5 @@ export function readVerbDictionary(source: string): VerbDictionary {
       skipped.push({ line: p.line, text: p.body.trim(), reason: e.message });
     }
   }
-  return { blocks, synsets, skipped };
+  return { blocks, synsets, eventNouns, carriers, skipped };
 }

@@ -85,4 +85,12 @@ describe('the main event of a sentence', () => {
     expect(main('The militia refused to allow aid planes to land and evacuate the wounded.')).toBe('REJECT');
     expect(main('Both factions have agreed to allow aid workers into all areas for people in need.')).toBe('AGREE');
   });
+
+  it('is coded from CAMEO meanings Parallax adds: emergency rule, expelled missions, demobilisation, cut links', () => {
+    expect(main('The junta declared a state of siege in the capital on Friday.')).toBe('COERCE');
+    expect(main('The regime expelled the weapons inspectors from the reactor site.')).toBe('SANCTION');
+    expect(main('Two thousand militia fighters have been demobilized since the truce.')).toBe('RETREAT');
+    expect(main('Ruritania ended its mediation between the two clans.')).toBe('SANCTION');
+    expect(main('The ministry announced a suspension of rail links with its neighbour.')).toBe('SANCTION');
+  });
 });
