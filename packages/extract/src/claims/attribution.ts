@@ -13,7 +13,7 @@ const add = (stance: Stance, words: string) => {
 };
 add(
   'asserts',
-  'say tell state announce report add note declare write explain stress insist reiterate argue emphasize emphasise remark comment mention indicate disclose reveal inform brief testify tweet post publish warn assert affirm maintain observe point signal',
+  'say tell state announce report add note declare write explain stress insist reiterate argue emphasize emphasise remark comment mention indicate disclose reveal inform brief testify tweet post publish warn assert affirm maintain observe point signal conclude',
 );
 add('confirms', 'confirm verify acknowledge admit concede corroborate');
 add('denies', 'deny dismiss refute dispute rebuff contest disavow');

@@ -77,6 +77,17 @@ SUSPEND
 IMPOSE
 - * CURFEW                         [1723]
 
+--- ALLEGE  [110]  ---
+SWEAR {SWEARS SWORE SWORN}
+
+--- TRY  [---]  ---
+TRY {TRIES TRIED TRYING}
+
+--- DECIDE  [---]  ---
+DECIDE
+
+=ASPECT CONTINUE
+=NOUN ATTACK ATTACK
 =CARRIER ANNOUNCE
 =CARRIER OPEN
 =CARRIER IMPOSE
@@ -167,5 +178,15 @@ describe('EventCoder', () => {
     expect(code('The government of Queen Elva imposed a curfew on Norland.', '2021-01-01')).toEqual([
       'SUDELIGOV>NRL:1723',
     ]);
+  });
+
+  it('codes an attempt as the act, and a sworn or decided act as CAMEO does', () => {
+    expect(code('Norland tried to attack Sudaria.')).toEqual(['NRL>SUD:190']);
+    expect(code('Norland swore to attack Sudaria.')).toEqual(['NRL>SUD:138']);
+    expect(code('Norland decided to restore trade ties with Sudaria.')).toEqual(['NRL>SUD:064']);
+  });
+
+  it('codes the event noun heading the subject of a verb of aspect', () => {
+    expect(code('Norlandian attacks against Sudaria continued.')).toEqual(['NRL>SUD:190']);
   });
 });

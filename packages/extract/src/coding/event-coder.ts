@@ -77,6 +77,16 @@ export class EventCoder {
         continue;
       }
       const hits = this.verbs.lookup(parse.tokens, pred.verb.main);
+      // "Riots against the policy continued": a verb of aspect only says the event its subject
+      // names goes on, begins or grows.
+      if (this.verbs.isAspect(parse.tokens[pred.verb.main]?.lemma ?? '') && !pred.verb.passive) {
+        const nominal = this.codeNominal(parse, pred, resolver, groupStarting, true);
+        if (nominal.length > 0) {
+          events.push(...nominal);
+          coded.add(pred);
+          continue;
+        }
+      }
       const own = hits.length > 0 ? this.bestMatch(parse, pred, hits, groupStarting) : null;
       if (own?.best?.pattern.blocks) continue;
       // "announced a suspension of flights", "opened an investigation into …": a verb that only
@@ -178,30 +188,43 @@ export class EventCoder {
   /**
    * Codes the event noun heading a carrier verb's object as its own verb would be coded: the
    * carrier's subject acts, the noun's "of" phrase is its object ("a suspension of air links with
-   * X" reads as "suspend air links with X"), and the phrases after the noun are the verb's. The
-   * event stands at the carrier verb, so the rules for verbs that take verbs and for reported speech
-   * apply to it as to the carrier.
+   * X" reads as "suspend air links with X"), and the phrases after the noun are the verb's. With
+   * `subject`, the noun heads the subject of a verb of aspect ("Palestinian riots against … are
+   * continuing"): the noun's own phrase names who acts, its phrases whom. The event stands at the
+   * verb, so the rules for verbs that take verbs and for reported speech apply to it as to the verb.
    */
   private codeNominal(
     parse: SentenceParse,
     pred: Predicate,
     resolver: ActorResolver,
     groupStarting: Map<number, NounGroup>,
+    subject = false,
   ): CodedEvent[] {
-    const np = pred.object?.conjuncts[0];
+    const np = (subject ? pred.subject : pred.object)?.conjuncts[0];
     if (!np || np.temporal) return [];
     const verb = this.verbs.eventNoun(parse.tokens[np.head] as Token);
     if (!verb) return [];
     const hits = this.verbs.lookupLemma(verb, np.head);
     if (hits.length === 0) return [];
-    const ofPp = pred.pps.find((pp) => pp.prep === 'of' && pp.prepStart === np.end);
-    const nominal: Predicate = {
-      ...pred,
-      verb: { ...pred.verb, start: np.head, end: np.head + 1, main: np.head },
-      object: ofPp?.object ?? null,
-      objectPps: ofPp ? pred.objectPps.filter((pp) => pp !== ofPp) : [],
-      pps: pred.pps.filter((pp) => pp !== ofPp && pp.prepStart > np.head),
-    };
+    const around = subject ? pred.subjectPps : pred.pps;
+    const ofPp = around.find((pp) => pp.prep === 'of' && pp.prepStart === np.end);
+    const nominal: Predicate = subject
+      ? {
+          ...pred,
+          verb: { ...pred.verb, start: np.head, end: np.head + 1, main: np.head, passive: false },
+          subject: { conjuncts: [np], start: np.start, end: np.end },
+          subjectPps: [],
+          object: ofPp?.object ?? null,
+          objectPps: [],
+          pps: around.filter((pp) => pp !== ofPp),
+        }
+      : {
+          ...pred,
+          verb: { ...pred.verb, start: np.head, end: np.head + 1, main: np.head },
+          object: ofPp?.object ?? null,
+          objectPps: ofPp ? pred.objectPps.filter((pp) => pp !== ofPp) : [],
+          pps: around.filter((pp) => pp !== ofPp && pp.prepStart > np.head),
+        };
     const own = this.bestMatch(parse, nominal, hits, groupStarting);
     if (!own || own.best?.pattern.blocks) return [];
     const { best } = own;

@@ -15,8 +15,8 @@ import type { Predicate, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { ResolvedActor } from './actor-resolver.ts';
 import type { CodedEvent } from './event-coder.ts';
 
-const DESIRE = /^(want|plan|intend|aim|hope|seek|wish|try|attempt|consider|mean|desire|strive|look)$/;
-const COMMISSIVE = /^(agree|pledge|vow|promise|decide|commit|undertake|offer|resolve|determine|choose|opt|move)$/;
+const DESIRE = /^(want|plan|intend|aim|hope|seek|wish|consider|mean|desire|strive|look)$/;
+const COMMISSIVE = /^(agree|pledge|vow|swear|promise|commit|undertake|offer|resolve|determine|choose|opt|move)$/;
 /** Verbs whose that-clause says what someone is to do. */
 const DEMANDING = /^(demand|insist|urge|require|order|call|press|ask)$/;
 /** Verbs that refuse what their complement names. */
@@ -53,9 +53,12 @@ const STATE = /^(GOV|MIL|COP|SPY|JUD)$/;
 const BE_FORMS = /^(is|are|was|were|be|been|being|am|'s|'re)$/;
 /** Readiness words between "be" and "to": "is willing/ready/prepared to …". */
 const READY = /^(willing|ready|prepared|determined|eager|keen|committed|poised)$/;
-/** Aspect and readiness: the complement is the event. */
+/**
+ * Aspect, readiness and attempts: the complement is the event. An attempt is the act ("tried to
+ * hack into", "attempted to storm"), as CAMEO codes an attempted assassination as one.
+ */
 const TRANSPARENT =
-  /^(prepare|begin|start|continue|resume|be|set|get|go|come|keep|stop|cease|manage|fail|need|have|expect|schedule)$/;
+  /^(prepare|begin|start|continue|resume|be|set|get|go|come|keep|stop|cease|manage|fail|need|have|expect|schedule|try|attempt|decide)$/;
 
 /** CAMEO 03 sub-codes for intent to do what each cooperative root does. */
 const INTENT_OF: Record<string, string> = { '04': '036', '05': '032', '06': '031', '07': '033', '08': '035' };

@@ -99,6 +99,11 @@ export class VerbIndex {
     return this.dictionary.carriers.has(lemma.toUpperCase());
   }
 
+  /** Is this a verb of aspect whose subject names the event ("fighting continued")? */
+  isAspect(lemma: string): boolean {
+    return this.dictionary.aspects.has(lemma.toUpperCase());
+  }
+
   /** Entries listing `verb` as their lemma, as hits at one token (a noun standing for the verb). */
   lookupLemma(verb: string, at: number): VerbHit[] {
     const out: VerbHit[] = [];

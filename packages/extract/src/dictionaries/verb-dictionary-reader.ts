@@ -111,6 +111,8 @@ export interface VerbDictionary {
    * of …", "opened an investigation into …"), when no pattern of their own matches.
    */
   carriers: Set<string>;
+  /** Verbs of aspect (`=ASPECT CONTINUE`) whose subject's event noun is the event ("riots continued"). */
+  aspects: Set<string>;
   /** Pattern lines that could not be read (undefined synset, unbalanced groups). */
   skipped: { line: number; text: string; reason: string }[];
 }
@@ -334,6 +336,7 @@ export function readVerbDictionary(source: string): VerbDictionary {
   const pendingSynsetRefs: { name: string; ref: string }[] = [];
   const eventNouns = new Map<string, string>();
   const carriers = new Set<string>();
+  const aspects = new Set<string>();
 
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n] as string;
@@ -348,7 +351,13 @@ export function readVerbDictionary(source: string): VerbDictionary {
       const [kind = '', a = '', b = ''] = trimmed.slice(1).trim().toUpperCase().split(/\s+/);
       if (kind === 'NOUN' && a && b) eventNouns.set(a, b.replace(/_/g, ' '));
       else if (kind === 'CARRIER' && a) carriers.add(a.replace(/_/g, ' '));
-      else skipped.push({ line: n + 1, text: trimmed, reason: 'expected =NOUN <noun> <verb> or =CARRIER <verb>' });
+      else if (kind === 'ASPECT' && a) aspects.add(a.replace(/_/g, ' '));
+      else
+        skipped.push({
+          line: n + 1,
+          text: trimmed,
+          reason: 'expected =NOUN <noun> <verb>, =CARRIER <verb> or =ASPECT <verb>',
+        });
       continue;
     }
     if (trimmed.startsWith('---')) {
@@ -481,5 +490,5 @@ export function readVerbDictionary(source: string): VerbDictionary {
       skipped.push({ line: p.line, text: p.body.trim(), reason: e.message });
     }
   }
-  return { blocks, synsets, eventNouns, carriers, skipped };
+  return { blocks, synsets, eventNouns, carriers, aspects, skipped };
 }

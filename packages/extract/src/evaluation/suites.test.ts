@@ -93,4 +93,15 @@ describe('the main event of a sentence', () => {
     expect(main('Ruritania ended its mediation between the two clans.')).toBe('SANCTION');
     expect(main('The ministry announced a suspension of rail links with its neighbour.')).toBe('SANCTION');
   });
+
+  it('is a warning that wraps a clause, and a finding that someone must act is a demand', () => {
+    expect(main('The interior minister warned that the police will no longer tolerate rallies.')).toBe('THREATEN');
+    expect(main('The French government concluded that Germany must pay compensation to the families.')).toBe('REQUEST');
+  });
+
+  it('reads handing over aid, easing measures and cutting supplies', () => {
+    expect(main('Volunteers handed over two tonnes of medicine to the local hospital.')).toBe('AID');
+    expect(main('The government eased security measures in the northern province.')).toBe('CONCEDE');
+    expect(main('The agency reduced food supplies to the camp on Monday.')).toBe('SANCTION');
+  });
 });

@@ -259,7 +259,8 @@ export function runPloverEn(shared: string, dictionaries: DictionarySet, codeboo
 
 /**
  * A sentence's main event: the first coded event (in text order) that is not a reporting verb
- * wrapping another clause — "X said Y attacked Z" is about the attack.
+ * wrapping another clause — "X said Y attacked Z" is about the attack, "X warned that Y …" about the
+ * warning.
  */
 export function mainPloverType(
   analyser: SentenceAnalyser,
@@ -270,7 +271,9 @@ export function mainPloverType(
   for (const s of splitSentences(text)) {
     const a = analyser.analyse(s, date);
     const { wrappers } = attribute(a.parse);
-    const events = a.events.filter((e) => !e.reverse && !wrappers.has(e.predicate.id));
+    // A reporting verb that itself accuses, rejects or threatens ("warned that police will no longer
+    // tolerate …") is the event; one that only reports (010) hands over to its clause.
+    const events = a.events.filter((e) => !e.reverse && (!wrappers.has(e.predicate.id) || /^1[123]/.test(e.code)));
     // Main clauses first: "X did Y after Z happened" is about Y.
     // An event merged onto its complement ("agreed to allow", "refused to let") stands where the
     // governing verb stands.
