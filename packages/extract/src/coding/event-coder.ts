@@ -26,6 +26,9 @@ export interface CodedEvent {
   head?: Predicate;
 }
 
+/** Heads that frame an effort ("mediation mission", "bombing campaign"): the event is the noun before. */
+const FRAME = /^(MISSIONS?|EFFORTS?|CAMPAIGNS?|OPERATIONS?|DRIVES?|BIDS?)$/;
+
 /** Roots whose passive subject is the actor, not the patient: troops "were deployed", "withdrew". */
 const SELF_MOVING = /^(15|0872|0874|0873|087)/;
 
@@ -202,16 +205,20 @@ export class EventCoder {
   ): CodedEvent[] {
     const np = (subject ? pred.subject : pred.object)?.conjuncts[0];
     if (!np || np.temporal) return [];
-    const verb = this.verbs.eventNoun(parse.tokens[np.head] as Token);
+    // "a mediation mission", "a bombing campaign": a head that only frames an effort leaves the
+    // event to the noun before it.
+    let head = np.head;
+    if (FRAME.test(parse.tokens[head]?.key ?? '') && head > np.start) head--;
+    const verb = this.verbs.eventNoun(parse.tokens[head] as Token);
     if (!verb) return [];
-    const hits = this.verbs.lookupLemma(verb, np.head);
+    const hits = this.verbs.lookupLemma(verb, head);
     if (hits.length === 0) return [];
     const around = subject ? pred.subjectPps : pred.pps;
     const ofPp = around.find((pp) => pp.prep === 'of' && pp.prepStart === np.end);
     const nominal: Predicate = subject
       ? {
           ...pred,
-          verb: { ...pred.verb, start: np.head, end: np.head + 1, main: np.head, passive: false },
+          verb: { ...pred.verb, start: head, end: head + 1, main: head, passive: false },
           subject: { conjuncts: [np], start: np.start, end: np.end },
           subjectPps: [],
           object: ofPp?.object ?? null,
@@ -220,15 +227,18 @@ export class EventCoder {
         }
       : {
           ...pred,
-          verb: { ...pred.verb, start: np.head, end: np.head + 1, main: np.head },
+          verb: { ...pred.verb, start: head, end: head + 1, main: head },
           object: ofPp?.object ?? null,
           objectPps: ofPp ? pred.objectPps.filter((pp) => pp !== ofPp) : [],
-          pps: around.filter((pp) => pp !== ofPp && pp.prepStart > np.head),
+          pps: around.filter((pp) => pp !== ofPp && pp.prepStart > head),
         };
     const own = this.bestMatch(parse, nominal, hits, groupStarting);
     if (!own || own.best?.pattern.blocks) return [];
     const { best } = own;
-    const entry = best ? own.bestVerb : (hits.find((h) => h.entry.code || h.entry.reverseCode)?.entry ?? own.bestVerb);
+    // With no pattern, the last entry with a code decides: Parallax's supplement is read after CAMEO
+    // 2.0 and says what an event noun's verb means on its own (MEDIATE: mediation, not yielding).
+    const coded = hits.filter((h) => h.entry.code || h.entry.reverseCode);
+    const entry = best ? own.bestVerb : (coded[coded.length - 1]?.entry ?? own.bestVerb);
     const forward = best ? best.pattern.code : entry.code;
     const reverse = best ? best.pattern.reverseCode : entry.reverseCode;
     if (!forward && !reverse) return [];

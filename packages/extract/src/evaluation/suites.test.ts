@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { IsoDate } from '@parallax/core';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook, loadDictionaries } from '../load-extractor.ts';
+import { splitSentences } from '../nlp/sentence-splitter.ts';
+import type { Sentence } from '../nlp/token.ts';
 import { SentenceAnalyser } from '../sentence-analysis.ts';
 import { mainPloverType, runPetrarchUnit } from './suites.ts';
 import { readValidationRecords, recordDate } from './validation-records.ts';
@@ -103,5 +105,19 @@ describe('the main event of a sentence', () => {
     expect(main('Volunteers handed over two tonnes of medicine to the local hospital.')).toBe('AID');
     expect(main('The government eased security measures in the northern province.')).toBe('CONCEDE');
     expect(main('The agency reduced food supplies to the camp on Monday.')).toBe('SANCTION');
+  });
+
+  it("finds the event noun before a head that frames an effort, with Parallax's meaning for it", () => {
+    expect(main('The envoy undertook a mediation mission between the two clans.')).toBe('CONSULT');
+    expect(main('The envoy announced a mediation effort.')).toBe('CONSULT');
+  });
+
+  it("resolves North Korea's army and ruling party from Parallax's actor table", () => {
+    const sources = (text: string) =>
+      analyser
+        .analyse(splitSentences(text)[0] as Sentence, '2024-11-05' as IsoDate)
+        .events.flatMap((e) => e.sources.map((a) => a.code));
+    expect(sources("The Korean People's Army sent troops to the border.")).toContain('PRKMIL');
+    expect(sources("The Workers' Party of Korea condemned the drills.")).toContain('PRKGOV');
   });
 });
