@@ -120,4 +120,9 @@ describe('the main event of a sentence', () => {
     expect(sources("The Korean People's Army sent troops to the border.")).toContain('PRKMIL');
     expect(sources("The Workers' Party of Korea condemned the drills.")).toContain('PRKGOV');
   });
+
+  it('reads troops offered to a peacekeeping force as peacekeeping, and inspectors sent as an inquiry', () => {
+    expect(main('Ruritania is ready to contribute 500 troops to a peacekeeping force in the region.')).toBe('AGREE');
+    expect(main('The agency dispatched inspectors to the plant on Monday.')).toBe('ACCUSE');
+  });
 });
