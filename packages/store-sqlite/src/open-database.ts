@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** Page size of new workspaces (see `openDatabase`). */
+export const NEW_PAGE_SIZE = 65_536;
+const WAL_CHECKPOINT_BYTES = 64 * 2 ** 20;
 
 /**
  * Opens (creating if needed) a workspace database and brings its schema up to date. Refuses files
@@ -32,6 +35,12 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     throw new InvalidInputError(`${path}: cannot open workspace database (${(error as Error).message})`);
   }
   try {
+    // A new workspace gets 64 KiB pages (SQLite's default is 4 KiB). Dataset slices are documents of
+    // a few MB: with small pages each is a chain of hundreds of overflow pages, every one read,
+    // checksummed and copied through the WAL on its own; 64 KiB pages cut the bulk writer's SQLite
+    // time by about 40%. The size takes effect only before anything is written (or by a VACUUM), so
+    // existing workspaces keep theirs; it is set before WAL mode, which fixes it.
+    if (!options.readonly && isEmpty(db)) db.pragma(`page_size = ${NEW_PAGE_SIZE}`);
     if (!inMemory && !options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -41,8 +50,9 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
     // Checkpoint every ~64 MB of WAL instead of every 4 MB: each checkpoint syncs the database file,
-    // and a bulk import would otherwise sync after nearly every slice.
-    db.pragma('wal_autocheckpoint = 16384');
+    // and a bulk import would otherwise sync after nearly every slice. The setting counts pages.
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`wal_autocheckpoint = ${Math.round(WAL_CHECKPOINT_BYTES / pageSize)}`);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number })
@@ -70,6 +80,11 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     }
     throw error;
   }
+}
+
+/** Nothing written yet: no page of the file exists, so the page size can still be chosen. */
+function isEmpty(db: Database.Database): boolean {
+  return (db.pragma('page_count', { simple: true }) as number) === 0;
 }
 
 function migrate(db: Database.Database, from: number): void {

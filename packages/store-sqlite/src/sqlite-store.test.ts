@@ -12,6 +12,7 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS } from './migrations.ts';
+import { NEW_PAGE_SIZE } from './open-database.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-sqlite-'));
@@ -98,6 +99,33 @@ describe('sqlite workspace files', () => {
     for (const c of datasetChunkClaims(again).slice(6)) expect(await migrated.getClaim(c.id)).toEqual(c);
     expect((await migrated.info()).counts.claims).toBe(8);
     await migrated.close();
+  });
+
+  it('gives a new workspace 64 KiB pages and leaves an existing workspace its own page size', async () => {
+    const fresh = freshPath();
+    const created = createSqliteStore({ path: fresh });
+    expect(created.database.pragma('page_size', { simple: true })).toBe(NEW_PAGE_SIZE);
+    // The checkpoint interval is counted in pages: ~64 MB of WAL whatever the page size.
+    expect(created.database.pragma('wal_autocheckpoint', { simple: true })).toBe(2 ** 26 / NEW_PAGE_SIZE);
+    await created.appendDatasetChunk(datasetTableChunk([1, 2, 3], 'fresh'));
+    await created.close();
+
+    const old = freshPath();
+    const raw = new Database(old);
+    raw.pragma('page_size = 4096');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS) m.up(raw);
+    raw.pragma(`user_version = ${MIGRATIONS.at(-1)?.version}`);
+    raw.close();
+    const reopened = createSqliteStore({ path: old });
+    expect(reopened.database.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.database.pragma('wal_autocheckpoint', { simple: true })).toBe(2 ** 26 / 4096);
+    expect(await reopened.appendDatasetChunk(datasetTableChunk([1, 2, 3], 'old'))).toEqual({
+      inserted: 3,
+      duplicates: 0,
+    });
+    await reopened.close();
+    expect(createSqliteStore({ path: fresh }).database.pragma('page_size', { simple: true })).toBe(NEW_PAGE_SIZE);
   });
 
   it('refuses a file that is not SQLite, naming it', () => {
