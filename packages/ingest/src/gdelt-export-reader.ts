@@ -27,6 +27,7 @@ import {
   type TimeSpan,
 } from '@parallax/core';
 import type { Admin1Locator } from './admin1-locator.ts';
+import { LineBytesHash } from './line-bytes-hash.ts';
 import { textLines } from './text-lines.ts';
 
 /**
@@ -508,6 +509,8 @@ export class GdeltEventRows {
   }
 }
 
+const isPrintableAscii = (c: number) => c > 32 && c < 127;
+
 /** A table builder for GDELT events-export rows. */
 export function gdeltEventTable(capacity?: number): DatasetClaimTableBuilder {
   return new DatasetClaimTableBuilder('gdelt-events', 'gdelt', EXTRACTOR, capacity);
@@ -539,12 +542,14 @@ export function datasetSliceDocument(
   lastLine: number,
   source: Source,
   mediaType = 'text/tab-separated-values',
+  /** SHA-256 of the text's UTF-8 when the caller has it already (`LineBytesHash`). */
+  contentHash?: string,
 ): Document {
   const base = file.name.split('/').pop() ?? file.name;
   return buildDocument({
     title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
     text,
-    contentHash: nativeTextHash(text),
+    contentHash: contentHash ?? nativeTextHash(text),
     retrieved: file.retrieved,
     url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
     publisher: source.name,
@@ -573,6 +578,7 @@ export async function* readGdeltEvents(
   const rows = new GdeltEventRows(ctx, options.filter);
   let table = gdeltEventTable(Math.min(chunkRows, 1 << 16));
   let kept: string[] = [];
+  const keptHash = new LineBytesHash();
   let rejected: RowRejection[] = [];
   let filtered = 0;
   let lines = 0;
@@ -583,7 +589,16 @@ export async function* readGdeltEvents(
 
   const flush = (): GdeltChunk => {
     const text = kept.join('\n');
-    const document = datasetSliceDocument(file, 'GDELT 2.0 events export', text, firstLine, lastLine, rows.source);
+    const document = datasetSliceDocument(
+      file,
+      'GDELT 2.0 events export',
+      text,
+      firstLine,
+      lastLine,
+      rows.source,
+      undefined,
+      keptHash.digest(),
+    );
     const fresh = rows.drainNew();
     const chunk: GdeltChunk = {
       sources: [rows.source],
@@ -607,6 +622,7 @@ export async function* readGdeltEvents(
 
   for await (const batch of textLines(input, { name: file.name })) {
     const invalid = batch.invalid.length ? new Map(batch.invalid.map((r) => [r.line, r.reason])) : null;
+    const { bytes, spans } = batch;
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.lines[i] as string;
       const lineNo = batch.firstLine + i;
@@ -614,13 +630,15 @@ export async function* readGdeltEvents(
       lines++;
       const bad = invalid?.get(lineNo);
       if (bad) rejected.push({ line: lineNo, reason: bad });
-      else if (line.length !== 0 && line.trim() !== '') {
+      // A line starting with a printable ASCII character is not blank: no trim for those.
+      else if (line.length !== 0 && (isPrintableAscii(line.charCodeAt(0)) || line.trim() !== '')) {
         sawAny = true;
         const result = rows.readInto(line, offset, table);
         if (typeof result === 'string') rejected.push({ line: lineNo, reason: result });
         else if (result === null) filtered++;
         else {
           kept.push(line);
+          keptHash.add(bytes, spans[2 * i] as number, spans[2 * i + 1] as number);
           offset += line.length + 1;
         }
       }

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { Admin1Locator } from './admin1-locator.ts';
 import { openDatasetBytes } from './dataset-file-stream.ts';
-import { type GdeltChunk, type GdeltContext, GdeltEventRows, readGdeltEvents } from './gdelt-export-reader.ts';
+import {
+  type GdeltChunk,
+  type GdeltContext,
+  GdeltEventRows,
+  nativeTextHash,
+  readGdeltEvents,
+} from './gdelt-export-reader.ts';
 import { readGdeltMentions } from './gdelt-mentions-reader.ts';
 import { REPO_DATA } from './test-paths.ts';
 
@@ -160,6 +166,31 @@ describe('readGdeltEvents (streaming)', () => {
     await expect(collect(readGdeltEvents(bytesOf('\n\n'), { name: 'empty.CSV', retrieved }, ctx))).rejects.toThrow(
       /empty\.CSV: empty file/,
     );
+  });
+
+  it("hashes each slice's text as its UTF-8, whatever lines were left out or cut", async () => {
+    // Hashed from the bytes read (line-bytes-hash.ts), so every way the text can differ from the
+    // bytes is here: a BOM, CRLF endings, blank lines, a broken row, an invalid line, a filtered
+    // row, non-ASCII rows (the sample's own, and one with a BOM character inside), pieces that cut
+    // lines and characters anywhere.
+    const isNonAscii = (r: string) => [...r].some((ch) => (ch.codePointAt(0) as number) > 0x7f);
+    const rows = [...sampleRows.slice(0, 30), ...sampleRows.filter(isNonAscii)];
+    const odd = (rows[7] as string).replace('\t', '\t\uFEFF');
+    const parts = [
+      Buffer.from(`\uFEFF${rows[0]}\r\n${rows[1]}\n\n${rows[2]}\r\n   \n`),
+      Buffer.from(`broken\trow\n${odd}\n`),
+      Buffer.from([0x66, 0xff, 0x0a]),
+      Buffer.from(`${rows.slice(3).join('\n')}\n${rows[5]}\r\n`),
+    ];
+    const bytes = Buffer.concat(parts);
+    expect(rows.filter(isNonAscii).length).toBeGreaterThan(10);
+    for (const piece of [1, 3, 64, 1000, 1 << 20]) {
+      for (const options of [{ chunkRows: 7 }, { chunkRows: 5000 }, { filter: { cameoRoots: ['04', '01', '19'] } }]) {
+        const chunks = await collect(readGdeltEvents(bytesOf(bytes, piece), file, ctx, options));
+        expect(chunks.reduce((n, c) => n + (c.table?.length ?? 0), 0)).toBeGreaterThan(0);
+        for (const c of chunks) expect(c.document.contentHash).toBe(nativeTextHash(c.document.text));
+      }
+    }
   });
 });
 
