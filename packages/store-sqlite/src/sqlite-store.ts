@@ -544,6 +544,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         sharedValues = new SharedValueSender();
       }
       if (writerThread && (writerThread.ready || sentToThread)) {
+        // The slices written here while the thread booted stay in this connection's page cache
+        // (up to 256 MB, kept for reads): let them go, so an import's memory does not keep them.
+        if (!sentToThread && appendedInline > 0) db.pragma('shrink_memory');
         sentToThread = true;
         return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined));
       }
