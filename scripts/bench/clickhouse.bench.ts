@@ -1,35 +1,83 @@
-// Scale-out benchmark: the same synthetic GDELT-shaped events (scripts/bench/event-generator.ts) into
-// the embedded SQLite store, ClickHouse with 1 shard and ClickHouse with 2 shards, in one run; import
-// rate and p50/p95 of each workbench query, plus the rows each shard read (from system.query_log).
+// Scale-out benchmark: the same synthetic GDELT-shaped rows (scripts/bench/dataset-chunk-generator.ts)
+// into the embedded SQLite store, ClickHouse with 1 shard and ClickHouse with 2 shards. Per store:
+//   1. import: the rows as `parallax import gdelt` hands them over (5,000-row slices, each a Document
+//      and a column table of claims, `Store.appendDatasetChunk`, two slices in flight);
+//   2. events: one Event per claim written through `Store.apply` (what corroboration writes), because
+//      the workbench queries read events, not claims;
+//   3. p50/p95 of each workbench query, and on 2 shards the rows each shard read (system.query_log).
 // Both ClickHouse layouts run on one throwaway 2-node cluster on 127.0.0.1 started here.
 //
-//   BENCH_CLICKHOUSE_EVENTS  events to import (default 200,000; docs/benchmarks.md records 1,000,000:
-//                            about 14 minutes on 2 shared cores, all three imports and the queries)
-//   BENCH_CLICKHOUSE_RUNS    timed runs per query after one warm-up (default 15)
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+// A full run at 10M rows takes longer than one sitting of the shared machine's exclusive lock, so
+// the stores can be measured in separate invocations: each records its figures in
+// .bench/clickhouse/<store>.json, and every invocation prints the table of all stores recorded for
+// the same row count (the last one prints the complete table).
+//
+//   BENCH_CLICKHOUSE_EVENTS   rows to import (default 200,000)
+//   BENCH_CLICKHOUSE_QUERY_EVENTS  events to write (one per claim of the first rows) and query; default
+//                            all rows, 0 for an import-only run. Writing events through `apply` is far
+//                            slower than importing (SQLite: ~1,000–1,500 events/s when they cite claims
+//                            stored as segments), so a 10M import is measured with fewer events.
+//   BENCH_CLICKHOUSE_TARGETS  which stores, comma-separated: sqlite,ch1,ch2 (default all three)
+//   BENCH_CLICKHOUSE_RUNS     timed runs per query after one warm-up (default 15)
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventFilter, IsoDate, Store } from '@parallax/core';
+import {
+  type DatasetChunk,
+  datasetChunkSize,
+  type EventFilter,
+  type IsoDate,
+  type Store,
+  type StoreChanges,
+} from '@parallax/core';
 import { openClickHouseStore } from '@parallax/store-clickhouse';
 import { createSqliteStore } from '@parallax/store-sqlite';
 import { type LocalCluster, startLocalCluster } from '../clickhouse/local-cluster.ts';
-import { syntheticChangeSets } from './event-generator.ts';
+import { chunkEvents, SLICE_ROWS, syntheticDatasetChunks } from './dataset-chunk-generator.ts';
+import { seededRandom } from './event-generator.ts';
 
 const N = Number(process.env.BENCH_CLICKHOUSE_EVENTS ?? 200_000);
+const E = Math.min(N, Number(process.env.BENCH_CLICKHOUSE_QUERY_EVENTS ?? N));
 const RUNS = Number(process.env.BENCH_CLICKHOUSE_RUNS ?? 15);
-/** Events per change set, as store.bench.ts writes them. */
-const BATCH = 20_000;
+const TARGET_KEYS = ['sqlite', 'ch1', 'ch2'] as const;
+type TargetKey = (typeof TARGET_KEYS)[number];
+const WANTED = (process.env.BENCH_CLICKHOUSE_TARGETS ?? TARGET_KEYS.join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean) as TargetKey[];
+for (const w of WANTED) if (!TARGET_KEYS.includes(w)) throw new Error(`BENCH_CLICKHOUSE_TARGETS: unknown store ${w}`);
+/** Events per `apply`, as store.bench.ts writes them. */
+const EVENT_BATCH = 20_000;
+/** Slices handed to the store and not yet confirmed, as `importDatasetChunks` keeps them. */
+const IN_FLIGHT = 2;
 const START = '2024-01-01' as IsoDate;
 const DAYS = 365;
+const ROOT = new URL('../../', import.meta.url).pathname;
+const RESULTS = join(ROOT, '.bench', 'clickhouse');
 const day = (offset: number) => new Date(Date.parse(START) + offset * 86_400_000).toISOString().slice(0, 10) as IsoDate;
 const log = (message: string) => console.error(`  ${message}`);
 
-interface Target {
-  name: string;
-  store: Store;
-  database?: string;
-  shards?: number;
-}
+const TARGET_NAMES: Record<TargetKey, string> = {
+  sqlite: 'SQLite (embedded)',
+  ch1: 'ClickHouse, 1 shard',
+  ch2: 'ClickHouse, 2 shards',
+};
+/** How each store answers the workbench queries: not the same machinery, so the table says so. */
+const QUERY_PATHS: Record<TargetKey, string> = {
+  sqlite:
+    'the in-process columnar index of ADR 0001 (typed arrays in the querying process, built from the SQLite rows or loaded from its snapshot; SQLite is the record, not the query engine); event pages read their bodies from SQLite',
+  ch1: 'SQL on the server: a Distributed table over one shard-local CollapsingMergeTree, scanned per query',
+  ch2: 'SQL on the server: a Distributed table over two shard-local CollapsingMergeTrees, each shard scanning its half and the coordinator (node 1) merging',
+};
 
 const queries: { name: string; run: (s: Store) => Promise<unknown> }[] = [
   { name: 'timeline by month, quad-class stack, no filter', run: (s) => s.timeline({}, 'month', 'quadClass') },
@@ -57,11 +105,40 @@ const queries: { name: string; run: (s: Store) => Promise<unknown> }[] = [
   },
 ];
 
+interface Quantiles {
+  p50: number;
+  p95: number;
+}
+
+/** One store's figures, as recorded in .bench/clickhouse/<store>.json. */
+interface TargetResult {
+  key: TargetKey;
+  rows: number;
+  events: number;
+  runs: number;
+  measuredAt: string;
+  clickhouseVersion: string | null;
+  importSeconds: number;
+  eventSeconds: number;
+  /** SQLite: building the index on the first query after the events were written. */
+  firstQuerySeconds: number;
+  bytes: number;
+  queries: Record<string, Quantiles>;
+  /** 2 shards: rows read per query, in total (the coordinator's initial query) and by shard 2. */
+  split?: Record<string, { total: number; shard2: number }>;
+  perShard?: number[];
+  /** Claims (import rows) on each shard of the 2-shard store. */
+  claimsPerShard?: number[];
+  loadBefore: number[];
+  loadAfter: number[];
+  peakRssMiB: number;
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+async function timed(fn: () => Promise<unknown>): Promise<Quantiles> {
   await fn();
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -83,6 +160,268 @@ async function http(port: number, sql: string): Promise<string> {
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+const loads = () => loadavg().map((l) => Math.round(l * 100) / 100);
+
+/** Appends every slice with two in flight, as `importDatasetChunks` does; wall-clock seconds. */
+async function importSlices(store: Store, slices: readonly DatasetChunk[]): Promise<number> {
+  const inFlight: Promise<unknown>[] = [];
+  let rows = 0;
+  const t0 = performance.now();
+  for (const slice of slices) {
+    while (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    const appended = store.appendDatasetChunk(slice);
+    appended.catch(() => {});
+    inFlight.push(appended);
+    rows += datasetChunkSize(slice);
+    if (rows % 1_000_000 < SLICE_ROWS) {
+      const s = (performance.now() - t0) / 1000;
+      log(`${int(rows)} rows handed over, ${int(rows / s)}/s`);
+    }
+  }
+  while (inFlight.length) await inFlight.shift();
+  return (performance.now() - t0) / 1000;
+}
+
+/** Writes one Event per claim of the first E rows in change sets of EVENT_BATCH; seconds spent in `apply`. */
+async function writeEvents(store: Store, slices: readonly DatasetChunk[]): Promise<number> {
+  const rnd = seededRandom(11);
+  let ms = 0;
+  let events = 0;
+  let pending: StoreChanges['events'] = [];
+  const flush = async () => {
+    if (!pending?.length) return;
+    const t0 = performance.now();
+    await store.apply({ events: pending });
+    ms += performance.now() - t0;
+    events += pending.length;
+    pending = [];
+    // SQLite's apply never yields to the event loop; let a Ctrl-C reach the cleanup handler.
+    await yieldToLoop();
+    if (events % 1_000_000 < EVENT_BATCH) log(`${int(events)} events, ${int(events / (ms / 1000))}/s`);
+  };
+  let made = 0;
+  for (const slice of slices) {
+    if (made >= E) break;
+    const events = chunkEvents(slice, rnd).slice(0, E - made);
+    made += events.length;
+    pending.push(...events);
+    if (pending.length >= EVENT_BATCH) await flush();
+  }
+  await flush();
+  return ms / 1000;
+}
+
+async function settleMerges(ports: number[], database: string): Promise<void> {
+  // Let background merges settle so every store is queried in its steady state (at most 10 minutes).
+  for (let i = 0; i < 600; i++) {
+    const running = await Promise.all(
+      ports.map((p) => http(p, `SELECT count() FROM system.merges WHERE database = '${database}'`)),
+    );
+    if (running.every((r) => r === '0')) return;
+    await sleep(1000);
+  }
+}
+
+async function measure(
+  key: TargetKey,
+  slices: readonly DatasetChunk[],
+  cluster: LocalCluster | null,
+  dir: string,
+): Promise<TargetResult> {
+  const loadBefore = loads();
+  const ports = cluster?.nodes.map((n) => n.httpPort) ?? [];
+  const database = key === 'ch1' ? 'bench_1shard' : 'bench_2shards';
+  let store: Store;
+  let sqlitePath = '';
+  let clickhouseVersion: string | null = null;
+  if (key === 'sqlite') {
+    sqlitePath = join(dir, 'sqlite', 'parallax.db');
+    mkdirSync(join(dir, 'sqlite'), { recursive: true });
+    store = createSqliteStore({ path: sqlitePath });
+  } else {
+    if (!cluster) throw new Error('no cluster');
+    clickhouseVersion = await http(ports[0] as number, 'SELECT version()');
+    store = await openClickHouseStore({ url: cluster.storeUrl(database, key === 'ch1' ? 1 : 2) });
+  }
+  console.error(`▶ ${TARGET_NAMES[key]}: importing ${int(N)} rows`);
+  const importSeconds = await importSlices(store, slices);
+  log(`import: ${importSeconds.toFixed(1)} s, ${int(N / importSeconds)} rows/s`);
+  let eventSeconds = 0;
+  if (E > 0) {
+    console.error(`▶ ${TARGET_NAMES[key]}: writing ${int(E)} events`);
+    eventSeconds = await writeEvents(store, slices);
+    log(`events: ${eventSeconds.toFixed(1)} s, ${int(E / eventSeconds)} events/s`);
+  }
+
+  let bytes = 0;
+  let firstQuerySeconds = 0;
+  if (key === 'sqlite' && E > 0) {
+    const t0 = performance.now();
+    await store.countEvents({}); // builds the analytical index, as the first query after opening would
+    firstQuerySeconds = (performance.now() - t0) / 1000;
+  }
+  if (key === 'sqlite') {
+    bytes = statSync(sqlitePath).size;
+    for (const suffix of ['-wal']) if (existsSync(sqlitePath + suffix)) bytes += statSync(sqlitePath + suffix).size;
+  } else {
+    await settleMerges(ports, database);
+    for (const p of ports) {
+      bytes += Number(
+        await http(p, `SELECT sum(bytes_on_disk) FROM system.parts WHERE active AND database = '${database}'`),
+      );
+    }
+  }
+
+  console.error(`▶ ${TARGET_NAMES[key]}: timing queries`);
+  const results: Record<string, Quantiles> = {};
+  for (const q of E > 0 ? queries : []) {
+    results[q.name] = await timed(() => q.run(store));
+    log(`${q.name}: ${fmt(results[q.name]?.p50 ?? Number.NaN)} ms`);
+  }
+
+  const result: TargetResult = {
+    key,
+    rows: N,
+    events: E,
+    runs: RUNS,
+    measuredAt: new Date().toISOString(),
+    clickhouseVersion,
+    importSeconds,
+    eventSeconds,
+    firstQuerySeconds,
+    bytes,
+    queries: results,
+    loadBefore,
+    loadAfter: [],
+    peakRssMiB: 0,
+  };
+
+  if (key === 'ch2') {
+    result.claimsPerShard = await Promise.all(
+      ports.map((p) => http(p, `SELECT count() FROM ${database}.claims_local FINAL`).then(Number)),
+    );
+  }
+  if (key === 'ch2' && E > 0) {
+    // One more run of each query, each alone in its own seconds of query_log, to count the rows each
+    // shard read: the coordinator's initial query reports the total, the other shard logs its part
+    // as a secondary query.
+    console.error('▶ counting rows read per shard');
+    const [p1, p2] = ports as [number, number];
+    const windows: { name: string; from: number; to: number }[] = [];
+    for (const q of queries) {
+      // query_log stamps whole seconds: a second apart, no window can catch its neighbour's queries.
+      await sleep(1100);
+      const from = Math.floor(Date.now() / 1000);
+      await q.run(store);
+      const to = Math.floor(Date.now() / 1000);
+      windows.push({ name: q.name, from, to });
+    }
+    await sleep(1100);
+    await Promise.all([p1, p2].map((p) => http(p, 'SYSTEM FLUSH LOGS')));
+    result.split = {};
+    for (const w of windows) {
+      const where = `type = 2 AND event_time BETWEEN toDateTime(${w.from}) AND toDateTime(${w.to}) AND query LIKE '%${database}.%'`;
+      const total = Number(
+        await http(p1, `SELECT sum(read_rows) FROM system.query_log WHERE ${where} AND is_initial_query = 1`),
+      );
+      const shard2 = Number(
+        await http(p2, `SELECT sum(read_rows) FROM system.query_log WHERE ${where} AND is_initial_query = 0`),
+      );
+      result.split[w.name] = { total, shard2 };
+    }
+    result.perShard = await Promise.all(
+      [p1, p2].map((p) => http(p, `SELECT sum(sign) FROM ${database}.events_local`).then(Number)),
+    );
+  }
+  await store.close();
+  result.loadAfter = loads();
+  result.peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  // Each store's data is dropped once measured: at 10M rows the three together would not fit the disk twice.
+  if (key === 'sqlite') rmSync(join(dir, 'sqlite'), { recursive: true, force: true });
+  else for (const p of ports) await http(p, `DROP DATABASE IF EXISTS ${database}`);
+  return result;
+}
+
+function render(all: TargetResult[]): string {
+  const byKey = new Map(all.map((r) => [r.key, r]));
+  const present = TARGET_KEYS.filter((k) => byKey.has(k));
+  const version = all.find((r) => r.clickhouseVersion)?.clickhouseVersion ?? '18.16';
+  const out: string[] = [];
+  out.push('## Scale-out: ClickHouse vs the embedded store\n');
+  out.push(
+    `${int(N)} synthetic GDELT-shaped rows (\`scripts/bench/dataset-chunk-generator.ts\`: actor pairs, CAMEO codes, ` +
+      `Goldstein scores and places drawn from the real export sample, spread over ${DAYS} days; the same seeded rows ` +
+      'for every store). **Import** is the path `parallax import gdelt` takes: slices of ' +
+      `${int(SLICE_ROWS)} rows, each a Document holding the rows' text and a column table of their claims, through ` +
+      '`Store.appendDatasetChunk` with two slices in flight (wall clock; the rows are generated in memory beforehand ' +
+      'and their text is a compact ~90-byte line where a real export row is ~400). The workbench queries read ' +
+      'Events, which corroboration derives from claims, so **events** then writes one Event per claim ' +
+      (E < N ? `of the first ${int(E)} rows ` : '') +
+      `through \`Store.apply\` in change sets of ${int(EVENT_BATCH)} (seconds inside \`apply\`)` +
+      (E > 0 ? ', and the queries run over those events' : '; this run wrote no events and timed no queries') +
+      `. ClickHouse ${version} ` +
+      '(Debian), two server processes on this machine (`scripts/clickhouse/local-cluster.ts`); “1 shard” is a ' +
+      'Distributed table over node 1 only, “2 shards” spreads rows by `cityHash64` of the event id (claims: of ' +
+      `their document id) over both. Run: \`BENCH_CLICKHOUSE_EVENTS=${N}${E < N ? ` BENCH_CLICKHOUSE_QUERY_EVENTS=${E}` : ''} npm run bench -- clickhouse\`` +
+      (present.length < TARGET_KEYS.length || new Set(all.map((r) => r.measuredAt.slice(0, 13))).size > 1
+        ? ', one store per invocation (`BENCH_CLICKHOUSE_TARGETS=sqlite`, then `ch1`, then `ch2`), each run alone.\n'
+        : '.\n'),
+  );
+  out.push('How each store answers the queries:\n');
+  for (const k of present) out.push(`- ${TARGET_NAMES[k]}: ${QUERY_PATHS[k]}.`);
+  out.push('');
+  out.push('### Import and events\n');
+  out.push(
+    '| store | rows | import s | import rows/s | events | events s | events/s | first query s | on disk | load (1/5/15 min) before → after | peak RSS (bench process) |',
+  );
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|');
+  for (const k of present) {
+    const r = byKey.get(k) as TargetResult;
+    out.push(
+      `| ${TARGET_NAMES[k]} | ${int(r.rows)} | ${r.importSeconds.toFixed(1)} | ${int(r.rows / r.importSeconds)} | ` +
+        `${int(r.events)} | ${r.events ? r.eventSeconds.toFixed(1) : '–'} | ${r.events ? int(r.events / r.eventSeconds) : '–'} | ` +
+        `${r.firstQuerySeconds ? r.firstQuerySeconds.toFixed(1) : '–'} | ` +
+        `${(r.bytes / 2 ** 30).toFixed(2)} GiB | ${r.loadBefore.join(' ')} → ${r.loadAfter.join(' ')} | ${int(r.peakRssMiB)} MiB |`,
+    );
+  }
+  const two = byKey.get('ch2');
+  out.push(
+    '\n“First query” is SQLite’s first query after the events were written, which builds the columnar index from the rows. ' +
+      'On disk: the SQLite file (and WAL), or the active parts on both ClickHouse nodes after merges settled (claims, ' +
+      'slice documents, events and lookup tables).' +
+      (two?.claimsPerShard
+        ? ` Imported rows (claims) per shard in the 2-shard store: ${two.claimsPerShard.map(int).join(' / ')} (a slice's claims sit with its document, so whole slices of ${int(SLICE_ROWS)} land on one shard).`
+        : '') +
+      (two?.perShard ? ` Events per shard: ${two.perShard.map(int).join(' / ')}.` : '') +
+      '\n',
+  );
+  if (E === 0) return out.join('\n');
+  const runs = all[0]?.runs ?? RUNS;
+  out.push(`### Queries (ms, p50 / p95 of ${runs} runs after one warm-up)\n`);
+  out.push(
+    `| query | ${present.map((k) => TARGET_NAMES[k]).join(' | ')} | rows read, 2 shards: shard 1 (coordinator) / shard 2 |`,
+  );
+  out.push(`|---|${present.map(() => '---:').join('|')}|---|`);
+  for (const q of queries) {
+    const cells = present.map((k) => {
+      const r = byKey.get(k)?.queries[q.name];
+      return r ? `${fmt(r.p50)} / ${fmt(r.p95)}` : '–';
+    });
+    const s = two?.split?.[q.name];
+    const rowsRead = s
+      ? `${int(s.total - s.shard2)} / ${int(s.shard2)} (coordinator ${s.total ? Math.round(((s.total - s.shard2) / s.total) * 100) : 0}%)`
+      : '–';
+    out.push(`| ${q.name} | ${cells.join(' | ')} | ${rowsRead} |`);
+  }
+  out.push(
+    '\nBoth ClickHouse servers share this machine’s two cores, so the 2-shard column shows the cost of the extra hop ' +
+      'and merge, not the speed-up of a second machine; the rows-read split shows the work a second machine would take ' +
+      'over (the coordinator’s share is the rows its own shard read; merging the shards’ partial results reads no table rows). ' +
+      'The machine is shared: the load averages above include other engineers’ work.\n',
+  );
+  return out.join('\n');
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-ch-'));
@@ -96,173 +435,26 @@ async function main(): Promise<void> {
       void cleanup().finally(() => process.exit(130));
     });
   }
-  // The machine is shared: the load around the run is part of the result.
-  const loadBefore = loadavg()[0] ?? 0;
   try {
-    cluster = await startLocalCluster(dir, 2);
-    const [node1, node2] = cluster.nodes;
-    if (!node1 || !node2) throw new Error('cluster did not start two nodes');
-    const version = await http(node1.httpPort, 'SELECT version()');
-
-    const sqlitePath = join(dir, 'sqlite', 'parallax.db');
-    mkdirSync(join(dir, 'sqlite'), { recursive: true });
-    const targets: Target[] = [
-      { name: 'SQLite (embedded)', store: createSqliteStore({ path: sqlitePath }) },
-      {
-        name: 'ClickHouse, 1 shard',
-        store: await openClickHouseStore({ url: cluster.storeUrl('bench_1shard', 1) }),
-        database: 'bench_1shard',
-        shards: 1,
-      },
-      {
-        name: 'ClickHouse, 2 shards',
-        store: await openClickHouseStore({ url: cluster.storeUrl('bench_2shards', 2) }),
-        database: 'bench_2shards',
-        shards: 2,
-      },
-    ];
-
-    const imports: { name: string; seconds: number; records: number; bytes: number }[] = [];
-    for (const t of targets) {
-      console.error(`▶ importing ${int(N)} events into ${t.name}`);
-      let applyMs = 0;
-      let records = 0;
-      let events = 0;
-      for (const changes of syntheticChangeSets(N, BATCH, DAYS)) {
-        const t0 = performance.now();
-        await t.store.apply(changes);
-        applyMs += performance.now() - t0;
-        // SQLite's apply never yields to the event loop; let a Ctrl-C reach the cleanup handler.
-        await new Promise((resolve) => setImmediate(resolve));
-        records += (changes.documents?.length ?? 0) + (changes.claims?.length ?? 0) + (changes.events?.length ?? 0);
-        events += changes.events?.length ?? 0;
-        if (events % 1_000_000 < BATCH) log(`${int(events)} events, ${int(events / (applyMs / 1000))}/s`);
-      }
-      let bytes = 0;
-      if (t.database) {
-        // Let background merges settle so every store is queried in its steady state.
-        for (let i = 0; i < 120; i++) {
-          const running = await Promise.all(
-            [node1, node2].map((n) =>
-              http(n.httpPort, `SELECT count() FROM system.merges WHERE database = '${t.database}'`),
-            ),
-          );
-          if (running.every((r) => r === '0')) break;
-          await sleep(1000);
-        }
-        for (const n of [node1, node2]) {
-          bytes += Number(
-            await http(
-              n.httpPort,
-              `SELECT sum(bytes_on_disk) FROM system.parts WHERE active AND database = '${t.database}'`,
-            ),
-          );
-        }
-      } else {
-        await t.store.countEvents({}); // builds the analytical index, as the first query after opening would
-        bytes = statSync(sqlitePath).size;
-      }
-      imports.push({ name: t.name, seconds: applyMs / 1000, records, bytes });
+    console.error(`▶ generating ${int(N)} rows`);
+    const g0 = performance.now();
+    const slices = [...syntheticDatasetChunks(N)];
+    log(`${slices.length} slices in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+    if (WANTED.some((k) => k !== 'sqlite')) cluster = await startLocalCluster(dir, 2);
+    mkdirSync(RESULTS, { recursive: true });
+    for (const key of WANTED) {
+      const result = await measure(key, slices, cluster, dir);
+      writeFileSync(join(RESULTS, `${key}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
-
-    console.error('▶ timing queries');
-    const results = new Map<string, Map<string, { p50: number; p95: number }>>();
-    for (const q of queries) {
-      const row = new Map<string, { p50: number; p95: number }>();
-      for (const t of targets) row.set(t.name, await timed(() => q.run(t.store)));
-      results.set(q.name, row);
-      log(`${q.name}: ${targets.map((t) => `${t.name} ${fmt(row.get(t.name)?.p50 ?? Number.NaN)} ms`).join(', ')}`);
-    }
-
-    // One more run of each query on the 2-shard store, each alone in its own seconds of query_log,
-    // to count the rows each shard read: the coordinator's initial query reports the total, the
-    // other shard logs its part as a secondary query.
-    console.error('▶ counting rows read per shard');
-    const two = targets[2] as Target;
-    const windows: { name: string; from: number; to: number }[] = [];
-    for (const q of queries) {
-      // query_log stamps whole seconds: a second apart, no window can catch its neighbour's queries.
-      await sleep(1100);
-      const from = Math.floor(Date.now() / 1000);
-      await q.run(two.store);
-      const to = Math.floor(Date.now() / 1000);
-      windows.push({ name: q.name, from, to });
-    }
-    await sleep(1100);
-    await Promise.all([node1, node2].map((n) => http(n.httpPort, 'SYSTEM FLUSH LOGS')));
-    const split = new Map<string, { total: number; shard2: number }>();
-    for (const w of windows) {
-      const where = `type = 2 AND event_time BETWEEN toDateTime(${w.from}) AND toDateTime(${w.to}) AND query LIKE '%bench_2shards.%'`;
-      const total = Number(
-        await http(
-          node1.httpPort,
-          `SELECT sum(read_rows) FROM system.query_log WHERE ${where} AND is_initial_query = 1`,
-        ),
-      );
-      const shard2 = Number(
-        await http(
-          node2.httpPort,
-          `SELECT sum(read_rows) FROM system.query_log WHERE ${where} AND is_initial_query = 0`,
-        ),
-      );
-      split.set(w.name, { total, shard2 });
-    }
-    const perShard = await Promise.all(
-      [node1, node2].map((n) => http(n.httpPort, 'SELECT sum(sign) FROM bench_2shards.events_local').then(Number)),
-    );
-
-    const out: string[] = [];
-    out.push('## Scale-out: ClickHouse vs the embedded store\n');
-    out.push(
-      `${int(N)} synthetic GDELT-shaped events (\`scripts/bench/event-generator.ts\`: actor pairs, CAMEO codes, ` +
-        `Goldstein scores and places drawn from the real export sample, spread over ${DAYS} days), one Claim per Event, ` +
-        `written in change sets of ${int(BATCH)} events through ` +
-        '`Store.apply` into each store, same data, same run. ClickHouse ' +
-        `${version} (Debian), two server processes on this machine (\`scripts/clickhouse/local-cluster.ts\`); ` +
-        '“1 shard” is a Distributed table over node 1 only, “2 shards” spreads rows by `cityHash64(id)` over both. ' +
-        `Run: \`BENCH_CLICKHOUSE_EVENTS=${N} npm run bench -- clickhouse\`.\n`,
-    );
-    out.push('### Import\n');
-    out.push('| store | events | records written | seconds in `apply` | events/s | on disk |');
-    out.push('|---|---:|---:|---:|---:|---:|');
-    for (const i of imports) {
-      out.push(
-        `| ${i.name} | ${int(N)} | ${int(i.records)} | ${i.seconds.toFixed(1)} | ${int(N / i.seconds)} | ${(i.bytes / 2 ** 20).toFixed(0)} MiB |`,
-      );
-    }
-    out.push(
-      `\nEvents per shard in the 2-shard store: ${perShard.map(int).join(' / ')}. ` +
-        'Records = documents + claims + events.\n',
-    );
-    out.push(`### Queries (ms, p50 / p95 of ${RUNS} runs after one warm-up)\n`);
-    out.push(
-      '| query | SQLite (embedded) | ClickHouse, 1 shard | ClickHouse, 2 shards | rows read, 2 shards: shard 1 (coordinator) / shard 2 |',
-    );
-    out.push('|---|---:|---:|---:|---|');
-    for (const q of queries) {
-      const row = results.get(q.name);
-      const cell = (name: string) => {
-        const r = row?.get(name);
-        return r ? `${fmt(r.p50)} / ${fmt(r.p95)}` : '–';
-      };
-      const s = split.get(q.name);
-      const rowsRead = s
-        ? `${int(s.total - s.shard2)} / ${int(s.shard2)} (coordinator ${s.total ? Math.round(((s.total - s.shard2) / s.total) * 100) : 0}%)`
-        : '–';
-      out.push(
-        `| ${q.name} | ${cell('SQLite (embedded)')} | ${cell('ClickHouse, 1 shard')} | ${cell('ClickHouse, 2 shards')} | ${rowsRead} |`,
-      );
-    }
-    out.push(
-      '\nBoth ClickHouse servers share this machine’s cores, so the 2-shard column shows the cost of the extra hop and ' +
-        'merge, not the speed-up of a second machine; the rows-read split shows the work a second machine would take over. ' +
-        `Load average (1 min) ${loadBefore.toFixed(1)} at the start of the run, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.\n`,
-    );
-    for (const t of targets) await t.store.close();
-    console.log(out.join('\n'));
   } finally {
     await cleanup();
   }
+  // Every store recorded for this row count, this invocation's and earlier ones'.
+  const all = readdirSync(RESULTS)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as TargetResult)
+    .filter((r) => r.rows === N && r.events === E && TARGET_KEYS.includes(r.key));
+  console.log(render(all));
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import { type ClickHouseClient, type ClickHouseSettings, createClient, type Logger } from '@clickhouse/client';
 import { ParallaxError } from '@parallax/core';
 import { type ClickHouseNodeAddress, nodeLabel } from './store-url.ts';
+import { tabSeparated } from './tab-separated.ts';
 
 /** A node or shard cannot be reached, or answers in a way this store cannot work with. */
 export class ClickHouseUnavailableError extends ParallaxError {
@@ -67,7 +69,7 @@ export interface ClickHouseNodeOptions {
 
 /**
  * One server's HTTP interface. Queries go out as text with client-escaped literals and come back as
- * JSONEachRow; inserts are JSONEachRow bodies. 64-bit integers arrive as strings, so callers convert.
+ * JSONEachRow; inserts are TabSeparated bodies. 64-bit integers arrive as strings, so callers convert.
  */
 export class ClickHouseNode {
   readonly label: string;
@@ -129,12 +131,18 @@ export class ClickHouseNode {
    * so recovery is the caller's job (re-apply, which reads what is stored before writing).
    */
   async insert(table: string, rows: readonly object[], settings: ClickHouseSettings = {}): Promise<void> {
-    if (!rows.length) return;
+    const first = rows[0];
+    if (!first) return;
+    // TabSeparated, not JSONEachRow: the server parses it several times faster (no key per field).
+    // Every row of one insert has the first row's keys.
+    const columns = Object.keys(first) as [string, ...string[]];
+    const body = tabSeparated(rows, columns);
     try {
       await this.client.insert({
         table,
-        values: rows as object[],
-        format: 'JSONEachRow',
+        values: Readable.from([Buffer.from(body)], { objectMode: false }),
+        format: 'TabSeparated',
+        columns,
         clickhouse_settings: settings,
       });
     } catch (error) {
