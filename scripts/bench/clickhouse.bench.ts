@@ -123,6 +123,8 @@ interface TargetResult {
   /** SQLite: building the index on the first query after the events were written. */
   firstQuerySeconds: number;
   bytes: number;
+  /** ClickHouse: whether background merges had finished when the size was taken (it waits 3 minutes). */
+  mergesSettled: boolean;
   queries: Record<string, Quantiles>;
   /** 2 shards: rows read per query, in total (the coordinator's initial query) and by shard 2. */
   split?: Record<string, { total: number; shard2: number }>;
@@ -212,15 +214,17 @@ async function writeEvents(store: Store, slices: readonly DatasetChunk[]): Promi
   return ms / 1000;
 }
 
-async function settleMerges(ports: number[], database: string): Promise<void> {
-  // Let background merges settle so every store is queried in its steady state (at most 10 minutes).
-  for (let i = 0; i < 600; i++) {
+/** True when no merge is running any more; false when it gave up after three minutes. */
+async function settleMerges(ports: number[], database: string): Promise<boolean> {
+  // Let background merges settle so every store is queried in its steady state.
+  for (let i = 0; i < 180; i++) {
     const running = await Promise.all(
       ports.map((p) => http(p, `SELECT count() FROM system.merges WHERE database = '${database}'`)),
     );
-    if (running.every((r) => r === '0')) return;
+    if (running.every((r) => r === '0')) return true;
     await sleep(1000);
   }
+  return false;
 }
 
 async function measure(
@@ -256,6 +260,7 @@ async function measure(
 
   let bytes = 0;
   let firstQuerySeconds = 0;
+  let mergesSettled = true;
   if (key === 'sqlite' && E > 0) {
     const t0 = performance.now();
     await store.countEvents({}); // builds the analytical index, as the first query after opening would
@@ -265,7 +270,7 @@ async function measure(
     bytes = statSync(sqlitePath).size;
     for (const suffix of ['-wal']) if (existsSync(sqlitePath + suffix)) bytes += statSync(sqlitePath + suffix).size;
   } else {
-    await settleMerges(ports, database);
+    mergesSettled = await settleMerges(ports, database);
     for (const p of ports) {
       bytes += Number(
         await http(p, `SELECT sum(bytes_on_disk) FROM system.parts WHERE active AND database = '${database}'`),
@@ -291,6 +296,7 @@ async function measure(
     eventSeconds,
     firstQuerySeconds,
     bytes,
+    mergesSettled,
     queries: results,
     loadBefore,
     loadAfter: [],
@@ -382,14 +388,14 @@ function render(all: TargetResult[]): string {
       `| ${TARGET_NAMES[k]} | ${int(r.rows)} | ${r.importSeconds.toFixed(1)} | ${int(r.rows / r.importSeconds)} | ` +
         `${int(r.events)} | ${r.events ? r.eventSeconds.toFixed(1) : '–'} | ${r.events ? int(r.events / r.eventSeconds) : '–'} | ` +
         `${r.firstQuerySeconds ? r.firstQuerySeconds.toFixed(1) : '–'} | ` +
-        `${(r.bytes / 2 ** 30).toFixed(2)} GiB | ${r.loadBefore.join(' ')} → ${r.loadAfter.join(' ')} | ${int(r.peakRssMiB)} MiB |`,
+        `${(r.bytes / 2 ** 30).toFixed(2)} GiB${r.mergesSettled === false ? ' (merging)' : ''} | ${r.loadBefore.join(' ')} → ${r.loadAfter.join(' ')} | ${int(r.peakRssMiB)} MiB |`,
     );
   }
   const two = byKey.get('ch2');
   out.push(
     '\n“First query” is SQLite’s first query after the events were written, which builds the columnar index from the rows. ' +
       'On disk: the SQLite file (and WAL), or the active parts on both ClickHouse nodes after merges settled (claims, ' +
-      'slice documents, events and lookup tables).' +
+      'slice documents, events and lookup tables; “merging”: merges were still running after 3 minutes).' +
       (two?.claimsPerShard
         ? ` Imported rows (claims) per shard in the 2-shard store: ${two.claimsPerShard.map(int).join(' / ')} (a slice's claims sit with its document, so whole slices of ${int(SLICE_ROWS)} land on one shard).`
         : '') +
