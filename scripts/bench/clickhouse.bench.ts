@@ -9,8 +9,8 @@
 //
 // A full run at 10M rows takes longer than one sitting of the shared machine's exclusive lock, so
 // the stores can be measured in separate invocations: each records its figures in
-// .bench/clickhouse/<store>.json, and every invocation prints the table of all stores recorded for
-// the same row count (the last one prints the complete table).
+// .bench/clickhouse/<store>-<rows>-<events>.json, and every invocation prints the tables of every
+// store and size recorded there (the last one prints them all).
 //
 //   BENCH_CLICKHOUSE_EVENTS   rows to import (default 200,000)
 //   BENCH_CLICKHOUSE_QUERY_EVENTS  events to write (one per claim of the first rows) and query; default
@@ -349,35 +349,28 @@ async function measure(
   return result;
 }
 
-function render(all: TargetResult[]): string {
-  const byKey = new Map(all.map((r) => [r.key, r]));
+/** One size's tables: the stores measured with `rows` imported and `events` written. */
+function section(group: TargetResult[]): string {
+  const byKey = new Map(group.map((r) => [r.key, r]));
   const present = TARGET_KEYS.filter((k) => byKey.has(k));
-  const version = all.find((r) => r.clickhouseVersion)?.clickhouseVersion ?? '18.16';
+  const first = group[0] as TargetResult;
+  const { rows, events } = first;
   const out: string[] = [];
-  out.push('## Scale-out: ClickHouse vs the embedded store\n');
   out.push(
-    `${int(N)} synthetic GDELT-shaped rows (\`scripts/bench/dataset-chunk-generator.ts\`: actor pairs, CAMEO codes, ` +
-      `Goldstein scores and places drawn from the real export sample, spread over ${DAYS} days; the same seeded rows ` +
-      'for every store). **Import** is the path `parallax import gdelt` takes: slices of ' +
-      `${int(SLICE_ROWS)} rows, each a Document holding the rows' text and a column table of their claims, through ` +
-      '`Store.appendDatasetChunk` with two slices in flight (wall clock; the rows are generated in memory beforehand ' +
-      'and their text is a compact ~90-byte line where a real export row is ~400). The workbench queries read ' +
-      'Events, which corroboration derives from claims, so **events** then writes one Event per claim ' +
-      (E < N ? `of the first ${int(E)} rows ` : '') +
-      `through \`Store.apply\` in change sets of ${int(EVENT_BATCH)} (seconds inside \`apply\`)` +
-      (E > 0 ? ', and the queries run over those events' : '; this run wrote no events and timed no queries') +
-      `. ClickHouse ${version} ` +
-      '(Debian), two server processes on this machine (`scripts/clickhouse/local-cluster.ts`); “1 shard” is a ' +
-      'Distributed table over node 1 only, “2 shards” spreads rows by `cityHash64` of the event id (claims: of ' +
-      `their document id) over both. Run: \`BENCH_CLICKHOUSE_EVENTS=${N}${E < N ? ` BENCH_CLICKHOUSE_QUERY_EVENTS=${E}` : ''} npm run bench -- clickhouse\`` +
-      (present.length < TARGET_KEYS.length || new Set(all.map((r) => r.measuredAt.slice(0, 13))).size > 1
-        ? ', one store per invocation (`BENCH_CLICKHOUSE_TARGETS=sqlite`, then `ch1`, then `ch2`), each run alone.\n'
-        : '.\n'),
+    `### ${int(rows)} rows imported, ${events ? `${int(events)} events queried` : 'import only (no events, no queries)'}\n`,
   );
-  out.push('How each store answers the queries:\n');
-  for (const k of present) out.push(`- ${TARGET_NAMES[k]}: ${QUERY_PATHS[k]}.`);
-  out.push('');
-  out.push('### Import and events\n');
+  const separately =
+    present.length < TARGET_KEYS.length || new Set(group.map((r) => r.measuredAt.slice(0, 13))).size > 1;
+  out.push(
+    `Run: \`BENCH_CLICKHOUSE_EVENTS=${rows}${events < rows ? ` BENCH_CLICKHOUSE_QUERY_EVENTS=${events}` : ''} npm run bench -- clickhouse\`` +
+      (separately ? ' with `BENCH_CLICKHOUSE_TARGETS` naming one or two stores per invocation' : '') +
+      `, measured ${[...new Set(group.map((r) => `${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC`))].join(', ')}.\n`,
+  );
+  if (events > 0) {
+    out.push('How each store answers the queries:\n');
+    for (const k of present) out.push(`- ${TARGET_NAMES[k]}: ${QUERY_PATHS[k]}.`);
+    out.push('');
+  }
   out.push(
     '| store | rows | import s | import rows/s | events | events s | events/s | first query s | on disk | load (1/5/15 min) before → after | peak RSS (bench process) |',
   );
@@ -392,19 +385,16 @@ function render(all: TargetResult[]): string {
     );
   }
   const two = byKey.get('ch2');
-  out.push(
-    '\n“First query” is SQLite’s first query after the events were written, which builds the columnar index from the rows. ' +
-      'On disk: the SQLite file (and WAL), or the active parts on both ClickHouse nodes after merges settled (claims, ' +
-      'slice documents, events and lookup tables; “merging”: merges were still running after 3 minutes).' +
-      (two?.claimsPerShard
-        ? ` Imported rows (claims) per shard in the 2-shard store: ${two.claimsPerShard.map(int).join(' / ')} (a slice's claims sit with its document, so whole slices of ${int(SLICE_ROWS)} land on one shard).`
-        : '') +
-      (two?.perShard ? ` Events per shard: ${two.perShard.map(int).join(' / ')}.` : '') +
-      '\n',
-  );
-  if (E === 0) return out.join('\n');
-  const runs = all[0]?.runs ?? RUNS;
-  out.push(`### Queries (ms, p50 / p95 of ${runs} runs after one warm-up)\n`);
+  const notes = [
+    two?.claimsPerShard
+      ? `Imported rows (claims) per shard in the 2-shard store: ${two.claimsPerShard.map(int).join(' / ')} (a slice's claims sit with its document, so whole slices of ${int(SLICE_ROWS)} land on one shard).`
+      : '',
+    two?.perShard ? `Events per shard: ${two.perShard.map(int).join(' / ')}.` : '',
+  ].filter(Boolean);
+  if (notes.length) out.push(`\n${notes.join(' ')}`);
+  out.push('');
+  if (events === 0) return out.join('\n');
+  out.push(`Queries (ms, p50 / p95 of ${first.runs} runs after one warm-up):\n`);
   out.push(
     `| query | ${present.map((k) => TARGET_NAMES[k]).join(' | ')} | rows read, 2 shards: shard 1 (coordinator) / shard 2 |`,
   );
@@ -420,12 +410,44 @@ function render(all: TargetResult[]): string {
       : '–';
     out.push(`| ${q.name} | ${cells.join(' | ')} | ${rowsRead} |`);
   }
+  out.push('');
+  return out.join('\n');
+}
+
+/** Every size recorded in .bench/clickhouse, largest first. */
+function render(all: TargetResult[]): string {
+  const version = all.find((r) => r.clickhouseVersion)?.clickhouseVersion ?? '18.16';
+  const groups = new Map<string, TargetResult[]>();
+  for (const r of [...all].sort((a, b) => b.rows - a.rows || b.events - a.events)) {
+    const key = `${r.rows}/${r.events}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const out: string[] = [];
+  out.push('## Scale-out: ClickHouse vs the embedded store\n');
   out.push(
-    '\nBoth ClickHouse servers share this machine’s two cores, so the 2-shard column shows the cost of the extra hop ' +
-      'and merge, not the speed-up of a second machine; the rows-read split shows the work a second machine would take ' +
-      'over (the coordinator’s share is the rows its own shard read; merging the shards’ partial results reads no table rows). ' +
-      'The machine is shared: the load averages above include other engineers’ work.\n',
+    'Synthetic GDELT-shaped rows (`scripts/bench/dataset-chunk-generator.ts`: actor pairs, CAMEO codes, ' +
+      `Goldstein scores and places drawn from the real export sample, spread over ${DAYS} days; the same seeded rows ` +
+      'for every store). **Import** is the path `parallax import gdelt` takes: slices of ' +
+      `${int(SLICE_ROWS)} rows, each a Document holding the rows' text and a column table of their claims, through ` +
+      '`Store.appendDatasetChunk` with two slices in flight (wall clock; the rows are generated in memory beforehand, ' +
+      'and their text is a compact ~90-byte line where a real export row is ~400). The workbench queries read ' +
+      'Events, which corroboration derives from claims, so **events** then writes one Event per claim (of the first ' +
+      `rows when fewer events than rows are asked for) through \`Store.apply\` in change sets of ${int(EVENT_BATCH)} ` +
+      `(seconds inside \`apply\`), and the queries run over those events. ClickHouse ${version} (Debian), two server ` +
+      'processes on this machine (`scripts/clickhouse/local-cluster.ts`); “1 shard” is a Distributed table over node 1 ' +
+      'only, “2 shards” spreads events by `cityHash64` of their id and claims by that of their document id over both. ' +
+      'Each store’s data is dropped once it is measured, so a size can be measured one store per invocation.\n',
   );
+  out.push(
+    '“First query” is SQLite’s first query after the events were written, which builds the columnar index from the rows. ' +
+      'On disk: the SQLite file (and WAL), or the active parts on both ClickHouse nodes after merges settled (claims, ' +
+      'slice documents, events and lookup tables; “merging”: merges were still running after 3 minutes). Both ClickHouse ' +
+      'servers share this machine’s two cores, so the 2-shard column shows the cost of the extra hop and merge, not the ' +
+      'speed-up of a second machine; the rows-read split shows the work a second machine would take over (the ' +
+      'coordinator’s share is the rows its own shard read; merging the shards’ partial results reads no table rows). ' +
+      'The machine is shared: the load averages include other engineers’ work.\n',
+  );
+  for (const group of groups.values()) out.push(section(group));
   return out.join('\n');
 }
 
@@ -450,16 +472,16 @@ async function main(): Promise<void> {
     mkdirSync(RESULTS, { recursive: true });
     for (const key of WANTED) {
       const result = await measure(key, slices, cluster, dir);
-      writeFileSync(join(RESULTS, `${key}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      writeFileSync(join(RESULTS, `${key}-${N}-${E}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
   } finally {
     await cleanup();
   }
-  // Every store recorded for this row count, this invocation's and earlier ones'.
+  // Every store and size recorded, this invocation's and earlier ones'.
   const all = readdirSync(RESULTS)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as TargetResult)
-    .filter((r) => r.rows === N && r.events === E && TARGET_KEYS.includes(r.key));
+    .filter((r) => TARGET_KEYS.includes(r.key));
   console.log(render(all));
 }
 
