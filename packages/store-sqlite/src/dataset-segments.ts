@@ -176,11 +176,20 @@ export function segmentReader(db: Database, path: string) {
     if (!parsed) return null;
     const tag = tagNumber(parsed.dataset);
     const r = parsed.record;
-    const rows = prepare(
-      `${SEGMENT} WHERE rowid IN (SELECT id FROM dataset_segment_ranges WHERE tag_min <= ? AND tag_max >= ? AND lo <= ? AND hi >= ?) AND lo <= ? AND hi >= ?`,
-    ).all(tag, tag, r, r, r, r) as Parameters<typeof load>[0][];
-    for (const row of rows) {
-      const s = load(row);
+    // Ids first, and a segment's columns read only when it is not cached: a segment is ~200 KB, and
+    // events written over imported rows cite them in runs from the same slices.
+    const ids = prepare(
+      'SELECT id FROM dataset_segment_ranges WHERE tag_min <= ? AND tag_max >= ? AND lo <= ? AND hi >= ?',
+    ).all(tag, tag, r, r) as { id: number }[];
+    for (const { id: rowid } of ids) {
+      let s = segments.get(rowid);
+      if (!s) {
+        const row = prepare(`${SEGMENT} WHERE rowid = ? AND lo <= ? AND hi >= ?`).get(rowid, r, r) as
+          | Parameters<typeof load>[0]
+          | undefined;
+        if (!row) continue;
+        s = load(row);
+      }
       if (!s.byRecord) {
         s.byRecord = new Map();
         const records = s.table.records;

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emptyImportSummary, importDatasetChunks } from '@parallax/app';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gdeltEventFileChunks } from './dataset-files.ts';
+import { openWorkbench, type Workbench } from './workspace.ts';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+const SAMPLE = `${REPO}data/gdelt/samples/20180326044500.export.CSV`;
+const sampleHash = createHash('sha256').update(readFileSync(SAMPLE)).digest('hex');
+let dir: string;
+let wb: Workbench | undefined;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-dataset-files-'));
+});
+afterEach(async () => {
+  await wb?.close();
+  wb = undefined;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dataset files and their archived original', () => {
+  it('archives the original and names it on every stored slice', async () => {
+    wb = await openWorkbench({ dir: join(dir, 'named'), create: true });
+    const summary = emptyImportSummary();
+    await importDatasetChunks(wb, SAMPLE, gdeltEventFileChunks(SAMPLE, wb, { chunkRows: 40 }), summary);
+    expect(summary).toMatchObject({ read: 1540, inserted: 1540, failed: 0 });
+    const slices = (await wb.store.listDocuments({}, { limit: 500 })).items;
+    expect(slices).toHaveLength(39);
+    expect(new Set(slices.map((d) => d.originalHash))).toEqual(new Set([sampleHash]));
+    expect(wb.archive.has(sampleHash)).toBe(true);
+  });
+
+  it('stores no slice when the original cannot be archived, and reports the file as failed with the reason', async () => {
+    const open = await openWorkbench({ dir: join(dir, 'unarchived'), create: true });
+    wb = open;
+    const failing = {
+      ...open,
+      archive: Object.assign(Object.create(Object.getPrototypeOf(open.archive)), open.archive, {
+        putFile: async (path: string) => {
+          throw new Error(`${path}: no space left on the archive's disk`);
+        },
+      }),
+    };
+    const summary = emptyImportSummary();
+    await importDatasetChunks(failing, SAMPLE, gdeltEventFileChunks(SAMPLE, failing, { chunkRows: 40 }), summary);
+    expect(summary).toMatchObject({ read: 0, inserted: 0 });
+    expect(summary.failedFiles).toEqual([
+      { file: SAMPLE, reason: expect.stringMatching(/20180326044500\.export\.CSV: no space left/) },
+    ]);
+    expect((await open.store.listDocuments({}, { limit: 10 })).items).toHaveLength(0);
+    expect((await open.store.listClaims({}, { limit: 10 })).items).toHaveLength(0);
+  });
+});
