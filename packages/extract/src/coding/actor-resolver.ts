@@ -37,7 +37,13 @@ export class ActorResolver {
   ) {}
 
   private mentionsIn(start: number, end: number): Mention[] {
-    return this.mentions.filter((m) => m.start >= start && m.end <= end);
+    // Mentions come from the lexicon scan in text order, without overlaps.
+    const out: Mention[] = [];
+    for (const m of this.mentions) {
+      if (m.start >= end) break;
+      if (m.start >= start && m.end <= end) out.push(m);
+    }
+    return out;
   }
 
   /** Actors of one noun phrase, using `pps` ("of Gondor") when the phrase names no actor itself. */
