@@ -83,6 +83,8 @@ export class Gazetteer {
   private cityRows: string[] = [];
   private cityKeys: string[] = [];
   private cityKeyRows: string[] = [];
+  /** Index range [first, last] in `cityKeys` of the keys starting with each two characters. */
+  private readonly cityKeyRanges = new Map<string, [number, number]>();
   private readonly cityCache = new Map<number, GazetteerEntry>();
   /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
   private readonly firstWords = new Set<string>();
@@ -120,8 +122,11 @@ export class Gazetteer {
   }
 
   private findCityKey(key: string): number {
-    let lo = 0;
-    let hi = this.cityKeys.length - 1;
+    // Bisect only among the keys sharing the first two characters.
+    const range = this.cityKeyRanges.get(key.slice(0, 2));
+    if (range === undefined) return -1;
+    let lo = range[0];
+    let hi = range[1];
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const k = this.cityKeys[mid] as string;
@@ -287,5 +292,14 @@ export class Gazetteer {
     }
     this.cityKeys.length = n;
     this.cityKeyRows.length = n;
+    for (let i = 0; i < n; ) {
+      const prefix = (this.cityKeys[i] as string).slice(0, 2);
+      let j = i + 1;
+      while (j < n && (this.cityKeys[j] as string).startsWith(prefix) && (this.cityKeys[j] as string).length >= 2) j++;
+      // A one-character key is its own prefix; keys that extend it start the next range.
+      if (prefix.length < 2) j = i + 1;
+      this.cityKeyRanges.set(prefix, [i, j - 1]);
+      i = j;
+    }
   }
 }

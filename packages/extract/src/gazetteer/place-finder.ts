@@ -119,10 +119,19 @@ const HANGUL_PARTICLES = [
 /** Scripts written without capitals (or where case tells nothing): any word may be a name. */
 const UNCASED = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_NAME = /^[\p{Lu}\p{Lo}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** Words that may join the parts of a multi-word place name ("Bosnia and Herzegovina"). */
+const JOINING = /^(and|of|on|upon|de|la|al|el)$/;
+
 function looksLikeName(t: Token, sentenceStart: boolean): boolean {
   if (NOT_PLACES.has(t.lower)) return false;
   if (UNCASED.test(t.text)) return true;
-  if (!/^\p{Lu}/u.test(t.text)) return false;
+  if (!STARTS_UPPER.test(t.text)) return false;
   if (sentenceStart && t.pos !== 'PROPN') return false;
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB';
 }
@@ -194,7 +203,7 @@ export class PlaceFinder {
       }
       // "the Victory Plan", "Vice Foreign Minister": a capitalised word right after means the name
       // goes on, and the small town that shares its first word is not meant.
-      const continues = !division && next !== undefined && /^\p{Lu}/u.test(next.text);
+      const continues = !division && next !== undefined && STARTS_UPPER.test(next.text);
       const entry = this.rank(hit.entries, { division, preposition: prep, continues, ctx });
       if (entry) {
         last = { start: i, end, entry, preposition: prep };
@@ -216,10 +225,7 @@ export class PlaceFinder {
       for (let k = start; k < start + len; k++) {
         const t = tokens[k] as Token;
         // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina").
-        if (
-          blocked[k] ||
-          (k > start && !/^[\p{Lu}\p{Lo}]/u.test(t.text) && !/^(and|of|on|upon|de|la|al|el)$/.test(t.lower))
-        ) {
+        if (blocked[k] || (k > start && !STARTS_NAME.test(t.text) && !JOINING.test(t.lower))) {
           ok = false;
           break;
         }
@@ -232,7 +238,7 @@ export class PlaceFinder {
       if (len === 1) {
         const t = tokens[start] as Token;
         // Korean case particles attach to the noun: 블라디보스토크로 "to Vladivostok".
-        if (/\p{Script=Hangul}/u.test(t.text)) {
+        if (HANGUL.test(t.text)) {
           for (const p of HANGUL_PARTICLES) {
             if (t.text.length > p.length + 1 && t.text.endsWith(p)) {
               const e = this.gazetteer.lookupKey(placeKey(t.text.slice(0, -p.length)));
@@ -250,7 +256,7 @@ export class PlaceFinder {
     // "to eastern Russia", "in the occupied south": step over a determiner and direction words.
     for (let n = 0; n < 3 && k >= 0; n++) {
       const w = tokens[k] as Token;
-      if (w.lower === 'the' || (w.pos === 'ADJ' && /^\p{Ll}/u.test(w.text))) k--;
+      if (w.lower === 'the' || (w.pos === 'ADJ' && STARTS_LOWER.test(w.text))) k--;
       else break;
     }
     // "Brazil's Amazonas state": a possessive country counts as locative context.

@@ -24,6 +24,14 @@ const OTHER = new Set('u.s u.k u.n e.u no vs inc corp co ltd approx est dept uni
 /** Sentences longer than this are cut into windows: no news sentence is this long, run-on input is. */
 const MAX_TOKENS = 120;
 
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\d]/u;
+const STARTS_LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
+const ENDS_WORD = /[\p{L}\p{N}.]$/u;
+const STARTS_WORD = /^[\p{L}\p{N}]/u;
+
 type Wink = ReturnType<typeof winkNLP>;
 
 let shared: Wink | null = null;
@@ -68,7 +76,7 @@ function blocks(text: string): { start: number; end: number }[] {
     else open = { start: l.start, end: l.end };
     const next = lines[i + 1];
     const nextText = next ? text.slice(next.start, next.end).trim() : '';
-    const titleLike = trimmed.length <= 60 && !/[.!?:;,"”’)\]]$/.test(trimmed) && /^[\p{Lu}\d]/u.test(nextText);
+    const titleLike = trimmed.length <= 60 && !/[.!?:;,"”’)\]]$/.test(trimmed) && STARTS_UPPER_OR_DIGIT.test(nextText);
     if (heading || titleLike) close();
   }
   close();
@@ -103,8 +111,8 @@ function mergeHyphens(tokens: Token[]): Token[] {
       (t.text === '-' || t.text === '‑') &&
       prev.end === t.start &&
       t.end === next.start &&
-      /[\p{L}\p{N}.]$/u.test(prev.text) &&
-      /^[\p{L}\p{N}]/u.test(next.text)
+      ENDS_WORD.test(prev.text) &&
+      STARTS_WORD.test(next.text)
     ) {
       const merged = makeToken(`${prev.text}-${next.text}`, prev.start, next.pos === 'NUM' ? 'ADJ' : next.pos, '');
       merged.lemma = `${prev.lower}-${next.lemma}`;
@@ -136,9 +144,9 @@ function shouldMerge(prev: Token[], next: Token[]): boolean {
   const abbr = hit.abbr.replace(/\.$/, '');
   if (TITLES.has(abbr)) return true;
   // A single capital initial ("George W. Bush") continues the name.
-  if (/^[a-z]$/.test(abbr) && /^\p{Lu}/u.test(first.text)) return true;
+  if (/^[a-z]$/.test(abbr) && STARTS_UPPER.test(first.text)) return true;
   if (MONTHS.has(abbr)) return /^\d/.test(first.text);
-  if (OTHER.has(abbr)) return /^[\p{Ll}\d]/u.test(first.text);
+  if (OTHER.has(abbr)) return STARTS_LOWER_OR_DIGIT.test(first.text);
   return false;
 }
 

@@ -124,6 +124,10 @@ const SUBORDINATORS = new Set([
   'whereas',
 ]);
 const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const ALL_LOWER = /^\p{Ll}+$/u;
 const MULTI_PREPS: string[][] = [
   ['according', 'to'],
   ['because', 'of'],
@@ -141,6 +145,14 @@ const MULTI_PREPS: string[][] = [
   ['with', 'respect', 'to'],
   ['in', 'response', 'to'],
 ];
+/** Multi-word prepositions by their first word, so most tokens are dismissed with one lookup. */
+const MULTI_PREPS_BY_FIRST = new Map<string, string[][]>();
+for (const mp of MULTI_PREPS) {
+  const list = MULTI_PREPS_BY_FIRST.get(mp[0] as string);
+  if (list) list.push(mp);
+  else MULTI_PREPS_BY_FIRST.set(mp[0] as string, [mp]);
+}
+
 /** Verbs of saying and thinking, which take a clause without "that". */
 const REPORTING =
   /^(say|tell|claim|believe|think|report|announce|state|allege|deny|confirm|add|insist|warn|suggest|fear|know|hope|expect|argue|note|explain|admit|acknowledge|declare|assert|reveal|estimate)$/;
@@ -374,7 +386,7 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
         cls[i] === 'N' &&
         cls[i - 1] === 'N' &&
         /[^s]s$/.test(before.lower) &&
-        /^\p{Ll}+$/u.test(t.text) &&
+        ALL_LOWER.test(t.text) &&
         !t.lower.endsWith('s') &&
         (cls[i + 1] === 'P' || cls[i + 1] === 'D')
       ) {
@@ -425,7 +437,9 @@ export function parseSentence(
   while (i < tokens.length) {
     const c = cls[i] as Cls;
     // Multi-word prepositions.
-    const multi = MULTI_PREPS.find((mp) => mp.every((w, k) => tokens[i + k]?.lower === w));
+    const multi = MULTI_PREPS_BY_FIRST.get((tokens[i] as Token).lower)?.find((mp) =>
+      mp.every((w, k) => tokens[i + k]?.lower === w),
+    );
     if (multi && !inMention[i]) {
       units.push({ kind: 'prep', start: i, end: i + multi.length });
       i += multi.length;
@@ -455,7 +469,7 @@ export function parseSentence(
           const codeLike =
             cj === 'NUM' &&
             j === head + 1 &&
-            /^\p{Lu}/u.test((tokens[head] as Token).text) &&
+            STARTS_UPPER.test((tokens[head] as Token).text) &&
             /^\d+$/.test((tokens[j] as Token).text);
           if (numberNext && !codeLike) break;
         }
@@ -886,7 +900,13 @@ function buildPredicates(
     let k = u - 1;
     while (k >= 0 && (units[k] as Unit).kind === 'adv') k--;
     const left = units[k];
-    const prevPred = [...preds].reverse().find((p) => p.verb.end <= unit.start);
+    let prevPred: Predicate | undefined;
+    for (let q = preds.length - 1; q >= 0; q--) {
+      if ((preds[q] as Predicate).verb.end <= unit.start) {
+        prevPred = preds[q];
+        break;
+      }
+    }
     // The verb an infinitive completes: the nearest earlier predicate with no clause boundary between.
     const governing =
       vg.infinitive &&
