@@ -129,8 +129,11 @@ const HANGUL = /\p{Script=Hangul}/u;
 const JOINING = /^(and|of|on|upon|de|la|al|el)$/;
 
 function looksLikeName(t: Token, sentenceStart: boolean): boolean {
+  const c = t.text.charCodeAt(0);
+  // Most tokens start with an ASCII character: only A–Z can start a name there.
+  if (c < 128 && (c < 65 || c > 90)) return false;
   if (NOT_PLACES.has(t.lower)) return false;
-  if (UNCASED.test(t.text)) return true;
+  if (c >= 128 && UNCASED.test(t.text)) return true;
   if (!STARTS_UPPER.test(t.text)) return false;
   if (sentenceStart && t.pos !== 'PROPN') return false;
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB';
@@ -153,8 +156,20 @@ export interface PlaceContext {
 export class PlaceFinder {
   /** Per-token place keys of the sentence being read, computed once each. */
   private keys: (string | undefined)[] = [];
+  /**
+   * Gazetteer answers for the document being read: a document names the same places and people
+   * again and again, and each lookup otherwise bisects several hundred thousand place names.
+   */
+  private lookups = new Map<string, readonly GazetteerEntry[]>();
+  private multiword = new Map<string, boolean>();
 
   constructor(private readonly gazetteer: Gazetteer) {}
+
+  /** Forgets the previous document's lookups (the memory stays bounded by one document). */
+  startDocument(): void {
+    this.lookups = new Map();
+    this.multiword = new Map();
+  }
 
   private keyOf(tokens: readonly Token[], i: number): string {
     let k = this.keys[i];
@@ -163,6 +178,24 @@ export class PlaceFinder {
       this.keys[i] = k;
     }
     return k;
+  }
+
+  private lookupKey(key: string): readonly GazetteerEntry[] {
+    let entries = this.lookups.get(key);
+    if (entries === undefined) {
+      entries = this.gazetteer.lookupKey(key);
+      this.lookups.set(key, entries);
+    }
+    return entries;
+  }
+
+  private startsMultiword(word: string): boolean {
+    let multi = this.multiword.get(word);
+    if (multi === undefined) {
+      multi = this.gazetteer.startsMultiword(word);
+      this.multiword.set(word, multi);
+    }
+    return multi;
   }
 
   find(tokens: readonly Token[], ctx: PlaceContext): PlaceMention[] {
@@ -219,7 +252,7 @@ export class PlaceFinder {
     start: number,
     blocked: Uint8Array,
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
-    const multi = this.gazetteer.startsMultiword(this.keyOf(tokens, start));
+    const multi = this.startsMultiword(this.keyOf(tokens, start));
     for (let len = multi ? Math.min(4, tokens.length - start) : 1; len >= 1; len--) {
       let ok = true;
       for (let k = start; k < start + len; k++) {
@@ -233,7 +266,7 @@ export class PlaceFinder {
       if (!ok) continue;
       let key = this.keyOf(tokens, start);
       for (let k = start + 1; k < start + len; k++) key += ` ${this.keyOf(tokens, k)}`;
-      const entries = this.gazetteer.lookupKey(key);
+      const entries = this.lookupKey(key);
       if (entries.length > 0) return { end: start + len, entries };
       if (len === 1) {
         const t = tokens[start] as Token;
@@ -241,7 +274,7 @@ export class PlaceFinder {
         if (HANGUL.test(t.text)) {
           for (const p of HANGUL_PARTICLES) {
             if (t.text.length > p.length + 1 && t.text.endsWith(p)) {
-              const e = this.gazetteer.lookupKey(placeKey(t.text.slice(0, -p.length)));
+              const e = this.lookupKey(placeKey(t.text.slice(0, -p.length)));
               if (e.length > 0) return { end: start + 1, entries: e };
             }
           }
