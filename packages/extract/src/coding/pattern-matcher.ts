@@ -50,12 +50,15 @@ export function wordMatches(token: Token, word: string, plurals = false): boolea
   // CAMEO 2.0 lists most nouns once ("DEMONSTRATION", "SANCTION"); its plurals count too. The
   // TABARI-era validation patterns are whole-word only and do not get this. Only nouns inflect so:
   // "controls" in "the faction that controls the city" is not the noun CONTROL.
-  return (
-    plurals &&
-    word.length > 2 &&
-    (token.pos === 'NOUN' || token.pos === 'PROPN') &&
-    (token.key === `${word}S` || token.key === `${word}ES` || `${token.key}S` === word)
-  );
+  return plurals && word.length > 2 && (token.pos === 'NOUN' || token.pos === 'PROPN') && pluralOf(token.key, word);
+}
+
+/** `key` is `word` + S or + ES, or `word` is `key` + S (compared in place, no strings built). */
+function pluralOf(key: string, word: string): boolean {
+  if (key.length === word.length + 1) return key.endsWith('S') && key.startsWith(word);
+  if (key.length === word.length + 2) return key.endsWith('ES') && key.startsWith(word);
+  if (word.length === key.length + 1) return word.endsWith('S') && word.startsWith(key);
+  return false;
 }
 
 interface State {
@@ -90,7 +93,8 @@ function firstWordIndex(el: WordElement): Map<string, number[]> {
   return m;
 }
 
-const clone = (s: State): State => ({ ...s, skipped: [...s.skipped], targetPps: [...s.targetPps] });
+/** A copy of a state; its lists are shared, and replaced (never pushed to) when one grows. */
+const clone = (s: State): State => ({ ...s });
 
 export class PatternMatcher {
   /** Matching the elements before the verb (where `%` means a compound subject). */
@@ -259,7 +263,7 @@ export class PatternMatcher {
           // "telephoned Kozyrev on Tuesday": a date names no one; a bare `(ON)` wants a target.
           if (pp.object.conjuncts.length > 0 && pp.object.conjuncts.every((np) => np.temporal)) return [];
           const s = clone(state);
-          s.targetPps.push(pp);
+          s.targetPps = [...s.targetPps, pp];
           s.pos = indexAfter(region, pp.end);
           return [s];
         }
@@ -300,7 +304,7 @@ export class PatternMatcher {
         const end = group ? group.end : np.end;
         if (el.kind === 'source') s.source = group;
         else if (el.kind === 'target') s.target = group;
-        else if (np) s.skipped.push(np);
+        else if (np) s.skipped = [...s.skipped, np];
         s.pos = indexAfter(region, end);
         return [s];
       }

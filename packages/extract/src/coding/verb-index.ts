@@ -168,14 +168,38 @@ export class VerbIndex {
   }
 }
 
-/** Every word the pattern needs occurs in `present` (as one of its alternatives). */
+const requiredSets = new WeakMap<VerbPattern, ReadonlySet<string>[]>();
+
+/**
+ * Every word the pattern needs occurs in `present` (as one of its alternatives). A synset offers
+ * a hundred alternatives and a clause a few dozen words: the shorter side is walked.
+ */
 function requiredPresent(p: VerbPattern, present: ReadonlySet<string>): boolean {
-  for (const alts of p.required) {
+  let sets: ReadonlySet<string>[] | undefined;
+  for (let g = 0; g < p.required.length; g++) {
+    const alts = p.required[g] as string[];
     let any = false;
-    for (const w of alts) {
-      if (present.has(w)) {
-        any = true;
-        break;
+    if (alts.length > 8 && alts.length > present.size) {
+      if (!sets) {
+        sets = requiredSets.get(p);
+        if (!sets) {
+          sets = p.required.map((a) => new Set(a));
+          requiredSets.set(p, sets);
+        }
+      }
+      const set = sets[g] as ReadonlySet<string>;
+      for (const w of present) {
+        if (set.has(w)) {
+          any = true;
+          break;
+        }
+      }
+    } else {
+      for (const w of alts) {
+        if (present.has(w)) {
+          any = true;
+          break;
+        }
       }
     }
     if (!any) return false;
