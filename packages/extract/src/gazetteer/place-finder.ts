@@ -162,6 +162,8 @@ export class PlaceFinder {
    */
   private lookups = new Map<string, readonly GazetteerEntry[]>();
   private multiword = new Map<string, boolean>();
+  private nameStarts = new Map<string, boolean>();
+  private placeKeys = new Map<string, string>();
 
   constructor(private readonly gazetteer: Gazetteer) {}
 
@@ -169,12 +171,19 @@ export class PlaceFinder {
   startDocument(): void {
     this.lookups = new Map();
     this.multiword = new Map();
+    this.nameStarts = new Map();
+    this.placeKeys = new Map();
   }
 
   private keyOf(tokens: readonly Token[], i: number): string {
     let k = this.keys[i];
     if (k === undefined) {
-      k = placeKey((tokens[i] as Token).text);
+      const text = (tokens[i] as Token).text;
+      k = this.placeKeys.get(text);
+      if (k === undefined) {
+        k = placeKey(text);
+        this.placeKeys.set(text, k);
+      }
       this.keys[i] = k;
     }
     return k;
@@ -187,6 +196,15 @@ export class PlaceFinder {
       this.lookups.set(key, entries);
     }
     return entries;
+  }
+
+  private startsName(key: string): boolean {
+    let starts = this.nameStarts.get(key);
+    if (starts === undefined) {
+      starts = this.gazetteer.startsName(key);
+      this.nameStarts.set(key, starts);
+    }
+    return starts;
   }
 
   private startsMultiword(word: string): boolean {
@@ -252,8 +270,10 @@ export class PlaceFinder {
     start: number,
     blocked: Uint8Array,
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
-    const multi = this.startsMultiword(this.keyOf(tokens, start));
-    for (let len = multi ? Math.min(4, tokens.length - start) : 1; len >= 1; len--) {
+    let maxLen = this.startsMultiword(this.keyOf(tokens, start)) ? Math.min(4, tokens.length - start) : 1;
+    // No name starts with the first two words: the longer readings need no lookup.
+    if (maxLen >= 2 && !this.startsName(`${this.keyOf(tokens, start)} ${this.keyOf(tokens, start + 1)}`)) maxLen = 1;
+    for (let len = maxLen; len >= 1; len--) {
       let ok = true;
       for (let k = start; k < start + len; k++) {
         const t = tokens[k] as Token;
