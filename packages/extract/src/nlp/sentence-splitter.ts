@@ -185,43 +185,47 @@ export function splitSentences(text: string): Sentence[] {
   const nlp = wink();
   const its = nlp.its;
   const raw: Token[][] = [];
-  for (const block of blocks(masked)) {
-    const doc = nlp.readDoc(masked.slice(block.start, block.end));
-    const values = doc.tokens().out(its.value) as string[];
-    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const pos = doc.tokens().out(its.pos) as Pos[];
-    // wink's typings declare `its.lemma` with a narrower signature than `out()` accepts; it works at run time.
-    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-    const starts: number[] = new Array(values.length);
-    let cursor = block.start;
-    for (let i = 0; i < values.length; i++) {
-      cursor += (spaces[i] ?? '').length;
+  const bs = blocks(masked);
+  if (bs.length === 0) return [];
+  // One wink pass over the document (its set-up per call costs more than tagging a paragraph);
+  // sentences are then also cut wherever a block ends.
+  const first = (bs[0] as { start: number }).start;
+  const last = (bs[bs.length - 1] as { end: number }).end;
+  const doc = nlp.readDoc(masked.slice(first, last));
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as Pos[];
+  // wink's typings declare `its.lemma` with a narrower signature than `out()` accepts; it works at run time.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const starts: number[] = new Array(values.length);
+  let cursor = first;
+  for (let i = 0; i < values.length; i++) {
+    cursor += (spaces[i] ?? '').length;
+    const v = values[i] ?? '';
+    // wink reproduces its input exactly; the search only guards against a model that does not.
+    if (masked.startsWith(v, cursor)) starts[i] = cursor;
+    else {
+      const found = masked.indexOf(v, cursor);
+      starts[i] = found >= 0 ? found : cursor;
+    }
+    cursor = (starts[i] as number) + v.length;
+  }
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  let b = 0;
+  for (const [a, z] of spans) {
+    let toks: Token[] = [];
+    for (let i = a; i <= z; i++) {
       const v = values[i] ?? '';
-      // wink reproduces its input exactly; the search only guards against a model that does not.
-      if (masked.startsWith(v, cursor)) starts[i] = cursor;
-      else {
-        const found = masked.indexOf(v, cursor);
-        starts[i] = found >= 0 ? found : cursor;
+      if (v.trim() === '') continue;
+      const at = starts[i] as number;
+      while (b < bs.length - 1 && at >= (bs[b] as { end: number }).end) {
+        b++;
+        if (toks.length > 0) raw.push(toks);
+        toks = [];
       }
-      cursor = (starts[i] as number) + v.length;
+      toks.push(makeToken(text.slice(at, at + v.length), at, pos[i] ?? 'X', lemmas[i] ?? v));
     }
-    const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-    for (const [a, b] of spans) {
-      const toks: Token[] = [];
-      for (let i = a; i <= b; i++) {
-        const v = values[i] ?? '';
-        if (v.trim() === '') continue;
-        toks.push(
-          makeToken(
-            text.slice(starts[i] as number, (starts[i] as number) + v.length),
-            starts[i] as number,
-            pos[i] ?? 'X',
-            lemmas[i] ?? v,
-          ),
-        );
-      }
-      if (toks.length > 0) raw.push(toks);
-    }
+    if (toks.length > 0) raw.push(toks);
   }
   // Undo breaks after abbreviations, then repair hyphenated words.
   const merged: Token[][] = [];
