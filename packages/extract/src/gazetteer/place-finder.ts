@@ -270,20 +270,20 @@ export class PlaceFinder {
     start: number,
     blocked: Uint8Array,
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
-    let maxLen = this.startsMultiword(this.keyOf(tokens, start)) ? Math.min(4, tokens.length - start) : 1;
+    // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina"): the words
+    // after the first that may belong to it, before asking the gazetteer anything.
+    let maxLen = 1;
+    const limit = Math.min(4, tokens.length - start);
+    while (maxLen < limit) {
+      const k = start + maxLen;
+      const t = tokens[k] as Token;
+      if (blocked[k] || (!STARTS_NAME.test(t.text) && !JOINING.test(t.lower))) break;
+      maxLen++;
+    }
+    if (maxLen >= 2 && !this.startsMultiword(this.keyOf(tokens, start))) maxLen = 1;
     // No name starts with the first two words: the longer readings need no lookup.
     if (maxLen >= 2 && !this.startsName(`${this.keyOf(tokens, start)} ${this.keyOf(tokens, start + 1)}`)) maxLen = 1;
     for (let len = maxLen; len >= 1; len--) {
-      let ok = true;
-      for (let k = start; k < start + len; k++) {
-        const t = tokens[k] as Token;
-        // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina").
-        if (blocked[k] || (k > start && !STARTS_NAME.test(t.text) && !JOINING.test(t.lower))) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
       let key = this.keyOf(tokens, start);
       for (let k = start + 1; k < start + len; k++) key += ` ${this.keyOf(tokens, k)}`;
       const entries = this.lookupKey(key);
