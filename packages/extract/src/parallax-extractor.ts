@@ -22,7 +22,7 @@ import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import { PlaceFinder } from './gazetteer/place-finder.ts';
 import { splitSentences } from './nlp/sentence-splitter.ts';
-import { SentenceAnalyser } from './sentence-analysis.ts';
+import { SentenceAnalyser, type SentenceAnalysis } from './sentence-analysis.ts';
 
 export interface ExtractorResources {
   dictionaries: DictionarySet;
@@ -57,12 +57,14 @@ export class ParallaxExtractor implements Extractor {
     const gazetteer = this.resources.gazetteer;
     const isCountry = (code: string) => gazetteer.country(code) !== null;
 
+    this.places.startDocument();
     const sentences = splitSentences(input.text);
     const analyses = sentences.map((s) => this.analyser.analyse(s, date));
     if (analyses.some((a) => a.discarded === 'story')) return { claims: [], actors: [], places: [] };
 
     const docCountries = new Set<string>();
-    for (const a of analyses) for (const c of this.countriesIn(a.mentions, date)) docCountries.add(c);
+    const countriesOf = analyses.map((a) => this.countriesIn(a.mentions, date));
+    for (const cs of countriesOf) for (const c of cs) docCountries.add(c);
 
     const builder = new ClaimBuilder({
       documentId: input.id,
@@ -77,7 +79,8 @@ export class ParallaxExtractor implements Extractor {
     });
     const claims: Claim[] = [];
     let previousSpeaker: ResolvedActor[] | null = null;
-    for (const analysis of analyses) {
+    for (let k = 0; k < analyses.length; k++) {
+      const analysis = analyses[k] as SentenceAnalysis;
       // Places, dates and numbers are only worth reading where there is an event to attach them to.
       if (analysis.discarded || analysis.events.length === 0) continue;
       const s = analysis.sentence;
@@ -87,7 +90,7 @@ export class ParallaxExtractor implements Extractor {
           return kind === 'person' || kind === 'organisation' || kind === 'igo' || kind === 'armed-group';
         }),
       );
-      const sentenceCountries = new Set(this.countriesIn(analysis.mentions, date));
+      const sentenceCountries = new Set(countriesOf[k]);
       const places = this.places.find(s.tokens, {
         sentenceCountries,
         documentCountries: docCountries,

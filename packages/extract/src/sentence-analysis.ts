@@ -9,7 +9,7 @@ import type { Mention } from './dictionaries/actor-lexicon.ts';
 import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { DiscardEntry } from './dictionaries/discard-list-reader.ts';
 import { parseSentence, type SentenceParse } from './nlp/shallow-parse.ts';
-import type { Sentence } from './nlp/token.ts';
+import type { Sentence, Token } from './nlp/token.ts';
 
 export interface SentenceAnalysis {
   sentence: Sentence;
@@ -41,6 +41,8 @@ export class SentenceAnalyser {
   }
 }
 
+const NONE: readonly { words: string[]; entry: DiscardEntry }[] = [];
+
 /**
  * Discard phrases, indexed by their first word so a sentence is checked in one pass over its tokens.
  * Phrases match word-initially; unless marked whole-word, the last word may be a stem ("GOLF" in
@@ -71,14 +73,14 @@ class DiscardIndex {
 
   scope(sentence: Sentence): DiscardEntry['scope'] | null {
     if (this.byFirst.size === 0 && this.stems.size === 0) return null;
-    const keys = sentence.tokens.map((t) => t.key);
+    const tokens = sentence.tokens;
     let scope: DiscardEntry['scope'] | null = null;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      for (const { words, entry } of this.byFirst.get(k) ?? []) {
+    for (let i = 0; i < tokens.length; i++) {
+      const k = (tokens[i] as Token).key;
+      for (const { words, entry } of this.byFirst.get(k) ?? NONE) {
         let ok = true;
         for (let j = 1; j < words.length; j++) {
-          const key = keys[i + j];
+          const key = tokens[i + j]?.key;
           const w = words[j] as string;
           const last = j === words.length - 1;
           if (key === undefined || !(key === w || (last && !entry.wholeWord && key.startsWith(w)))) {
@@ -90,7 +92,9 @@ class DiscardIndex {
         if (entry.scope === 'story') return 'story';
         scope = 'sentence';
       }
-      for (const entry of this.stems.get(k.slice(0, 3)) ?? []) {
+      const stems = this.stems.get(k.length > 3 ? k.slice(0, 3) : k);
+      if (stems === undefined) continue;
+      for (const entry of stems) {
         if (k.startsWith(entry.phrase)) {
           if (entry.scope === 'story') return 'story';
           scope = 'sentence';

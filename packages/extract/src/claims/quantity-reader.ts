@@ -53,7 +53,9 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
 /** "hundreds of", "thousands of", "dozens of": vague counts, read as their lower bound. */
-const VAGUE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1000, millions: 1e6 };
+const VAGUE = new Map(Object.entries({ dozens: 12, scores: 20, hundreds: 100, thousands: 1000, millions: 1e6 }));
+/** Maps, not object lookups: most tokens miss, and a miss must not find `constructor` on the prototype. */
+const NUMBER_WORDS = new Map(Object.entries(WORD_NUMBERS));
 const APPROX =
   /^(about|around|approximately|nearly|almost|some|roughly|over|estimated|up|close|upwards|as|more|fewer|less|at|least|an|than|to|of|many|just|under)$/;
 const APPROX_START = new Set([
@@ -80,7 +82,7 @@ const APPROX_START = new Set([
 function numberOf(t: Token): number | null {
   const raw = t.text.replace(/,/g, '');
   if (/^\d+(?:\.\d+)?$/.test(raw)) return Number(raw);
-  return WORD_NUMBERS[t.lower] ?? null;
+  return NUMBER_WORDS.get(t.lower) ?? null;
 }
 
 export function readQuantities(tokens: readonly Token[], text: string): Quantity[] {
@@ -90,15 +92,15 @@ export function readQuantities(tokens: readonly Token[], text: string): Quantity
     let value: number | null = null;
     let approximate = false;
     let j = i;
-    const vague = VAGUE[t.lower];
-    if (t.pos !== 'NUM' && vague === undefined && !(t.lower in WORD_NUMBERS)) continue;
+    const vague = VAGUE.get(t.lower);
+    if (t.pos !== 'NUM' && vague === undefined && !NUMBER_WORDS.has(t.lower)) continue;
     if (vague !== undefined && tokens[i + 1]?.lower === 'of') {
       value = vague;
       approximate = true;
       j = i + 2;
     } else {
       const n = numberOf(t);
-      if (n === null || (t.pos !== 'NUM' && !(t.lower in WORD_NUMBERS))) continue;
+      if (n === null || (t.pos !== 'NUM' && !NUMBER_WORDS.has(t.lower))) continue;
       // A year ("in 2024") or a date ("October 28") is not a count.
       if (/^(19|20)\d\d$/.test(t.text) && !UNITS.has(tokens[i + 1]?.lower ?? '')) continue;
       value = n;

@@ -28,6 +28,9 @@ export interface ResolvedActor {
 
 const UNKNOWN_COUNTRY = '---';
 
+/** "the Al Qaeda-linked Somali militant group": a name ending in such a modifier is not the phrase's actor. */
+const MODIFIER = /-(linked|led|backed|based|affiliated|allied|aligned|held|occupied|controlled|run|owned)$/i;
+
 export class ActorResolver {
   constructor(
     private readonly lexicon: ActorLexicon,
@@ -37,7 +40,13 @@ export class ActorResolver {
   ) {}
 
   private mentionsIn(start: number, end: number): Mention[] {
-    return this.mentions.filter((m) => m.start >= start && m.end <= end);
+    // Mentions come from the lexicon scan in text order, without overlaps.
+    const out: Mention[] = [];
+    for (const m of this.mentions) {
+      if (m.start >= end) break;
+      if (m.start >= start && m.end <= end) out.push(m);
+    }
+    return out;
   }
 
   /** Actors of one noun phrase, using `pps` ("of Gondor") when the phrase names no actor itself. */
@@ -66,18 +75,15 @@ export class ActorResolver {
     // "Brazil's Amazonas state"), extended by the phrase's agents.
     // "the Al Qaeda-linked Somali militant group": a name inside an "X-linked/-led/-backed" modifier
     // describes the phrase's actor, it is not it.
-    const modifier = (x: Mention) =>
-      /-(linked|led|backed|based|affiliated|allied|aligned|held|occupied|controlled|run|owned)$/i.test(
-        this.tokens[x.end - 1]?.text ?? '',
-      );
-    const m = named.find((x) => !modifier(x)) ?? (named[0] as Mention);
+    const m = named.find((x) => !MODIFIER.test(this.tokens[x.end - 1]?.text ?? '')) ?? (named[0] as Mention);
     const id = m.actors[0] as number;
     const person =
       named.map((x) => x.actors[0] as number).find((a) => this.lexicon.actors[a]?.kind === 'person') ?? null;
-    const out = this.lexicon.codesOn(id, this.date).map((code) => ({
-      ...this.combine({ code, actor: id, start: m.start, end: m.end, agents: [] }, agents, np, former),
-      person,
-    }));
+    const out = this.lexicon.codesOn(id, this.date).map((code) => {
+      const r = this.combine({ code, actor: id, start: m.start, end: m.end, agents: [] }, agents, np, former);
+      r.person = person;
+      return r;
+    });
     return dedupe(out);
   }
 

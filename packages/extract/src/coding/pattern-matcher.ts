@@ -5,7 +5,7 @@
  * group must fall inside one noun phrase; a `(PREP …)` group inside one prepositional phrase. The
  * markers bind noun phrases: `+` the target, `$` the source, `^` one to skip; `%` flags a compound.
  */
-import type { PatternElement, VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
+import type { PatternElement, VerbPattern, WordElement } from '../dictionaries/verb-dictionary-reader.ts';
 import type { NounGroup, NounPhrase, PrepPhrase } from '../nlp/shallow-parse.ts';
 import type { Token } from '../nlp/token.ts';
 
@@ -50,12 +50,15 @@ export function wordMatches(token: Token, word: string, plurals = false): boolea
   // CAMEO 2.0 lists most nouns once ("DEMONSTRATION", "SANCTION"); its plurals count too. The
   // TABARI-era validation patterns are whole-word only and do not get this. Only nouns inflect so:
   // "controls" in "the faction that controls the city" is not the noun CONTROL.
-  return (
-    plurals &&
-    word.length > 2 &&
-    (token.pos === 'NOUN' || token.pos === 'PROPN') &&
-    (token.key === `${word}S` || token.key === `${word}ES` || `${token.key}S` === word)
-  );
+  return plurals && word.length > 2 && (token.pos === 'NOUN' || token.pos === 'PROPN') && pluralOf(token.key, word);
+}
+
+/** `key` is `word` + S or + ES, or `word` is `key` + S (compared in place, no strings built). */
+function pluralOf(key: string, word: string): boolean {
+  if (key.length === word.length + 1) return key.endsWith('S') && key.startsWith(word);
+  if (key.length === word.length + 2) return key.endsWith('ES') && key.startsWith(word);
+  if (word.length === key.length + 1) return word.endsWith('S') && word.startsWith(key);
+  return false;
 }
 
 interface State {
@@ -70,13 +73,77 @@ interface State {
   first: number;
 }
 
-const clone = (s: State): State => ({ ...s, skipped: [...s.skipped], targetPps: [...s.targetPps] });
+const SMALL = [[], [0], [0, 1], [0, 1, 2], [0, 1, 2, 3]];
+
+const firstWords = new WeakMap<WordElement, Map<string, number[]>>();
+
+/** A word element's alternatives by their first word (built once per element). */
+function firstWordIndex(el: WordElement): Map<string, number[]> {
+  let m = firstWords.get(el);
+  if (!m) {
+    m = new Map();
+    el.alternatives.forEach((alt, a) => {
+      const w = alt[0] ?? '';
+      const list = m?.get(w);
+      if (list) list.push(a);
+      else m?.set(w, [a]);
+    });
+    firstWords.set(el, m);
+  }
+  return m;
+}
+
+/** A copy of a state; its lists are shared, and replaced (never pushed to) when one grows. */
+const clone = (s: State): State => ({ ...s });
 
 export class PatternMatcher {
   /** Matching the elements before the verb (where `%` means a compound subject). */
   private before = false;
 
   constructor(private readonly ctx: MatchContext) {}
+
+  private nps: (NounPhrase | undefined)[] | null = null;
+  private pps: (PrepPhrase | undefined)[] | null = null;
+
+  /** The first noun phrase covering a token (phrases are listed in text order and do not overlap). */
+  private npAt(token: number): NounPhrase | undefined {
+    if (!this.nps) {
+      this.nps = new Array(this.ctx.tokens.length);
+      for (const n of this.ctx.nps) for (let i = n.start; i < n.end; i++) this.nps[i] ??= n;
+    }
+    return this.nps[token];
+  }
+
+  private ppAt(token: number): PrepPhrase | undefined {
+    if (!this.pps) {
+      this.pps = new Array(this.ctx.tokens.length);
+      for (const x of this.ctx.pps) this.pps[x.prepStart] ??= x;
+    }
+    return this.pps[token];
+  }
+
+  /**
+   * Indices (in dictionary order) of the alternatives whose first word could match the token: a
+   * synset has hundreds of members, of which only those sharing the token's key can match.
+   */
+  private alternativesFor(el: WordElement, token: Token): number[] {
+    if (el.alternatives.length <= 4) return SMALL[el.alternatives.length] as number[];
+    const byFirst = firstWordIndex(el);
+    const out: number[] = [];
+    const add = (w: string) => {
+      const list = byFirst.get(w);
+      if (list) for (const a of list) if (!out.includes(a)) out.push(a);
+    };
+    add('');
+    add(token.key);
+    if (token.words.length > 1) for (const w of token.words) add(w);
+    if (this.ctx.plurals && (token.pos === 'NOUN' || token.pos === 'PROPN')) {
+      if (token.key.endsWith('S')) add(token.key.slice(0, -1));
+      if (token.key.endsWith('ES')) add(token.key.slice(0, -2));
+      add(`${token.key}S`);
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  }
 
   match(pattern: VerbPattern): PatternMatch | null {
     const init: State = {
@@ -89,12 +156,12 @@ export class PatternMatcher {
       first: -1,
     };
     this.before = true;
-    const before = this.matchSeq(pattern.before, this.ctx.before, init, null);
+    const before = this.matchSeq(pattern.before, 0, this.ctx.before, init, null);
     this.before = false;
     let after: State | null = null;
     for (const b of before) {
       if (pattern.adjacentBefore && b.pos !== this.ctx.before.length) continue;
-      const res = this.matchSeq(pattern.after, this.ctx.after, { ...clone(b), pos: 0, first: -1 }, null);
+      const res = this.matchSeq(pattern.after, 0, this.ctx.after, { ...clone(b), pos: 0, first: -1 }, null);
       if (res.length > 0) {
         after = res[0] as State;
         break;
@@ -118,12 +185,13 @@ export class PatternMatcher {
    */
   private matchSeq(
     els: readonly PatternElement[],
+    from: number,
     region: number[],
     state: State,
     limit: { start: number; end: number } | null,
   ): State[] {
-    if (els.length === 0) return [state];
-    const [el, ...rest] = els as [PatternElement, ...PatternElement[]];
+    const el = els[from];
+    if (el === undefined) return [state];
     const out: State[] = [];
     const maxStart = el.adjacent ? state.pos : region.length - 1;
     for (let p = state.pos; p <= maxStart && p < region.length && out.length < 2; p++) {
@@ -134,7 +202,7 @@ export class PatternMatcher {
       }
       for (const m of this.matchElement(el, region, p, state, limit)) {
         const next = m.first === -1 ? { ...m, first: p } : m;
-        out.push(...this.matchSeq(rest, region, next, limit));
+        for (const r of this.matchSeq(els, from + 1, region, next, limit)) out.push(r);
         if (out.length >= 2) break;
       }
     }
@@ -153,8 +221,9 @@ export class PatternMatcher {
     const tokenIndex = region[p] as number;
     switch (el.kind) {
       case 'word': {
-        const out: State[] = [];
-        for (const alt of el.alternatives) {
+        const token = tokens[tokenIndex] as Token;
+        for (const a of this.alternativesFor(el, token)) {
+          const alt = el.alternatives[a] as string[];
           let ok = true;
           for (let k = 0; k < alt.length; k++) {
             const ti = region[p + k];
@@ -175,32 +244,32 @@ export class PatternMatcher {
           if (ok) {
             const s = clone(state);
             s.pos = p + alt.length;
-            out.push(s);
-            break;
+            return [s];
           }
         }
-        return out;
+        return [];
       }
       case 'np': {
-        const np = this.ctx.nps.find((n) => n.start <= tokenIndex && tokenIndex < n.end);
+        const np = this.npAt(tokenIndex);
         if (!np) return [];
-        const inner = this.matchSeq(el.words, region, { ...clone(state), pos: p }, { start: np.start, end: np.end });
+        const inner = this.matchSeq(el.words, 0, region, { ...clone(state), pos: p }, { start: np.start, end: np.end });
         return inner.map((s) => ({ ...s, pos: Math.max(s.pos, indexAfter(region, np.end)) }));
       }
       case 'pp': {
-        const pp = this.ctx.pps.find((x) => x.prepStart === tokenIndex);
+        const pp = this.ppAt(tokenIndex);
         if (!pp || !el.prepositions.some((prep) => prep.toLowerCase() === pp.prep)) return [];
         const objStart = indexAfter(region, pp.prepStart + pp.prep.split(' ').length);
         if (el.words.length === 0) {
           // "telephoned Kozyrev on Tuesday": a date names no one; a bare `(ON)` wants a target.
           if (pp.object.conjuncts.length > 0 && pp.object.conjuncts.every((np) => np.temporal)) return [];
           const s = clone(state);
-          s.targetPps.push(pp);
+          s.targetPps = [...s.targetPps, pp];
           s.pos = indexAfter(region, pp.end);
           return [s];
         }
         const inner = this.matchSeq(
           el.words,
+          0,
           region,
           { ...clone(state), pos: objStart },
           { start: pp.start, end: pp.end },
@@ -228,14 +297,14 @@ export class PatternMatcher {
       case 'skip': {
         // The marker binds the noun phrase at this point — or the rest of the one it is inside
         // ("warned their ^ about +": `^` takes "populations" after the matched "their").
-        const np = this.ctx.nps.find((n) => n.start <= tokenIndex && tokenIndex < n.end);
+        const np = this.npAt(tokenIndex);
         if (!np) return [];
         const group = this.ctx.groupAt(np.start);
         const s = clone(state);
         const end = group ? group.end : np.end;
         if (el.kind === 'source') s.source = group;
         else if (el.kind === 'target') s.target = group;
-        else if (np) s.skipped.push(np);
+        else if (np) s.skipped = [...s.skipped, np];
         s.pos = indexAfter(region, end);
         return [s];
       }

@@ -23,16 +23,24 @@ interface Keyed {
  * A block's patterns indexed by one word each requires (the first alternatives of its first
  * required word), so a verb tries only the patterns whose words occur around it.
  */
-export interface PatternIndex {
-  byWord: Map<string, VerbPattern[]>;
+interface PatternIndex {
+  byWord: Map<string, Slot[]>;
   always: VerbPattern[];
 }
 
+/** A pattern in an index, with the call that last collected it (no Set per call). */
+interface Slot {
+  pattern: VerbPattern;
+  seen: number;
+}
+
+const byLine = (a: VerbPattern, b: VerbPattern) => a.line - b.line;
+
 export class VerbIndex {
   private readonly patternIndex = new Map<VerbBlock, PatternIndex>();
+  private call = 0;
 
-  /** Patterns of a block that could match a sentence containing `present` words, in file order. */
-  candidates(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
+  private indexOf(block: VerbBlock): PatternIndex {
     let idx = this.patternIndex.get(block);
     if (!idx) {
       idx = { byWord: new Map(), always: [] };
@@ -42,19 +50,37 @@ export class VerbIndex {
           idx.always.push(p);
           continue;
         }
+        const slot = { pattern: p, seen: 0 };
         for (const w of first) {
           const list = idx.byWord.get(w);
-          if (list) list.push(p);
-          else idx.byWord.set(w, [p]);
+          if (list) list.push(slot);
+          else idx.byWord.set(w, [slot]);
         }
       }
       this.patternIndex.set(block, idx);
     }
-    const out = new Set<VerbPattern>(idx.always);
-    for (const w of present) for (const p of idx.byWord.get(w) ?? []) out.add(p);
-    return [...out]
-      .filter((p) => p.required.every((alts) => alts.some((w) => present.has(w))))
-      .sort((a, b) => a.line - b.line);
+    return idx;
+  }
+
+  /** Patterns of a block that could match a sentence containing `present` words, in file order. */
+  candidates(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
+    const idx = this.indexOf(block);
+    const call = ++this.call;
+    const out: VerbPattern[] = [];
+    for (const p of idx.always) if (requiredPresent(p, present)) out.push(p);
+    if (idx.byWord.size > 0) {
+      for (const w of present) {
+        const slots = idx.byWord.get(w);
+        if (!slots) continue;
+        for (const slot of slots) {
+          if (slot.seen === call) continue;
+          slot.seen = call;
+          if (requiredPresent(slot.pattern, present)) out.push(slot.pattern);
+        }
+      }
+    }
+    if (out.length > 1) out.sort(byLine);
+    return out;
   }
 
   private readonly byWord = new Map<string, Keyed[]>();
@@ -122,20 +148,63 @@ export class VerbIndex {
     const t = tokens[main];
     if (!t) return [];
     const hits: VerbHit[] = [];
-    const seen = new Set<VerbEntry>();
-    for (const key of new Set([t.key, t.lemma.toUpperCase()])) {
-      for (const { entry, form, at } of this.byWord.get(key) ?? []) {
-        if (seen.has(entry)) continue;
-        const span = matchForm(tokens, main, form, at, key);
-        if (!span) continue;
-        seen.add(entry);
-        hits.push({ entry, start: span.start, end: span.end });
-      }
-    }
+    const lemmaKey = t.lemma.toUpperCase();
+    this.collect(tokens, main, t.key, hits);
+    if (lemmaKey !== t.key) this.collect(tokens, main, lemmaKey, hits);
     if (hits.length <= 1) return hits;
-    const longest = Math.max(...hits.map((h) => h.end - h.start));
+    let longest = 0;
+    for (const h of hits) if (h.end - h.start > longest) longest = h.end - h.start;
     return hits.filter((h) => h.end - h.start === longest);
   }
+
+  private collect(tokens: readonly Token[], main: number, key: string, hits: VerbHit[]): void {
+    const list = this.byWord.get(key);
+    if (!list) return;
+    for (const { entry, form, at } of list) {
+      if (hits.some((h) => h.entry === entry)) continue;
+      const span = matchForm(tokens, main, form, at);
+      if (span) hits.push({ entry, start: span.start, end: span.end });
+    }
+  }
+}
+
+const requiredSets = new WeakMap<VerbPattern, ReadonlySet<string>[]>();
+
+/**
+ * Every word the pattern needs occurs in `present` (as one of its alternatives). A synset offers
+ * a hundred alternatives and a clause a few dozen words: the shorter side is walked.
+ */
+function requiredPresent(p: VerbPattern, present: ReadonlySet<string>): boolean {
+  let sets: ReadonlySet<string>[] | undefined;
+  for (let g = 0; g < p.required.length; g++) {
+    const alts = p.required[g] as string[];
+    let any = false;
+    if (alts.length > 8 && alts.length > present.size) {
+      if (!sets) {
+        sets = requiredSets.get(p);
+        if (!sets) {
+          sets = p.required.map((a) => new Set(a));
+          requiredSets.set(p, sets);
+        }
+      }
+      const set = sets[g] as ReadonlySet<string>;
+      for (const w of present) {
+        if (set.has(w)) {
+          any = true;
+          break;
+        }
+      }
+    } else {
+      for (const w of alts) {
+        if (present.has(w)) {
+          any = true;
+          break;
+        }
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function matchForm(
@@ -143,7 +212,6 @@ function matchForm(
   main: number,
   form: string[],
   at: number,
-  key: string,
 ): { start: number; end: number } | null {
   if (form.length === 1) return { start: main, end: main + 1 };
   // Words before the indexed one must be adjacent; after it, one adverb or pronoun may intervene
@@ -164,6 +232,5 @@ function matchForm(
     if (tokens[p]?.key !== form[k]) return null;
     p++;
   }
-  void key;
   return { start: b + 1, end: p };
 }

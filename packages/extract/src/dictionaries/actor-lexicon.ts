@@ -202,16 +202,29 @@ export class ActorLexicon {
     return true;
   }
 
-  private readonly codeCache = new Map<string, string[]>();
+  /** Codes by date, then by actor (no key string built per lookup). */
+  private readonly codeCache = new Map<string, Map<number, string[]>>();
+  private codeCacheSize = 0;
 
   /** The codes an actor carried on a date: its first matching dated role, else its defaults. */
   codesOn(actorIndex: number, date: IsoDate | null): string[] {
-    const key = `${actorIndex}|${date ?? ''}`;
-    let codes = this.codeCache.get(key);
+    const day = date ?? '';
+    let byActor = this.codeCache.get(day);
+    if (!byActor) {
+      byActor = new Map();
+      this.codeCache.set(day, byActor);
+    }
+    let codes = byActor.get(actorIndex);
     if (!codes) {
       codes = this.computeCodes(actorIndex, date);
-      if (this.codeCache.size > 100_000) this.codeCache.clear();
-      this.codeCache.set(key, codes);
+      if (this.codeCacheSize > 100_000) {
+        this.codeCache.clear();
+        this.codeCacheSize = 0;
+        this.codeCache.set(day, byActor);
+        byActor.clear();
+      }
+      byActor.set(actorIndex, codes);
+      this.codeCacheSize++;
     }
     return codes;
   }

@@ -83,9 +83,13 @@ export class Gazetteer {
   private cityRows: string[] = [];
   private cityKeys: string[] = [];
   private cityKeyRows: string[] = [];
+  /** Index range [first, last] in `cityKeys` of the keys starting with each two characters. */
+  private readonly cityKeyRanges = new Map<string, [number, number]>();
   private readonly cityCache = new Map<number, GazetteerEntry>();
   /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
   private readonly firstWords = new Set<string>();
+  /** Every leading run of whole words of a multi-word country or division name ("bosnia and"). */
+  private readonly indexPrefixes = new Set<string>();
   private geonamesAdmin1 = new Map<string, string>();
   private readonly iso2to3 = new Map<string, string>();
   private readonly countryIndex = new Map<string, number>();
@@ -119,9 +123,38 @@ export class Gazetteer {
     return out;
   }
 
+  /**
+   * Is `key` a name, or the leading words of a longer one? A reader trying "X Y", "X Y Z", … can stop
+   * at the first that is neither.
+   */
+  startsName(key: string): boolean {
+    if (this.index.has(key) || this.indexPrefixes.has(key)) return true;
+    // A one-letter key starts names in more than one two-letter range ("e man", "e zhou"): search all.
+    const range = key.length < 2 ? [0, this.cityKeys.length - 1] : this.cityKeyRanges.get(key.slice(0, 2));
+    if (range === undefined) return false;
+    // The first city key not below `key`: `key` itself, or (spaces sorting before every other
+    // character a key holds) a longer name that starts with `key` and a space, if any exists.
+    let lo = range[0] as number;
+    let hi = (range[1] as number) + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.cityKeys[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = this.cityKeys[lo];
+    return (
+      lo <= (range[1] as number) &&
+      k !== undefined &&
+      (k === key || (k.startsWith(key) && k.charCodeAt(key.length) === 32))
+    );
+  }
+
   private findCityKey(key: string): number {
-    let lo = 0;
-    let hi = this.cityKeys.length - 1;
+    // Bisect only among the keys sharing the first two characters.
+    const range = this.cityKeyRanges.get(key.slice(0, 2));
+    if (range === undefined) return -1;
+    let lo = range[0];
+    let hi = range[1];
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const k = this.cityKeys[mid] as string;
@@ -181,6 +214,7 @@ export class Gazetteer {
     if (key.length < 2) return;
     const space = key.indexOf(' ');
     if (space > 0) this.firstWords.add(key.slice(0, space));
+    for (let at = space; at > 0; at = key.indexOf(' ', at + 1)) this.indexPrefixes.add(key.slice(0, at));
     const list = this.index.get(key);
     if (!list) this.index.set(key, [id]);
     else if (!list.includes(id)) list.push(id);
@@ -287,5 +321,14 @@ export class Gazetteer {
     }
     this.cityKeys.length = n;
     this.cityKeyRows.length = n;
+    for (let i = 0; i < n; ) {
+      const prefix = (this.cityKeys[i] as string).slice(0, 2);
+      let j = i + 1;
+      while (j < n && (this.cityKeys[j] as string).startsWith(prefix) && (this.cityKeys[j] as string).length >= 2) j++;
+      // A one-character key is its own prefix; keys that extend it start the next range.
+      if (prefix.length < 2) j = i + 1;
+      this.cityKeyRanges.set(prefix, [i, j - 1]);
+      i = j;
+    }
   }
 }

@@ -119,10 +119,22 @@ const HANGUL_PARTICLES = [
 /** Scripts written without capitals (or where case tells nothing): any word may be a name. */
 const UNCASED = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_NAME = /^[\p{Lu}\p{Lo}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** Words that may join the parts of a multi-word place name ("Bosnia and Herzegovina"). */
+const JOINING = /^(and|of|on|upon|de|la|al|el)$/;
+
 function looksLikeName(t: Token, sentenceStart: boolean): boolean {
+  const c = t.text.charCodeAt(0);
+  // Most tokens start with an ASCII character: only A–Z can start a name there.
+  if (c < 128 && (c < 65 || c > 90)) return false;
   if (NOT_PLACES.has(t.lower)) return false;
-  if (UNCASED.test(t.text)) return true;
-  if (!/^\p{Lu}/u.test(t.text)) return false;
+  if (c >= 128 && UNCASED.test(t.text)) return true;
+  if (!STARTS_UPPER.test(t.text)) return false;
   if (sentenceStart && t.pos !== 'PROPN') return false;
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB';
 }
@@ -144,16 +156,64 @@ export interface PlaceContext {
 export class PlaceFinder {
   /** Per-token place keys of the sentence being read, computed once each. */
   private keys: (string | undefined)[] = [];
+  /**
+   * Gazetteer answers for the document being read: a document names the same places and people
+   * again and again, and each lookup otherwise bisects several hundred thousand place names.
+   */
+  private lookups = new Map<string, readonly GazetteerEntry[]>();
+  private multiword = new Map<string, boolean>();
+  private nameStarts = new Map<string, boolean>();
+  private placeKeys = new Map<string, string>();
 
   constructor(private readonly gazetteer: Gazetteer) {}
+
+  /** Forgets the previous document's lookups (the memory stays bounded by one document). */
+  startDocument(): void {
+    this.lookups = new Map();
+    this.multiword = new Map();
+    this.nameStarts = new Map();
+    this.placeKeys = new Map();
+  }
 
   private keyOf(tokens: readonly Token[], i: number): string {
     let k = this.keys[i];
     if (k === undefined) {
-      k = placeKey((tokens[i] as Token).text);
+      const text = (tokens[i] as Token).text;
+      k = this.placeKeys.get(text);
+      if (k === undefined) {
+        k = placeKey(text);
+        this.placeKeys.set(text, k);
+      }
       this.keys[i] = k;
     }
     return k;
+  }
+
+  private lookupKey(key: string): readonly GazetteerEntry[] {
+    let entries = this.lookups.get(key);
+    if (entries === undefined) {
+      entries = this.gazetteer.lookupKey(key);
+      this.lookups.set(key, entries);
+    }
+    return entries;
+  }
+
+  private startsName(key: string): boolean {
+    let starts = this.nameStarts.get(key);
+    if (starts === undefined) {
+      starts = this.gazetteer.startsName(key);
+      this.nameStarts.set(key, starts);
+    }
+    return starts;
+  }
+
+  private startsMultiword(word: string): boolean {
+    let multi = this.multiword.get(word);
+    if (multi === undefined) {
+      multi = this.gazetteer.startsMultiword(word);
+      this.multiword.set(word, multi);
+    }
+    return multi;
   }
 
   find(tokens: readonly Token[], ctx: PlaceContext): PlaceMention[] {
@@ -194,7 +254,7 @@ export class PlaceFinder {
       }
       // "the Victory Plan", "Vice Foreign Minister": a capitalised word right after means the name
       // goes on, and the small town that shares its first word is not meant.
-      const continues = !division && next !== undefined && /^\p{Lu}/u.test(next.text);
+      const continues = !division && next !== undefined && STARTS_UPPER.test(next.text);
       const entry = this.rank(hit.entries, { division, preposition: prep, continues, ctx });
       if (entry) {
         last = { start: i, end, entry, preposition: prep };
@@ -210,32 +270,31 @@ export class PlaceFinder {
     start: number,
     blocked: Uint8Array,
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
-    const multi = this.gazetteer.startsMultiword(this.keyOf(tokens, start));
-    for (let len = multi ? Math.min(4, tokens.length - start) : 1; len >= 1; len--) {
-      let ok = true;
-      for (let k = start; k < start + len; k++) {
-        const t = tokens[k] as Token;
-        // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina").
-        if (
-          blocked[k] ||
-          (k > start && !/^[\p{Lu}\p{Lo}]/u.test(t.text) && !/^(and|of|on|upon|de|la|al|el)$/.test(t.lower))
-        ) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
+    // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina"): the words
+    // after the first that may belong to it, before asking the gazetteer anything.
+    let maxLen = 1;
+    const limit = Math.min(4, tokens.length - start);
+    while (maxLen < limit) {
+      const k = start + maxLen;
+      const t = tokens[k] as Token;
+      if (blocked[k] || (!STARTS_NAME.test(t.text) && !JOINING.test(t.lower))) break;
+      maxLen++;
+    }
+    if (maxLen >= 2 && !this.startsMultiword(this.keyOf(tokens, start))) maxLen = 1;
+    // No name starts with the first two words: the longer readings need no lookup.
+    if (maxLen >= 2 && !this.startsName(`${this.keyOf(tokens, start)} ${this.keyOf(tokens, start + 1)}`)) maxLen = 1;
+    for (let len = maxLen; len >= 1; len--) {
       let key = this.keyOf(tokens, start);
       for (let k = start + 1; k < start + len; k++) key += ` ${this.keyOf(tokens, k)}`;
-      const entries = this.gazetteer.lookupKey(key);
+      const entries = this.lookupKey(key);
       if (entries.length > 0) return { end: start + len, entries };
       if (len === 1) {
         const t = tokens[start] as Token;
         // Korean case particles attach to the noun: 블라디보스토크로 "to Vladivostok".
-        if (/\p{Script=Hangul}/u.test(t.text)) {
+        if (HANGUL.test(t.text)) {
           for (const p of HANGUL_PARTICLES) {
             if (t.text.length > p.length + 1 && t.text.endsWith(p)) {
-              const e = this.gazetteer.lookupKey(placeKey(t.text.slice(0, -p.length)));
+              const e = this.lookupKey(placeKey(t.text.slice(0, -p.length)));
               if (e.length > 0) return { end: start + 1, entries: e };
             }
           }
@@ -250,7 +309,7 @@ export class PlaceFinder {
     // "to eastern Russia", "in the occupied south": step over a determiner and direction words.
     for (let n = 0; n < 3 && k >= 0; n++) {
       const w = tokens[k] as Token;
-      if (w.lower === 'the' || (w.pos === 'ADJ' && /^\p{Ll}/u.test(w.text))) k--;
+      if (w.lower === 'the' || (w.pos === 'ADJ' && STARTS_LOWER.test(w.text))) k--;
       else break;
     }
     // "Brazil's Amazonas state": a possessive country counts as locative context.

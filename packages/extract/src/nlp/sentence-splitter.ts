@@ -24,6 +24,14 @@ const OTHER = new Set('u.s u.k u.n e.u no vs inc corp co ltd approx est dept uni
 /** Sentences longer than this are cut into windows: no news sentence is this long, run-on input is. */
 const MAX_TOKENS = 120;
 
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\d]/u;
+const STARTS_LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
+const ENDS_WORD = /[\p{L}\p{N}.]$/u;
+const STARTS_WORD = /^[\p{L}\p{N}]/u;
+
 type Wink = ReturnType<typeof winkNLP>;
 
 let shared: Wink | null = null;
@@ -68,7 +76,7 @@ function blocks(text: string): { start: number; end: number }[] {
     else open = { start: l.start, end: l.end };
     const next = lines[i + 1];
     const nextText = next ? text.slice(next.start, next.end).trim() : '';
-    const titleLike = trimmed.length <= 60 && !/[.!?:;,"”’)\]]$/.test(trimmed) && /^[\p{Lu}\d]/u.test(nextText);
+    const titleLike = trimmed.length <= 60 && !/[.!?:;,"”’)\]]$/.test(trimmed) && STARTS_UPPER_OR_DIGIT.test(nextText);
     if (heading || titleLike) close();
   }
   close();
@@ -103,8 +111,8 @@ function mergeHyphens(tokens: Token[]): Token[] {
       (t.text === '-' || t.text === '‑') &&
       prev.end === t.start &&
       t.end === next.start &&
-      /[\p{L}\p{N}.]$/u.test(prev.text) &&
-      /^[\p{L}\p{N}]/u.test(next.text)
+      ENDS_WORD.test(prev.text) &&
+      STARTS_WORD.test(next.text)
     ) {
       const merged = makeToken(`${prev.text}-${next.text}`, prev.start, next.pos === 'NUM' ? 'ADJ' : next.pos, '');
       merged.lemma = `${prev.lower}-${next.lemma}`;
@@ -136,9 +144,9 @@ function shouldMerge(prev: Token[], next: Token[]): boolean {
   const abbr = hit.abbr.replace(/\.$/, '');
   if (TITLES.has(abbr)) return true;
   // A single capital initial ("George W. Bush") continues the name.
-  if (/^[a-z]$/.test(abbr) && /^\p{Lu}/u.test(first.text)) return true;
+  if (/^[a-z]$/.test(abbr) && STARTS_UPPER.test(first.text)) return true;
   if (MONTHS.has(abbr)) return /^\d/.test(first.text);
-  if (OTHER.has(abbr)) return /^[\p{Ll}\d]/u.test(first.text);
+  if (OTHER.has(abbr)) return STARTS_LOWER_OR_DIGIT.test(first.text);
   return false;
 }
 
@@ -177,43 +185,47 @@ export function splitSentences(text: string): Sentence[] {
   const nlp = wink();
   const its = nlp.its;
   const raw: Token[][] = [];
-  for (const block of blocks(masked)) {
-    const doc = nlp.readDoc(masked.slice(block.start, block.end));
-    const values = doc.tokens().out(its.value) as string[];
-    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const pos = doc.tokens().out(its.pos) as Pos[];
-    // wink's typings declare `its.lemma` with a narrower signature than `out()` accepts; it works at run time.
-    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-    const starts: number[] = new Array(values.length);
-    let cursor = block.start;
-    for (let i = 0; i < values.length; i++) {
-      cursor += (spaces[i] ?? '').length;
+  const bs = blocks(masked);
+  if (bs.length === 0) return [];
+  // One wink pass over the document (its set-up per call costs more than tagging a paragraph);
+  // sentences are then also cut wherever a block ends.
+  const first = (bs[0] as { start: number }).start;
+  const last = (bs[bs.length - 1] as { end: number }).end;
+  const doc = nlp.readDoc(masked.slice(first, last));
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as Pos[];
+  // wink's typings declare `its.lemma` with a narrower signature than `out()` accepts; it works at run time.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const starts: number[] = new Array(values.length);
+  let cursor = first;
+  for (let i = 0; i < values.length; i++) {
+    cursor += (spaces[i] ?? '').length;
+    const v = values[i] ?? '';
+    // wink reproduces its input exactly; the search only guards against a model that does not.
+    if (masked.startsWith(v, cursor)) starts[i] = cursor;
+    else {
+      const found = masked.indexOf(v, cursor);
+      starts[i] = found >= 0 ? found : cursor;
+    }
+    cursor = (starts[i] as number) + v.length;
+  }
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  let b = 0;
+  for (const [a, z] of spans) {
+    let toks: Token[] = [];
+    for (let i = a; i <= z; i++) {
       const v = values[i] ?? '';
-      // wink reproduces its input exactly; the search only guards against a model that does not.
-      if (masked.startsWith(v, cursor)) starts[i] = cursor;
-      else {
-        const found = masked.indexOf(v, cursor);
-        starts[i] = found >= 0 ? found : cursor;
+      if (v.trim() === '') continue;
+      const at = starts[i] as number;
+      while (b < bs.length - 1 && at >= (bs[b] as { end: number }).end) {
+        b++;
+        if (toks.length > 0) raw.push(toks);
+        toks = [];
       }
-      cursor = (starts[i] as number) + v.length;
+      toks.push(makeToken(text.slice(at, at + v.length), at, pos[i] ?? 'X', lemmas[i] ?? v));
     }
-    const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-    for (const [a, b] of spans) {
-      const toks: Token[] = [];
-      for (let i = a; i <= b; i++) {
-        const v = values[i] ?? '';
-        if (v.trim() === '') continue;
-        toks.push(
-          makeToken(
-            text.slice(starts[i] as number, (starts[i] as number) + v.length),
-            starts[i] as number,
-            pos[i] ?? 'X',
-            lemmas[i] ?? v,
-          ),
-        );
-      }
-      if (toks.length > 0) raw.push(toks);
-    }
+    if (toks.length > 0) raw.push(toks);
   }
   // Undo breaks after abbreviations, then repair hyphenated words.
   const merged: Token[][] = [];

@@ -124,6 +124,10 @@ const SUBORDINATORS = new Set([
   'whereas',
 ]);
 const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const ALL_LOWER = /^\p{Ll}+$/u;
 const MULTI_PREPS: string[][] = [
   ['according', 'to'],
   ['because', 'of'],
@@ -141,15 +145,30 @@ const MULTI_PREPS: string[][] = [
   ['with', 'respect', 'to'],
   ['in', 'response', 'to'],
 ];
+/** Multi-word prepositions by their first word, so most tokens are dismissed with one lookup. */
+const MULTI_PREPS_BY_FIRST = new Map<string, string[][]>();
+for (const mp of MULTI_PREPS) {
+  const list = MULTI_PREPS_BY_FIRST.get(mp[0] as string);
+  if (list) list.push(mp);
+  else MULTI_PREPS_BY_FIRST.set(mp[0] as string, [mp]);
+}
+
 /** Verbs of saying and thinking, which take a clause without "that". */
 const REPORTING =
   /^(say|tell|claim|believe|think|report|announce|state|allege|deny|confirm|add|insist|warn|suggest|fear|know|hope|expect|argue|note|explain|admit|acknowledge|declare|assert|reveal|estimate)$/;
 /** Verbs whose object, not subject, does what the infinitive says. */
 const OBJECT_CONTROL =
   /^(urge|ask|tell|order|want|force|persuade|invite|encourage|allow|help|expect|require|call|press|pressure|push|instruct|warn|advise|permit|enable|lead|cause|compel|oblige|appeal|beg|get)$/;
-const DAY_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight)$/;
-const WEEKDAYS =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|weekend|morning|afternoon|evening|night|week|month|year|day|days|weeks|months|years|hours|minutes|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept\.|oct\.|nov\.|dec\.|dawn|overnight|earlier|recently)$/;
+// Word lists as Sets: each is asked of most tokens, and a lookup is cheaper than an alternation.
+const DAY_NAMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight'.split(' '),
+);
+const WEEKDAYS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow weekend morning afternoon evening night week month year day days weeks months years hours minutes january february march april may june july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. dawn overnight earlier recently'.split(
+    ' ',
+  ),
+);
+const QUOTES = new Set(['"', '“', '”', '«', '»', '„', "''", '``']);
 
 function isPastParticiple(t: Token): boolean {
   const l = t.lower;
@@ -190,7 +209,7 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
     if (inMention[i]) return 'N';
     const l = t.lower;
     if (t.text === ',') return ',';
-    if (/^["“”«»„]$/.test(t.text) || t.text === "''" || t.text === '``') return 'QUOTE';
+    if (QUOTES.has(t.text)) return 'QUOTE';
     if (t.pos === 'PUNCT' || t.pos === 'SYM') return t.text === '%' || t.text === '$' ? 'N' : 'PUNCT';
     if (l === "'s" || l === "'" || l === '’s') return 'POSS';
     if (NEGATION.has(l) && (t.pos === 'PART' || t.pos === 'ADV' || l === "n't" || l === 'not')) return 'NEG';
@@ -258,7 +277,7 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
         prev === 'AUX' ||
         prev === ',' ||
         prev === undefined ||
-        (prevTok !== undefined && WEEKDAYS.test(prevTok.lower));
+        (prevTok !== undefined && WEEKDAYS.has(prevTok.lower));
       if (
         (prev === 'N' || prev === 'PRON') &&
         !afterClauseWord &&
@@ -374,7 +393,7 @@ function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) =
         cls[i] === 'N' &&
         cls[i - 1] === 'N' &&
         /[^s]s$/.test(before.lower) &&
-        /^\p{Ll}+$/u.test(t.text) &&
+        ALL_LOWER.test(t.text) &&
         !t.lower.endsWith('s') &&
         (cls[i + 1] === 'P' || cls[i + 1] === 'D')
       ) {
@@ -425,7 +444,9 @@ export function parseSentence(
   while (i < tokens.length) {
     const c = cls[i] as Cls;
     // Multi-word prepositions.
-    const multi = MULTI_PREPS.find((mp) => mp.every((w, k) => tokens[i + k]?.lower === w));
+    const multi = MULTI_PREPS_BY_FIRST.get((tokens[i] as Token).lower)?.find((mp) =>
+      mp.every((w, k) => tokens[i + k]?.lower === w),
+    );
     if (multi && !inMention[i]) {
       units.push({ kind: 'prep', start: i, end: i + multi.length });
       i += multi.length;
@@ -455,7 +476,7 @@ export function parseSentence(
           const codeLike =
             cj === 'NUM' &&
             j === head + 1 &&
-            /^\p{Lu}/u.test((tokens[head] as Token).text) &&
+            STARTS_UPPER.test((tokens[head] as Token).text) &&
             /^\d+$/.test((tokens[j] as Token).text);
           if (numberNext && !codeLike) break;
         }
@@ -463,10 +484,10 @@ export function parseSentence(
         if (head >= 0 && j > start && (tokens[head] as Token).pos === 'PROPN' && !inMention[j]) {
           const w = (tokens[j] as Token).lower;
           const nxt = tokens[j + 1]?.lower ?? '';
-          if (WEEKDAYS.test(w) || (/^(late|early|last|next|this)$/.test(w) && WEEKDAYS.test(nxt))) break;
+          if (WEEKDAYS.has(w) || (/^(late|early|last|next|this)$/.test(w) && WEEKDAYS.has(nxt))) break;
         }
         // "Ukrainian lawmakers Tuesday endorsed": a day name after any head noun is its own phrase.
-        if (head >= 0 && j > start && !inMention[j] && DAY_NAMES.test((tokens[j] as Token).lower)) break;
+        if (head >= 0 && j > start && !inMention[j] && DAY_NAMES.has((tokens[j] as Token).lower)) break;
         if (cj === 'N' || cj === 'NUM') head = j;
         else if (cj === 'A') {
           /* modifier */
@@ -694,8 +715,8 @@ function markFrontReducedRelatives(
 function isTemporal(tokens: Token[], start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const t = tokens[k] as Token;
-    if (WEEKDAYS.test(t.lower)) return true;
-    if (/^(1[89]|20)\d\d$/.test(t.text) && end - start <= 2) return true;
+    if (WEEKDAYS.has(t.lower)) return true;
+    if (end - start <= 2 && /^(1[89]|20)\d\d$/.test(t.text)) return true;
   }
   return false;
 }
@@ -886,7 +907,13 @@ function buildPredicates(
     let k = u - 1;
     while (k >= 0 && (units[k] as Unit).kind === 'adv') k--;
     const left = units[k];
-    const prevPred = [...preds].reverse().find((p) => p.verb.end <= unit.start);
+    let prevPred: Predicate | undefined;
+    for (let q = preds.length - 1; q >= 0; q--) {
+      if ((preds[q] as Predicate).verb.end <= unit.start) {
+        prevPred = preds[q];
+        break;
+      }
+    }
     // The verb an infinitive completes: the nearest earlier predicate with no clause boundary between.
     const governing =
       vg.infinitive &&

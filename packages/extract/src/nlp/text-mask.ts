@@ -9,6 +9,8 @@ const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});/g;
 // C0/C1 controls except tab, newline and carriage return; zero-width characters; no-break space.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00A0]/g;
+// Module level: the TypeScript loader rewrites a `\p{…}` literal inside a function into a `new RegExp` per call.
+const UNDERSCORE_JOIN = /(?<=\p{L})_(?=\p{L})/gu;
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -48,6 +50,6 @@ export function maskText(text: string): string {
       })
       .replace(CONTROL, ' ')
       // `Dol_Amroth`: an underscore between letters is a space written the way dictionaries write it.
-      .replace(/(?<=\p{L})_(?=\p{L})/gu, ' ')
+      .replace(UNDERSCORE_JOIN, ' ')
   );
 }

@@ -46,13 +46,16 @@ export interface Sentence {
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
+const APOSTROPHES = /[’‘`´]/g;
 
 /** The dictionary key of a word: upper case, diacritics and typographic apostrophes normalised. */
 export function wordKey(word: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range test
   const ascii = /^[\x00-\x7f]*$/.test(word);
+  // Almost every word is plain ASCII without a backtick: upper-casing is all it needs.
+  if (ascii && !word.includes('`')) return word.toUpperCase();
   const base = ascii ? word : word.normalize('NFKD').replace(COMBINING, '');
-  return base.replace(/[’‘`´]/g, "'").toUpperCase();
+  return base.replace(APOSTROPHES, "'").toUpperCase();
 }
 
 /** Splits a key into dictionary words at hyphens (`AL-QAEDA` → `AL`, `QAEDA`); keeps `U.S.` whole. */
