@@ -29,7 +29,7 @@ import {
   textHash,
 } from '@parallax/core';
 import { gdeltSource } from '@parallax/ingest';
-import { codebook, type Row, sampleRows, seededRandom } from './event-generator.ts';
+import { codebook, placeOfRow, type Row, sampleRows, seededRandom } from './event-generator.ts';
 
 /** Rows per slice: `parallax import gdelt`'s default. */
 export const SLICE_ROWS = 5000;
@@ -126,18 +126,8 @@ export function* syntheticDatasetChunks(
       }
       let place = placeOf.get(where);
       if (place === undefined) {
-        place =
-          where.lat !== null && where.lon !== null
-            ? shared<PlaceRef>({
-                id: contentId('plc', where.placeName) as PlaceRef['id'],
-                name: where.placeName,
-                level: where.admin1 ? 'admin1' : 'country',
-                country: where.country,
-                admin1: where.admin1,
-                lat: where.lat,
-                lon: where.lon,
-              })
-            : null;
+        const own = placeOfRow(where);
+        place = own ? shared<PlaceRef>(own) : null;
         placeOf.set(where, place);
       }
       const day = dayValues[d] as Shared<TimeSpan>;

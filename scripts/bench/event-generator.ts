@@ -49,6 +49,20 @@ export interface Row {
   placeName: string;
 }
 
+/** The place a sample row's location names, as a claim's frame carries it; null when it has no point. */
+export function placeOfRow(where: Row): PlaceRef | null {
+  if (where.lat === null || where.lon === null) return null;
+  return {
+    id: contentId('plc', where.placeName) as PlaceRef['id'],
+    name: where.placeName,
+    level: where.admin1 ? 'admin1' : 'country',
+    country: where.country,
+    admin1: where.admin1,
+    lat: where.lat,
+    lon: where.lon,
+  };
+}
+
 /** The sample's rows reduced to the fields the generator draws from. Admin-1 codes come from the
  * ADM1 field's country prefix only when a locator is not wanted, so this stays dependency-free. */
 export function sampleRows(): Row[] {
@@ -155,18 +169,7 @@ export function* syntheticChangeSets(
         actors.push({ id: actorId({ code: who.a1, name: who.a1 }), name: who.a1, code: who.a1, role: 'source' });
       if (who.a2 && who.a2 !== who.a1)
         actors.push({ id: actorId({ code: who.a2, name: who.a2 }), name: who.a2, code: who.a2, role: 'target' });
-      const place: PlaceRef | null =
-        where.lat !== null && where.lon !== null
-          ? {
-              id: contentId('plc', where.placeName) as PlaceRef['id'],
-              name: where.placeName,
-              level: where.admin1 ? 'admin1' : 'country',
-              country: where.country,
-              admin1: where.admin1,
-              lat: where.lat,
-              lon: where.lon,
-            }
-          : null;
+      const place = placeOfRow(where);
       const entry = book.lookup(what.code);
       const frame = {
         actors,
