@@ -11,7 +11,7 @@ import {
 } from '@parallax/testkit';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, MIGRATIONS } from './migrations.ts';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 import { NEW_PAGE_SIZE } from './open-database.ts';
 import { createSqliteStore } from './sqlite-store.ts';
 
@@ -90,7 +90,7 @@ describe('sqlite workspace files', () => {
     raw.close();
 
     const migrated = createSqliteStore({ path });
-    expect((await migrated.info()).schemaVersion).toBe(4);
+    expect((await migrated.info()).schemaVersion).toBe(SCHEMA_VERSION);
     for (const c of rows.claims) expect(await migrated.getClaim(c.id)).toEqual(c);
     // Re-importing the same records, now as columns, adds only the rows not stored before.
     const records = rows.claims.map((c) => Number(c.dataset?.recordId));
@@ -99,6 +99,44 @@ describe('sqlite workspace files', () => {
     for (const c of datasetChunkClaims(again).slice(6)) expect(await migrated.getClaim(c.id)).toEqual(c);
     expect((await migrated.info()).counts.claims).toBe(8);
     await migrated.close();
+  });
+
+  it('migrates a version-4 workspace: the filter indexes go, and events list in the order the analytical index gives', async () => {
+    const path = freshPath();
+    const raw = new Database(path);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 4)) m.up(raw);
+    raw.pragma('user_version = 4');
+    raw.close();
+    const v4 = new Database(path);
+    const indexes = () =>
+      (
+        v4.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all() as {
+          name: string;
+        }[]
+      )
+        .map((r) => r.name)
+        .sort();
+    expect(indexes()).toContain('events_by_plover');
+    v4.close();
+    const changes = withEvidence(randomEvents(30, 5));
+    const before = createSqliteStore({ path, analytics: 'sql' });
+    await before.apply(changes);
+    const after = before.database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    // Only the id's and the analytical index's catch-up index are left on the events table.
+    expect(after).toEqual(['events_by_version', 'sqlite_autoindex_events_1']);
+    const listed = await before.listEvents({}, { limit: 100 });
+    expect(listed.total).toBe(30);
+    const indexed = createSqliteStore({ path: ':memory:' });
+    await indexed.apply(changes);
+    expect(listed.items.map((e) => e.id)).toEqual(
+      (await indexed.listEvents({}, { limit: 100 })).items.map((e) => e.id),
+    );
+    await indexed.close();
+    await before.close();
   });
 
   it('gives a new workspace 64 KiB pages and leaves an existing workspace its own page size', async () => {
