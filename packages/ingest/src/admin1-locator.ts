@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-type Ring = number[][];
+type GeoJsonPolygon = number[][][];
+/** A ring's points as x0, y0, x1, y1, …: one flat array of doubles rather than an array per point. */
+type Ring = Float64Array;
+/** Outer ring first, then holes. */
 type PolygonCoords = Ring[];
 
 interface Unit {
@@ -43,19 +46,24 @@ export class Admin1Locator {
     for (const f of geojson.features) {
       const p = f.properties;
       if (!f.geometry || typeof p.iso_3166_2 !== 'string') continue;
-      const polygons =
+      const geoPolygons =
         f.geometry.type === 'Polygon'
-          ? [f.geometry.coordinates as PolygonCoords]
+          ? [f.geometry.coordinates as GeoJsonPolygon]
           : f.geometry.type === 'MultiPolygon'
-            ? (f.geometry.coordinates as PolygonCoords[])
+            ? (f.geometry.coordinates as GeoJsonPolygon[])
             : [];
+      // Flat typed arrays: the garbage collector does not walk into them, where hundreds of
+      // thousands of two-number arrays made every full collection of an import's heap slow.
+      const polygons = geoPolygons.map((poly) => poly.map(flatRing));
       if (!polygons.length) continue;
       const cc = typeof p.cc === 'string' ? p.cc : null;
       const country = (cc && iso3OfIso2.get(cc)) ?? (typeof p.adm0_a3 === 'string' ? p.adm0_a3 : '');
       const bbox: [number, number, number, number] = [180, 90, -180, -90];
       for (const poly of polygons) {
-        for (const [x, y] of poly[0] ?? []) {
-          if (x === undefined || y === undefined) continue;
+        const outer = poly[0] ?? new Float64Array(0);
+        for (let i = 0; i + 1 < outer.length; i += 2) {
+          const x = outer[i] as number;
+          const y = outer[i + 1] as number;
           bbox[0] = Math.min(bbox[0], x);
           bbox[1] = Math.min(bbox[1], y);
           bbox[2] = Math.max(bbox[2], x);
@@ -110,11 +118,26 @@ function inPolygon(x: number, y: number, rings: PolygonCoords): boolean {
   return !holes.some((h) => inRing(x, y, h));
 }
 
+/** A GeoJSON ring as a flat array; points missing a coordinate are left out, as before. */
+function flatRing(points: number[][]): Ring {
+  const out = new Float64Array(points.length * 2);
+  let n = 0;
+  for (const [x, y] of points) {
+    if (x === undefined || y === undefined) continue;
+    out[n++] = x;
+    out[n++] = y;
+  }
+  return n === out.length ? out : out.slice(0, n);
+}
+
 function inRing(x: number, y: number, ring: Ring): boolean {
   let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
+  const points = ring.length >> 1;
+  for (let i = 0, j = points - 1; i < points; j = i++) {
+    const xi = ring[2 * i] as number;
+    const yi = ring[2 * i + 1] as number;
+    const xj = ring[2 * j] as number;
+    const yj = ring[2 * j + 1] as number;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

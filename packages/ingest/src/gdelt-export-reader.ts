@@ -4,6 +4,7 @@ import {
   actorId,
   buildActor,
   buildDocument,
+  buildDocumentFromUtf8,
   buildPlace,
   buildSource,
   type CameoCodebook,
@@ -12,6 +13,7 @@ import {
   DatasetClaimTableBuilder,
   type DatasetCoding,
   type Document,
+  type DocumentUtf8,
   datasetClaimId,
   type FrameActor,
   InvalidInputError,
@@ -27,7 +29,7 @@ import {
   type TimeSpan,
 } from '@parallax/core';
 import type { Admin1Locator } from './admin1-locator.ts';
-import { LineBytesHash } from './line-bytes-hash.ts';
+import { LineBytesJoin } from './line-bytes-join.ts';
 import { textLines } from './text-lines.ts';
 
 /**
@@ -542,14 +544,12 @@ export function datasetSliceDocument(
   lastLine: number,
   source: Source,
   mediaType = 'text/tab-separated-values',
-  /** SHA-256 of the text's UTF-8 when the caller has it already (`LineBytesHash`). */
-  contentHash?: string,
 ): Document {
   const base = file.name.split('/').pop() ?? file.name;
   return buildDocument({
     title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
     text,
-    contentHash: contentHash ?? nativeTextHash(text),
+    contentHash: nativeTextHash(text),
     retrieved: file.retrieved,
     url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
     publisher: source.name,
@@ -559,6 +559,46 @@ export function datasetSliceDocument(
     sourceId: source.id,
     originalHash: file.originalHash ?? null,
   });
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function utf8Hash(utf8: DocumentUtf8): string {
+  const hash = createHash('sha256');
+  for (const part of utf8.parts) hash.update(part);
+  return hash.digest('hex');
+}
+
+/**
+ * `datasetSliceDocument` for a slice held as the UTF-8 bytes of its rows (`LineBytesJoin`) and the
+ * length of their text: hashed from the bytes, its text decoded from them only if something reads it.
+ */
+export function datasetSliceDocumentFromUtf8(
+  file: DatasetFileInfo,
+  label: string,
+  utf8: DocumentUtf8,
+  firstLine: number,
+  lastLine: number,
+  source: Source,
+  mediaType = 'text/tab-separated-values',
+): Document {
+  const base = file.name.split('/').pop() ?? file.name;
+  return buildDocumentFromUtf8(
+    {
+      title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
+      contentHash: utf8Hash(utf8),
+      retrieved: file.retrieved,
+      url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
+      publisher: source.name,
+      published: file.published ?? null,
+      language: 'und',
+      mediaType,
+      sourceId: source.id,
+      originalHash: file.originalHash ?? null,
+    },
+    utf8,
+    (u) => utf8Decoder.decode(Buffer.concat(u.parts)),
+  );
 }
 
 /**
@@ -577,8 +617,8 @@ export async function* readGdeltEvents(
   const chunkRows = options.chunkRows ?? 5_000;
   const rows = new GdeltEventRows(ctx, options.filter);
   let table = gdeltEventTable(Math.min(chunkRows, 1 << 16));
-  let kept: string[] = [];
-  const keptHash = new LineBytesHash();
+  // Kept rows as the bytes they were read from: the slice's text is never built as a string here.
+  const kept = new LineBytesJoin();
   let rejected: RowRejection[] = [];
   let filtered = 0;
   let lines = 0;
@@ -588,21 +628,21 @@ export async function* readGdeltEvents(
   let sawAny = false;
 
   const flush = (): GdeltChunk => {
-    const text = kept.join('\n');
-    const document = datasetSliceDocument(
+    // offset is one past the last kept row's newline: the text's length, plus one when it has rows.
+    const documentUtf8 = { parts: kept.take(), length: Math.max(0, offset - 1) };
+    const document = datasetSliceDocumentFromUtf8(
       file,
       'GDELT 2.0 events export',
-      text,
+      documentUtf8,
       firstLine,
       lastLine,
       rows.source,
-      undefined,
-      keptHash.digest(),
     );
     const fresh = rows.drainNew();
     const chunk: GdeltChunk = {
       sources: [rows.source],
       document,
+      documentUtf8,
       actors: fresh.actors,
       places: fresh.places,
       table: table.build(),
@@ -611,7 +651,6 @@ export async function* readGdeltEvents(
       rejected,
     };
     table = gdeltEventTable(Math.min(chunkRows, 1 << 16));
-    kept = [];
     rejected = [];
     filtered = 0;
     lines = 0;
@@ -637,8 +676,7 @@ export async function* readGdeltEvents(
         if (typeof result === 'string') rejected.push({ line: lineNo, reason: result });
         else if (result === null) filtered++;
         else {
-          kept.push(line);
-          keptHash.add(bytes, spans[2 * i] as number, spans[2 * i + 1] as number);
+          kept.add(bytes, spans[2 * i] as number, spans[2 * i + 1] as number);
           offset += line.length + 1;
         }
       }

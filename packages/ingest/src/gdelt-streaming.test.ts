@@ -1,7 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCameoCodebook, type Claim, datasetChunkClaims, datasetClaimId, type IsoDateTime } from '@parallax/core';
+import {
+  buildCameoCodebook,
+  type Claim,
+  type DocumentUtf8,
+  datasetChunkClaims,
+  datasetClaimId,
+  type IsoDateTime,
+} from '@parallax/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { Admin1Locator } from './admin1-locator.ts';
@@ -169,7 +176,7 @@ describe('readGdeltEvents (streaming)', () => {
   });
 
   it("hashes each slice's text as its UTF-8, whatever lines were left out or cut", async () => {
-    // Hashed from the bytes read (line-bytes-hash.ts), so every way the text can differ from the
+    // Held and hashed as the bytes read (line-bytes-join.ts), so every way the text can differ from the
     // bytes is here: a BOM, CRLF endings, blank lines, a broken row, an invalid line, a filtered
     // row, non-ASCII rows (the sample's own, and one with a BOM character inside), pieces that cut
     // lines and characters anywhere.
@@ -188,7 +195,13 @@ describe('readGdeltEvents (streaming)', () => {
       for (const options of [{ chunkRows: 7 }, { chunkRows: 5000 }, { filter: { cameoRoots: ['04', '01', '19'] } }]) {
         const chunks = await collect(readGdeltEvents(bytesOf(bytes, piece), file, ctx, options));
         expect(chunks.reduce((n, c) => n + (c.table?.length ?? 0), 0)).toBeGreaterThan(0);
-        for (const c of chunks) expect(c.document.contentHash).toBe(nativeTextHash(c.document.text));
+        for (const c of chunks) {
+          // The slice's bytes are its text's UTF-8 and the length is the text's; the text is decoded from them.
+          const utf8 = c.documentUtf8 as DocumentUtf8;
+          expect(Buffer.concat(utf8.parts).equals(Buffer.from(c.document.text))).toBe(true);
+          expect(utf8.length).toBe(c.document.text.length);
+          expect(c.document.contentHash).toBe(nativeTextHash(c.document.text));
+        }
       }
     }
   });

@@ -31,6 +31,11 @@ export interface EncodedChunk {
   starts: number[];
   bodies: string[];
   table: DatasetClaimTable | null;
+  /**
+   * The document's text as UTF-8 when the reader held it so (`DatasetChunk.documentUtf8`); then
+   * `document.text` is empty and these parts, joined, are written as the text, never decoded.
+   */
+  textUtf8?: readonly Uint8Array[];
   /** Set when the table's shared values were interned for the writer thread (shared-values.ts). */
   values?: InternedValues;
 }
@@ -40,14 +45,16 @@ export interface EncodedChunk {
  * as stored rows. Done by the caller's thread, so only strings cross to a writer thread.
  */
 export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): EncodedChunk {
-  const doc = chunk.document;
+  const utf8 = chunk.documentUtf8;
+  // A text held as bytes is not read here (that would decode it): the document crosses without it.
+  const doc = utf8 ? withoutText(chunk.document) : chunk.document;
   checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
-  const text = doc.text;
-  const length = text.length;
+  const length = utf8 ? utf8.length : doc.text.length;
   // Checked here, on the caller's thread, so a bad chunk fails with the core's own error type.
-  if (chunk.table) checkDatasetTable(chunk.table, doc);
+  if (chunk.table) checkDatasetTable(chunk.table, { id: doc.id, text: { length } });
   const listed = chunk.claims ?? [];
   const n = listed.length;
+  const text = n > 0 ? chunk.document.text : '';
   const ids = new Array<string>(n);
   const starts = new Array<number>(n);
   const bodies = new Array<string>(n);
@@ -67,6 +74,7 @@ export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): En
   const encoded: EncodedChunk = {
     sources: chunk.sources,
     document: doc,
+    ...(utf8 ? { textUtf8: utf8.parts } : {}),
     actors: chunk.actors,
     places: chunk.places,
     ids,
@@ -80,6 +88,13 @@ export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): En
     encoded.values = interned.values;
   }
   return encoded;
+}
+
+/** The document with an empty text, its keys in order: what crosses when the text goes as bytes. */
+function withoutText(document: Document): Document {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(document)) out[key] = key === 'text' ? '' : document[key as keyof Document];
+  return out as unknown as Document;
 }
 
 /** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */
@@ -112,9 +127,12 @@ export function datasetWriter(
     }
     const d = chunk.document;
     const { text, ...rest } = d;
+    const utf8 = chunk.textUtf8;
+    // Bytes are stored as TEXT as they are (a CAST from a blob reinterprets, it does not convert):
+    // they were checked as UTF-8 when read, and SQLite holds text as UTF-8.
     prepare(
       `INSERT OR IGNORE INTO documents (id, source_id, url, title, published, content_hash, syndicated_from, media_type, text, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${utf8 ? 'CAST(? AS TEXT)' : '?'}, ?)`,
     ).run(
       d.id,
       d.sourceId,
@@ -124,7 +142,7 @@ export function datasetWriter(
       d.contentHash,
       d.syndicatedFrom,
       d.mediaType,
-      text,
+      utf8 ? Buffer.concat(utf8) : text,
       JSON.stringify(rest),
     );
     for (const a of chunk.actors) {

@@ -126,7 +126,11 @@ export function datasetTableClaims(table: DatasetClaimTable, document: Pick<Docu
  * Checks a table against its document: spans inside the text, URL spans inside their quotes, every
  * index in range, record numbers whole. Throws IntegrityError naming the first bad row.
  */
-export function checkDatasetTable(table: DatasetClaimTable, document: Pick<Document, 'id' | 'text'>): void {
+export function checkDatasetTable(
+  table: DatasetClaimTable,
+  // Only the text's length: a store holding the text as bytes (`DocumentUtf8`) passes that instead.
+  document: { id: Document['id']; text: { length: number } },
+): void {
   const n = table.length;
   for (const column of DATASET_TABLE_INT_COLUMNS) {
     if (table[column].length < n) throw new IntegrityError(`dataset table: column ${column} is shorter than ${n}`);

@@ -68,6 +68,41 @@ export function buildDocument(draft: DocumentDraft): Document {
 }
 
 /**
+ * A document's text as the UTF-8 bytes it was read from: `parts` in order (views into the buffers a
+ * reader read, so nothing is copied to make them), with the text's length in UTF-16 code units.
+ */
+export interface DocumentUtf8 {
+  parts: readonly Uint8Array[];
+  length: number;
+}
+
+/**
+ * A Document whose text is held as UTF-8 bytes and decoded (by `decode`, which the caller supplies:
+ * the core has no decoder) only when `text` is first read, then kept. Dataset readers hold each
+ * slice as the bytes they read; a store that writes those bytes as they are (`DatasetChunk.documentUtf8`)
+ * never turns megabytes of rows into a string. The caller vouches that the bytes are valid UTF-8 of
+ * `utf8.length` UTF-16 units and that `draft.contentHash` is their SHA-256.
+ */
+export function buildDocumentFromUtf8(
+  draft: Omit<DocumentDraft, 'text'> & Pick<Document, 'contentHash'>,
+  utf8: DocumentUtf8,
+  decode: (utf8: DocumentUtf8) => string,
+): Document {
+  const document = buildDocument({ ...draft, text: '' });
+  let text: string | null = null;
+  // Redefined in place, so the document's keys keep buildDocument's order.
+  Object.defineProperty(document, 'text', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      text ??= decode(utf8);
+      return text;
+    },
+  });
+  return document;
+}
+
+/**
  * Media types of dataset slices (a stored piece of a GDELT or UCDP file): records, not prose, so they
  * are neither searched nor compared for syndication. SQLite's search triggers (migration v1) spell
  * the same list in SQL.

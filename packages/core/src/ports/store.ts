@@ -3,7 +3,7 @@ import type { Claim } from '../model/claim.ts';
 import type { ClusterDecision } from '../model/cluster-decision.ts';
 import type { Credibility, EventStatus, PloverType, QuadClass, Reliability } from '../model/codes.ts';
 import { type DatasetClaimTable, datasetTableClaims } from '../model/dataset-claim-table.ts';
-import type { Document } from '../model/document.ts';
+import type { Document, DocumentUtf8 } from '../model/document.ts';
 import type { Event } from '../model/event.ts';
 import type { ActorId, ClaimId, DocumentId, EventId, PlaceId, SourceId } from '../model/ids.ts';
 import type { Place } from '../model/place.ts';
@@ -136,6 +136,11 @@ export interface DatasetChunk {
   places: Place[];
   claims?: Claim[];
   table?: DatasetClaimTable;
+  /**
+   * `document.text` as UTF-8 bytes, when the reader holds them (`buildDocumentFromUtf8`): a store may
+   * write these bytes as they are and never read `document.text`.
+   */
+  documentUtf8?: DocumentUtf8;
 }
 
 /** Every claim of a chunk as an object: its `claims`, then its table's rows in order. */

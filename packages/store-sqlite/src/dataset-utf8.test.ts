@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDocumentFromUtf8, type DatasetChunk, type DocumentUtf8, datasetChunkClaims } from '@parallax/core';
+import { datasetTableChunk } from '@parallax/testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeChunk } from './dataset-append.ts';
+import { DatasetWriterThread } from './dataset-writer-client.ts';
+import { SharedValueSender } from './shared-values.ts';
+import { createSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-utf8-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const freshPath = () => join(dir, `ws-${++n}.db`);
+
+/**
+ * A table chunk whose text also holds non-ASCII (after the rows, so the rows' spans still hold), as
+ * the same chunk with the text as UTF-8 parts cut anywhere, even inside a character. The parts'
+ * document refuses to be decoded: a store that reads `document.text` fails the test.
+ */
+function chunks(records: number[], file: string): { text: DatasetChunk; utf8: DatasetChunk } {
+  const base = datasetTableChunk(records, file);
+  const text = `${base.document.text}\nZürich – Ålesund, 北京 🌍`;
+  const bytes = Buffer.from(text);
+  const cuts = [0, 5, bytes.indexOf(0xc3) + 1, bytes.length - 2, bytes.length];
+  const documentUtf8: DocumentUtf8 = {
+    parts: cuts.slice(1).map((end, i) => bytes.subarray(cuts[i], end)),
+    length: text.length,
+  };
+  const { text: _, ...fields } = { ...base.document, text };
+  const withText = { ...base, document: { ...base.document, text } };
+  const document = buildDocumentFromUtf8({ ...fields, id: base.document.id }, documentUtf8, () => {
+    throw new Error('the store decoded the text');
+  });
+  return { text: withText, utf8: { ...base, document, documentUtf8 } };
+}
+
+describe('dataset slices given as UTF-8 bytes', () => {
+  it('are stored as the same text and claims as the slice given as a string, without decoding them', async () => {
+    const { text, utf8 } = chunks([11, 12, 13], 'utf8 inline');
+    const store = createSqliteStore({ path: freshPath(), bulkWriter: 'inline' });
+    expect(await store.appendDatasetChunk(utf8)).toEqual({ inserted: 3, duplicates: 0 });
+    expect((await store.getDocument(text.document.id))?.text).toBe(text.document.text);
+    for (const c of datasetChunkClaims(text)) expect(await store.getClaim(c.id)).toEqual(c);
+    // The same slice again, as a string: nothing new, so both forms are one document.
+    expect(await store.appendDatasetChunk(text)).toEqual({ inserted: 0, duplicates: 3 });
+    expect((await store.info()).counts.documents).toBe(1);
+    await store.close();
+  });
+
+  it('cross to the writer thread as bytes and are stored as their text', async () => {
+    const { text, utf8 } = chunks([21, 22, 23, 24], 'utf8 thread');
+    const path = freshPath();
+    await createSqliteStore({ path }).close();
+    const writer = new DatasetWriterThread(path);
+    while (!writer.ready) await new Promise((r) => setTimeout(r, 10));
+    const encoded = encodeChunk(utf8, new SharedValueSender());
+    expect(encoded.document.text).toBe('');
+    expect(await writer.write(encoded)).toEqual({ inserted: 4, duplicates: 0 });
+    await writer.close();
+    const store = createSqliteStore({ path });
+    expect((await store.getDocument(text.document.id))?.text).toBe(text.document.text);
+    for (const c of datasetChunkClaims(text)) expect(await store.getClaim(c.id)).toEqual(c);
+    await store.close();
+  });
+
+  it('are checked against the length given with the bytes', async () => {
+    const { utf8 } = chunks([31, 32], 'utf8 short');
+    const short = { ...utf8, documentUtf8: { ...(utf8.documentUtf8 as DocumentUtf8), length: 10 } };
+    const store = createSqliteStore({ path: ':memory:' });
+    await expect(store.appendDatasetChunk(short)).rejects.toThrow(/lies outside the document \(length 10\)/);
+    await store.close();
+  });
+});
