@@ -571,7 +571,8 @@ function utf8Hash(utf8: DocumentUtf8): string {
 
 /**
  * `datasetSliceDocument` for a slice held as the UTF-8 bytes of its rows (`LineBytesJoin`) and the
- * length of their text: hashed from the bytes, its text decoded from them only if something reads it.
+ * length of their text. Its text, hash and id are worked out only if something reads them: the
+ * SQLite store derives the hash and id on its writer thread and stores the bytes as they are.
  */
 export function datasetSliceDocumentFromUtf8(
   file: DatasetFileInfo,
@@ -586,7 +587,6 @@ export function datasetSliceDocumentFromUtf8(
   return buildDocumentFromUtf8(
     {
       title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
-      contentHash: utf8Hash(utf8),
       retrieved: file.retrieved,
       url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
       publisher: source.name,
@@ -597,7 +597,7 @@ export function datasetSliceDocumentFromUtf8(
       originalHash: file.originalHash ?? null,
     },
     utf8,
-    (u) => utf8Decoder.decode(Buffer.concat(u.parts)),
+    { decode: (u) => utf8Decoder.decode(Buffer.concat(u.parts)), hash: utf8Hash },
   );
 }
 

@@ -44,9 +44,14 @@ function publishedFromName(path: string) {
   return stamp ? gdeltStampTime(stamp) : null;
 }
 
+/** Slices read ahead while the original is being archived, at most (~2 MB of rows each). */
+const SLICES_AHEAD_OF_ARCHIVE = 16;
+
 /**
  * A GDELT 2.0 events export file (raw `.CSV` or GDELT's `.zip`) as a stream of slices ready to
- * append. The original is archived first, so every slice can name the bytes it came from.
+ * append. Every slice names the archived original, so none is yielded before the original is
+ * archived; meanwhile (hashing hundreds of MB takes a while, on a thread of its own) the first
+ * slices are read and held, a bounded number. An original that cannot be archived yields nothing.
  */
 export async function* gdeltEventFileChunks(
   path: string,
@@ -54,19 +59,41 @@ export async function* gdeltEventFileChunks(
   options: DatasetReadOptions = {},
 ): AsyncGenerator<DatasetChunkRead> {
   const input = await openDatasetBytes(path, options);
-  const originalHash = options.archive === false ? null : await deps.archive.putFile(path);
-  yield* readGdeltEvents(
+  let archived: string | null | undefined = options.archive === false ? null : undefined;
+  const archiving = archived === null ? Promise.resolve(null) : deps.archive.putFile(path);
+  archiving.then(
+    (hash) => {
+      archived = hash;
+    },
+    // Thrown where it is awaited, below.
+    () => {},
+  );
+  const held: DatasetChunkRead[] = [];
+  for await (const chunk of readGdeltEvents(
     input.bytes,
     {
       name: options.url ?? input.name,
       url: options.url ?? null,
       retrieved: deps.clock.now(),
-      originalHash,
+      originalHash: null,
       published: publishedFromName(options.url ?? path),
     },
     deps.reference.gdeltContext(),
     { filter: options.filter, chunkRows: options.chunkRows },
-  );
+  )) {
+    held.push(chunk);
+    if (archived === undefined && held.length < SLICES_AHEAD_OF_ARCHIVE) continue;
+    const originalHash = await archiving;
+    for (const c of held.splice(0)) {
+      c.document.originalHash = originalHash;
+      yield c;
+    }
+  }
+  const originalHash = await archiving;
+  for (const c of held.splice(0)) {
+    c.document.originalHash = originalHash;
+    yield c;
+  }
 }
 
 /** A GDELT 2.0 mentions file as slices of mention rows. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Actor,
   type Claim,
@@ -7,6 +8,8 @@ import {
   type DatasetChunk,
   type DatasetClaimTable,
   type Document,
+  type DocumentId,
+  documentId,
   IntegrityError,
   mergeSource,
   type Place,
@@ -42,29 +45,37 @@ export interface EncodedChunk {
 
 /**
  * Checks a chunk (every claim cites the chunk's document, inside its text) and encodes its claims
- * as stored rows. Done by the caller's thread, so only strings cross to a writer thread.
+ * as stored rows. Done by the caller's thread, so only strings and bytes cross to a writer thread.
  */
 export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): EncodedChunk {
   const utf8 = chunk.documentUtf8;
-  // A text held as bytes is not read here (that would decode it): the document crosses without it.
-  const doc = utf8 ? withoutText(chunk.document) : chunk.document;
-  checkChanges({ documents: [doc] }, { hasDocument: () => false, hasClaim: () => false, documentLength: () => null });
+  // A text held as bytes is not read here, nor its hash or id (that would decode and hash megabytes
+  // on the importing thread): the document crosses without them and the writer derives them.
+  const doc = utf8 ? withoutDerived(chunk.document) : chunk.document;
+  // Until the writer derives the id, messages name the document by its title (which names the file and lines).
+  const named = utf8 ? (doc.title as DocumentId) : doc.id;
+  checkChanges(
+    { documents: [{ ...doc, id: named }] },
+    { hasDocument: () => false, hasClaim: () => false, documentLength: () => null },
+  );
   const length = utf8 ? utf8.length : doc.text.length;
   // Checked here, on the caller's thread, so a bad chunk fails with the core's own error type.
-  if (chunk.table) checkDatasetTable(chunk.table, { id: doc.id, text: { length } });
+  if (chunk.table) checkDatasetTable(chunk.table, { id: named, text: { length } });
   const listed = chunk.claims ?? [];
   const n = listed.length;
+  // Claims given as objects cite the document by id and are checked against its text: read only then.
   const text = n > 0 ? chunk.document.text : '';
+  const docId = n > 0 ? chunk.document.id : named;
   const ids = new Array<string>(n);
   const starts = new Array<number>(n);
   const bodies = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const c = listed[i] as Claim;
-    if (c.documentId !== doc.id)
-      throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${doc.id}`);
+    if (c.documentId !== docId)
+      throw new IntegrityError(`claim ${c.id}: a dataset chunk's claims must cite its document ${docId}`);
     if (c.start < 0 || c.end < c.start || c.end > length) {
       throw new IntegrityError(
-        `claim ${c.id}: span ${c.start}–${c.end} lies outside document ${doc.id} (length ${length})`,
+        `claim ${c.id}: span ${c.start}–${c.end} lies outside document ${docId} (length ${length})`,
       );
     }
     ids[i] = c.id;
@@ -90,11 +101,18 @@ export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): En
   return encoded;
 }
 
-/** The document with an empty text, its keys in order: what crosses when the text goes as bytes. */
-function withoutText(document: Document): Document {
+const DERIVED = new Set(['text', 'contentHash', 'id']);
+
+/** The document without what the writer derives from its bytes, its keys in order: what crosses then. */
+function withoutDerived(document: Document): Document {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(document)) out[key] = key === 'text' ? '' : document[key as keyof Document];
+  for (const key of Object.keys(document)) out[key] = DERIVED.has(key) ? '' : document[key as keyof Document];
   return out as unknown as Document;
+}
+
+function derivedDocument(document: Document, bytes: Buffer): Document {
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  return { ...document, contentHash, id: documentId(document.url, contentHash) };
 }
 
 /** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */
@@ -125,9 +143,11 @@ export function datasetWriter(
       const next = old ? mergeSource(JSON.parse(old.body) as Source, s) : s;
       upsert('sources', next.id, next.name, next, old?.body);
     }
-    const d = chunk.document;
-    const { text, ...rest } = d;
     const utf8 = chunk.textUtf8;
+    // Text given as bytes: its hash and the document id are derived here, as core's buildDocument does.
+    const bytes = utf8 ? Buffer.concat(utf8) : null;
+    const d = bytes ? derivedDocument(chunk.document, bytes) : chunk.document;
+    const { text, ...rest } = d;
     // Bytes are stored as TEXT as they are (a CAST from a blob reinterprets, it does not convert):
     // they were checked as UTF-8 when read, and SQLite holds text as UTF-8.
     prepare(
@@ -142,7 +162,7 @@ export function datasetWriter(
       d.contentHash,
       d.syndicatedFrom,
       d.mediaType,
-      utf8 ? Buffer.concat(utf8) : text,
+      bytes ?? text,
       JSON.stringify(rest),
     );
     for (const a of chunk.actors) {

@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDocumentFromUtf8, type DatasetChunk, type DocumentUtf8, datasetChunkClaims } from '@parallax/core';
+import {
+  buildDocument,
+  buildDocumentFromUtf8,
+  type DatasetChunk,
+  type DocumentUtf8,
+  datasetChunkClaims,
+} from '@parallax/core';
 import { datasetTableChunk } from '@parallax/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeChunk } from './dataset-append.ts';
@@ -15,23 +21,28 @@ let n = 0;
 const freshPath = () => join(dir, `ws-${++n}.db`);
 
 /**
- * A table chunk whose text also holds non-ASCII (after the rows, so the rows' spans still hold), as
+ * A table chunk whose text also holds non-ASCII (after the rows, so the rows' spans still hold), and
  * the same chunk with the text as UTF-8 parts cut anywhere, even inside a character. The parts'
- * document refuses to be decoded: a store that reads `document.text` fails the test.
+ * document refuses to be decoded or hashed: a store that reads its `text`, `contentHash` or `id`
+ * fails the test, and one that derives them differently from `buildDocument` stores another id.
  */
 function chunks(records: number[], file: string): { text: DatasetChunk; utf8: DatasetChunk } {
   const base = datasetTableChunk(records, file);
   const text = `${base.document.text}\nZürich – Ålesund, 北京 🌍`;
+  const { id: _id, contentHash: _hash, text: _text, ...draft } = base.document;
+  const withText = { ...base, document: buildDocument({ ...draft, url: 'https://data.test/slice', text }) };
   const bytes = Buffer.from(text);
   const cuts = [0, 5, bytes.indexOf(0xc3) + 1, bytes.length - 2, bytes.length];
   const documentUtf8: DocumentUtf8 = {
     parts: cuts.slice(1).map((end, i) => bytes.subarray(cuts[i], end)),
     length: text.length,
   };
-  const { text: _, ...fields } = { ...base.document, text };
-  const withText = { ...base, document: { ...base.document, text } };
-  const document = buildDocumentFromUtf8({ ...fields, id: base.document.id }, documentUtf8, () => {
-    throw new Error('the store decoded the text');
+  const refuse = () => {
+    throw new Error('the store decoded or hashed the text on the importing thread');
+  };
+  const document = buildDocumentFromUtf8({ ...draft, url: 'https://data.test/slice' }, documentUtf8, {
+    decode: refuse,
+    hash: refuse,
   });
   return { text: withText, utf8: { ...base, document, documentUtf8 } };
 }
@@ -41,7 +52,7 @@ describe('dataset slices given as UTF-8 bytes', () => {
     const { text, utf8 } = chunks([11, 12, 13], 'utf8 inline');
     const store = createSqliteStore({ path: freshPath(), bulkWriter: 'inline' });
     expect(await store.appendDatasetChunk(utf8)).toEqual({ inserted: 3, duplicates: 0 });
-    expect((await store.getDocument(text.document.id))?.text).toBe(text.document.text);
+    expect(await store.getDocument(text.document.id)).toEqual(text.document);
     for (const c of datasetChunkClaims(text)) expect(await store.getClaim(c.id)).toEqual(c);
     // The same slice again, as a string: nothing new, so both forms are one document.
     expect(await store.appendDatasetChunk(text)).toEqual({ inserted: 0, duplicates: 3 });
@@ -56,11 +67,11 @@ describe('dataset slices given as UTF-8 bytes', () => {
     const writer = new DatasetWriterThread(path);
     while (!writer.ready) await new Promise((r) => setTimeout(r, 10));
     const encoded = encodeChunk(utf8, new SharedValueSender());
-    expect(encoded.document.text).toBe('');
+    expect([encoded.document.text, encoded.document.contentHash, encoded.document.id]).toEqual(['', '', '']);
     expect(await writer.write(encoded)).toEqual({ inserted: 4, duplicates: 0 });
     await writer.close();
     const store = createSqliteStore({ path });
-    expect((await store.getDocument(text.document.id))?.text).toBe(text.document.text);
+    expect(await store.getDocument(text.document.id)).toEqual(text.document);
     for (const c of datasetChunkClaims(text)) expect(await store.getClaim(c.id)).toEqual(c);
     await store.close();
   });

@@ -77,27 +77,37 @@ export interface DocumentUtf8 {
 }
 
 /**
- * A Document whose text is held as UTF-8 bytes and decoded (by `decode`, which the caller supplies:
- * the core has no decoder) only when `text` is first read, then kept. Dataset readers hold each
- * slice as the bytes they read; a store that writes those bytes as they are (`DatasetChunk.documentUtf8`)
- * never turns megabytes of rows into a string. The caller vouches that the bytes are valid UTF-8 of
- * `utf8.length` UTF-16 units and that `draft.contentHash` is their SHA-256.
+ * A Document whose text is held as UTF-8 bytes. Its `text`, `contentHash` (SHA-256 of the bytes) and
+ * `id` (from url and contentHash, as `buildDocument` makes it) are worked out only when first read,
+ * by functions the caller supplies (the core has neither decoder nor fast hash), then kept. Dataset
+ * readers hold each slice as the bytes they read; a store given those bytes
+ * (`DatasetChunk.documentUtf8`) may derive the three itself, on its own thread, and never read them
+ * here. The caller vouches that the bytes are valid UTF-8 of `utf8.length` UTF-16 units.
  */
 export function buildDocumentFromUtf8(
-  draft: Omit<DocumentDraft, 'text'> & Pick<Document, 'contentHash'>,
+  draft: Omit<DocumentDraft, 'text' | 'contentHash' | 'id'>,
   utf8: DocumentUtf8,
-  decode: (utf8: DocumentUtf8) => string,
+  derive: { decode(utf8: DocumentUtf8): string; hash(utf8: DocumentUtf8): string },
 ): Document {
-  const document = buildDocument({ ...draft, text: '' });
+  const document = buildDocument({ ...draft, text: '', contentHash: '' });
   let text: string | null = null;
+  let contentHash: string | null = null;
+  let id: DocumentId | null = null;
+  const hash = () => {
+    contentHash ??= derive.hash(utf8);
+    return contentHash;
+  };
   // Redefined in place, so the document's keys keep buildDocument's order.
-  Object.defineProperty(document, 'text', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      text ??= decode(utf8);
-      return text;
-    },
+  const lazy = (key: 'text' | 'contentHash' | 'id', get: () => string) =>
+    Object.defineProperty(document, key, { enumerable: true, configurable: true, get });
+  lazy('text', () => {
+    text ??= derive.decode(utf8);
+    return text;
+  });
+  lazy('contentHash', hash);
+  lazy('id', () => {
+    id ??= documentId(document.url, hash());
+    return id;
   });
   return document;
 }

@@ -137,8 +137,11 @@ export interface DatasetChunk {
   claims?: Claim[];
   table?: DatasetClaimTable;
   /**
-   * `document.text` as UTF-8 bytes, when the reader holds them (`buildDocumentFromUtf8`): a store may
-   * write these bytes as they are and never read `document.text`.
+   * `document.text` as UTF-8 bytes, when the reader holds them (`buildDocumentFromUtf8`). Then the
+   * document's text is these bytes decoded, its contentHash their SHA-256 and its id
+   * `documentId(url, contentHash)`: a store may write the bytes as they are and derive the hash and
+   * id itself, never reading `document.text`, `contentHash` or `id` (which would work them out on
+   * the caller's thread).
    */
   documentUtf8?: DocumentUtf8;
 }
