@@ -19,8 +19,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const chunkRows = process.env.BENCH_CHUNK_ROWS ? Number(process.env.BENCH_CHUNK_ROWS) : undefined;
-// When the first slice is ready to store: archiving the original and parsing one slice, the part of
-// the import that nothing overlaps (the writer thread boots meanwhile).
+// When the first slice is handed to the store: once the original is archived (its hashing overlaps
+// parsing the first slices, which are held until then; the writer thread boots meanwhile).
 let firstSliceMs = 0;
 async function* timed<T>(chunks: AsyncIterable<T>): AsyncGenerator<T> {
   for await (const chunk of chunks) {
