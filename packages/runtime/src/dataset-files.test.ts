@@ -34,6 +34,33 @@ describe('dataset files and their archived original', () => {
     expect(wb.archive.has(sampleHash)).toBe(true);
   });
 
+  it('yields no slice before the original is archived, however long that takes, and names it on each', async () => {
+    const open = await openWorkbench({ dir: join(dir, 'slow'), create: true });
+    wb = open;
+    let archivedAt = 0;
+    const slow = {
+      ...open,
+      archive: Object.assign(Object.create(Object.getPrototypeOf(open.archive)), open.archive, {
+        putFile: async (path: string) => {
+          const hash = await open.archive.putFile(path);
+          await new Promise((r) => setTimeout(r, 300));
+          archivedAt = performance.now();
+          return hash;
+        },
+      }),
+    };
+    const yieldedAt: number[] = [];
+    const hashes = new Set<string | null>();
+    for await (const chunk of gdeltEventFileChunks(SAMPLE, slow, { chunkRows: 40 })) {
+      yieldedAt.push(performance.now());
+      hashes.add(chunk.document.originalHash);
+    }
+    expect(yieldedAt).toHaveLength(39);
+    expect(archivedAt).toBeGreaterThan(0);
+    expect(Math.min(...yieldedAt)).toBeGreaterThanOrEqual(archivedAt);
+    expect(hashes).toEqual(new Set([sampleHash]));
+  });
+
   it('stores no slice when the original cannot be archived, and reports the file as failed with the reason', async () => {
     const open = await openWorkbench({ dir: join(dir, 'unarchived'), create: true });
     wb = open;
