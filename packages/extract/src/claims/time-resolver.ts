@@ -155,7 +155,8 @@ export class TimeResolver {
     // chrono's cost grows with the text it scans: give it only the stretches around date words.
     for (const [from, to] of hintWindows(text)) {
       const piece = text.slice(from, to);
-      const simple = this.simpleDay(piece, text, reference) ?? plainDate(piece, reference);
+      const simple =
+        this.simpleDay(piece, text, reference) ?? plainDate(piece, reference) ?? relativeWeek(piece, reference);
       if (simple) {
         out.push({ ...simple, start: offset + from + simple.start, end: offset + from + simple.end });
         continue;
@@ -247,6 +248,38 @@ export class TimeResolver {
     if (known('year')) return spanFor(day, 'year');
     return null;
   }
+}
+
+/** "last week", "this week": a week counted from the document's date, as chrono reads it. */
+const RELATIVE_WEEK = /\b(last|past|next|this)\s+week\b/gi;
+/**
+ * Words chrono reads as dates or times that the date hints do not flag (abbreviated weekdays,
+ * "noon", "now"), and the modal "may": a window holding any of them is left to chrono.
+ */
+const OTHER_TIME =
+  /\b(?:now|noon|midnight|morning|afternoon|evening|night|tonight|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|may|march|sept?)\b/i;
+
+/**
+ * A window whose only date is "last/past/next/this week", read without chrono: last and past week
+ * are the day a week before the document's date, next week the day a week after, this week the
+ * Sunday it began on — each a week-long span, as chrono's reading gives through `toSpan`.
+ */
+function relativeWeek(piece: string, reference: Date): TimeMention | null {
+  RELATIVE_WEEK.lastIndex = 0;
+  const m = RELATIVE_WEEK.exec(piece);
+  if (!m || RELATIVE_WEEK.exec(piece)) return null;
+  const rest = piece.slice(0, m.index) + piece.slice(m.index + m[0].length);
+  if (NOT_SIMPLE.test(rest) || otherDate(rest) || OTHER_TIME.test(rest)) return null;
+  if (joined(piece, m.index, m.index + m[0].length)) return null;
+  const today = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
+  const which = (m[1] as string).toLowerCase();
+  const day =
+    which === 'next'
+      ? today + 7 * MS_DAY
+      : which === 'this'
+        ? today - new Date(today).getUTCDay() * MS_DAY
+        : today - 7 * MS_DAY;
+  return { start: m.index, end: m.index + m[0].length, text: m[0], span: spanFor(iso(new Date(day)), 'week') };
 }
 
 /**

@@ -32,6 +32,26 @@ const FRAME = /^(MISSIONS?|EFFORTS?|CAMPAIGNS?|OPERATIONS?|DRIVES?|BIDS?)$/;
 /** Roots whose passive subject is the actor, not the patient: troops "were deployed", "withdrew". */
 const SELF_MOVING = /^(15|0872|0874|0873|087)/;
 
+/** Notes a noun group under its first token, unless one already starts there. */
+function addGroup(groupStarting: Map<number, NounGroup>, g: NounGroup | null): void {
+  if (g && !groupStarting.has(g.start)) groupStarting.set(g.start, g);
+}
+
+/** Adds a token's dictionary words to the words present around a verb (with singulars of plural nouns). */
+function notePresent(present: Set<string>, t: Token, grouped: boolean): void {
+  present.add(t.key);
+  if (grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
+    present.add(t.key.slice(0, -1));
+    if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
+  }
+  if (t.words.length > 1) for (const w of t.words) present.add(w);
+}
+
+/** A group may be a default target: none of its phrases was skipped by the pattern or is a date. */
+function usable(g: NounGroup, skip: ReadonlySet<NounPhrase>): boolean {
+  return !g.conjuncts.some((np) => skip.has(np) || np.temporal);
+}
+
 /** Does the dictionary entry list `verb` (a lemma or one of its written forms)? */
 function isFormOf(entry: VerbEntry, verb: string): boolean {
   return entry.lemma === verb || entry.forms.some((f) => f.join(' ') === verb);
@@ -55,16 +75,15 @@ export class EventCoder {
     this.currentGroups = groupStarting;
     this.currentPredicates = parse.predicates;
     this.currentTokens = parse.tokens;
-    const addGroup = (g: NounGroup | null) => {
-      if (g && !groupStarting.has(g.start)) groupStarting.set(g.start, g);
-    };
     for (const p of parse.predicates) {
-      addGroup(p.subject);
-      addGroup(p.object);
-      for (const pp of p.pps) addGroup(pp.object);
+      addGroup(groupStarting, p.subject);
+      addGroup(groupStarting, p.object);
+      for (const pp of p.pps) addGroup(groupStarting, pp.object);
     }
-    for (const pp of parse.pps) addGroup(pp.object);
-    for (const np of parse.nps) addGroup({ conjuncts: [np], start: np.start, end: np.end });
+    for (const pp of parse.pps) addGroup(groupStarting, pp.object);
+    for (const np of parse.nps) {
+      if (!groupStarting.has(np.start)) groupStarting.set(np.start, { conjuncts: [np], start: np.start, end: np.end });
+    }
 
     const coded = new Set<Predicate>();
     for (const pred of parse.predicates) {
@@ -154,17 +173,9 @@ export class EventCoder {
     const matcher = new PatternMatcher(ctx);
     // Words present around the verb: a pattern needing a word that is absent is not tried.
     const present = new Set<string>();
-    const note = (i: number) => {
-      const t = parse.tokens[i] as Token;
-      present.add(t.key);
-      if (this.verbs.grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
-        present.add(t.key.slice(0, -1));
-        if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
-      }
-      if (t.words.length > 1) for (const w of t.words) present.add(w);
-    };
-    for (const i of ctx.before) note(i);
-    for (const i of ctx.after) note(i);
+    const grouped = this.verbs.grouped;
+    for (const i of ctx.before) notePresent(present, parse.tokens[i] as Token, grouped);
+    for (const i of ctx.after) notePresent(present, parse.tokens[i] as Token, grouped);
     let best: PatternMatch | null = null;
     let bestVerb = first.entry;
     for (const hit of hits) {
@@ -294,7 +305,7 @@ export class EventCoder {
       after,
       nps: parse.nps,
       pps: parse.pps,
-      groupAt: (t: number) => groups.get(t) ?? null,
+      groups,
       compoundSubject: (pred.subject?.conjuncts.length ?? 0) > 1,
       plurals: this.verbs.grouped,
     };
@@ -306,16 +317,15 @@ export class EventCoder {
     let sources: ResolvedActor[] = [];
     let targets: ResolvedActor[] = [];
 
-    const subject = (): ResolvedActor[] => this.subjectActors(pred, resolver);
     if (match?.source) sources = resolver.group(match.source);
     else if (pred.verb.passive) {
       if (byPp) sources = resolver.group(byPp.object);
-      else if (pred.subject && SELF_MOVING.test(code)) sources = subject();
-    } else if (pred.subject) sources = subject();
+      else if (pred.subject && SELF_MOVING.test(code)) sources = this.subjectActors(pred, resolver);
+    } else if (pred.subject) sources = this.subjectActors(pred, resolver);
 
     if (match?.target) targets = resolver.group(match.target);
     else if (pred.verb.passive && !(pred.subject && !byPp && SELF_MOVING.test(code))) {
-      if (pred.subject) targets = subject();
+      if (pred.subject) targets = this.subjectActors(pred, resolver);
       // "Evidence against Russia was presented": the passive subject's own phrase names the target.
       if (targets.length === 0) {
         for (const pp of pred.subjectPps) {
@@ -363,7 +373,6 @@ export class EventCoder {
     skip: Set<NounPhrase>,
     byPp: PrepPhrase | null,
   ): ResolvedActor[] {
-    const usable = (g: NounGroup) => !g.conjuncts.some((np) => skip.has(np) || np.temporal);
     for (const pp of match?.targetPps ?? []) {
       const r = resolver.group(pp.object);
       if (r.length > 0) return r;
@@ -371,7 +380,7 @@ export class EventCoder {
     // Named actors first (object, then its "of X", then the verb's PPs); an unnamed group
     // ("more troops") is a target only when nothing named is.
     let unnamed: ResolvedActor[] = [];
-    if (!pred.verb.passive && pred.object && usable(pred.object)) {
+    if (!pred.verb.passive && pred.object && usable(pred.object, skip)) {
       const r = resolver.group(pred.object, pred.objectPps);
       if (r.some((a) => a.actor !== null)) return r;
       for (const pp of pred.objectPps) {
@@ -382,7 +391,7 @@ export class EventCoder {
     }
     for (const pp of pred.pps) {
       if (pp === byPp && pred.verb.passive) continue;
-      if (!usable(pp.object)) continue;
+      if (!usable(pp.object, skip)) continue;
       const r = resolver.group(pp.object);
       if (r.some((a) => a.actor !== null)) return r;
       if (unnamed.length === 0 && r.length > 0) unnamed = r;
@@ -391,7 +400,7 @@ export class EventCoder {
     // TABARI's rule of last resort: the first named actor after the verb in its clause
     // ("cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor").
     for (const g of this.groupsAfter(pred)) {
-      if (!usable(g)) continue;
+      if (!usable(g, skip)) continue;
       const r = resolver.group(g).filter((a) => a.actor !== null);
       if (r.length > 0) return r;
     }

@@ -204,7 +204,7 @@ type Cls =
   | 'PUNCT'
   | 'X';
 
-function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) => boolean): Cls[] {
+function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: Token) => boolean): Cls[] {
   const cls: Cls[] = tokens.map((t, i) => {
     if (inMention[i]) return 'N';
     const l = t.lower;
@@ -429,8 +429,10 @@ export function parseSentence(
   mentions: readonly Mention[],
   verbLike: (t: Token) => boolean = () => false,
 ): SentenceParse {
-  const inMention = new Uint8Array(tokens.length);
-  const mentionStart = new Int32Array(tokens.length).fill(-1);
+  // Plain arrays: a typed array of more than 64 bytes lives off the heap, and allocating and
+  // sweeping one per sentence costs more than the lookups save.
+  const inMention: number[] = new Array(tokens.length).fill(0);
+  const mentionStart: number[] = new Array(tokens.length).fill(-1);
   for (const m of mentions) {
     for (let i = m.start; i < m.end; i++) inMention[i] = 1;
     mentionStart[m.start] = m.end;
@@ -852,7 +854,7 @@ function buildPredicates(
 ): Predicate[] {
   const preds: Predicate[] = [];
   const predOfUnit = new Map<number, Predicate>();
-  const unitOfToken = new Int32Array(tokens.length).fill(-1);
+  const unitOfToken: number[] = new Array(tokens.length).fill(-1);
   units.forEach((u, k) => {
     for (let t = u.start; t < u.end; t++) unitOfToken[t] = k;
   });
