@@ -81,6 +81,8 @@ function isFormOf(entry: VerbEntry, verb: string): boolean {
 
 export class EventCoder {
   private currentGroups = new Map<number, NounGroup>();
+  /** The same groups in the map's order, made when first needed for a sentence. */
+  private currentGroupList: NounGroup[] | null = null;
   private currentPredicates: readonly Predicate[] = [];
   private currentTokens: readonly Token[] = [];
   /** Predicates made for an event noun, and the carrier verb's predicate each stands for. */
@@ -95,6 +97,7 @@ export class EventCoder {
     const events: CodedEvent[] = [];
     const groupStarting = new Map<number, NounGroup>();
     this.currentGroups = groupStarting;
+    this.currentGroupList = null;
     this.currentPredicates = parse.predicates;
     this.currentTokens = parse.tokens;
     // Nominal predicates belong to this sentence only; kept across sentences they would pile up.
@@ -444,8 +447,10 @@ export class EventCoder {
         }
       }
     }
-    for (const [start, g] of this.currentGroups) {
-      if (start >= pred.verb.end && start < end) out.push(g);
+    // Walked as an array: iterating the map's entries allocates a pair and a result per group.
+    if (this.currentGroupList === null) this.currentGroupList = [...this.currentGroups.values()];
+    for (const g of this.currentGroupList) {
+      if (g.start >= pred.verb.end && g.start < end) out.push(g);
     }
     // An infinitive complement's arguments ("signed an accord to supply Gondor").
     for (const p of this.currentPredicates) {
