@@ -11,16 +11,17 @@ import {
   type Extractor,
   InvalidInputError,
   type IsoDate,
+  type Quantity,
   toIsoDate,
 } from '@parallax/core';
-import { attribute } from './claims/attribution.ts';
+import { attribute, type SentenceAttribution } from './claims/attribution.ts';
 import { ClaimBuilder } from './claims/claim-builder.ts';
 import { readQuantities } from './claims/quantity-reader.ts';
-import { TimeResolver } from './claims/time-resolver.ts';
+import { type TimeMention, TimeResolver } from './claims/time-resolver.ts';
 import type { ResolvedActor } from './coding/actor-resolver.ts';
 import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
-import { PlaceFinder } from './gazetteer/place-finder.ts';
+import { PlaceFinder, type PlaceMention } from './gazetteer/place-finder.ts';
 import { splitSentences } from './nlp/sentence-splitter.ts';
 import { SentenceAnalyser, type SentenceAnalysis } from './sentence-analysis.ts';
 
@@ -59,7 +60,7 @@ export class ParallaxExtractor implements Extractor {
 
     this.places.startDocument();
     const sentences = splitSentences(input.text);
-    const analyses = sentences.map((s) => this.analyser.analyse(s, date));
+    const analyses = this.analyser.analyseAll(sentences, date);
     if (analyses.some((a) => a.discarded === 'story')) return { claims: [], actors: [], places: [] };
 
     const docCountries = new Set<string>();
@@ -77,13 +78,16 @@ export class ParallaxExtractor implements Extractor {
       countryName: (iso3) => gazetteer.country(iso3)?.name ?? null,
       isCountry,
     });
-    const claims: Claim[] = [];
-    let previousSpeaker: ResolvedActor[] | null = null;
+    // Places, dates and numbers are only worth reading where there is an event to attach them to.
+    const eventful: number[] = [];
     for (let k = 0; k < analyses.length; k++) {
+      const a = analyses[k] as SentenceAnalysis;
+      if (!a.discarded && a.events.length > 0) eventful.push(k);
+    }
+    // Each reader runs over all the document's eventful sentences before the next, so its tables
+    // (gazetteer, date patterns) stay in the processor's caches; only the Claims depend on order.
+    const placesOf = eventful.map((k) => {
       const analysis = analyses[k] as SentenceAnalysis;
-      // Places, dates and numbers are only worth reading where there is an event to attach them to.
-      if (analysis.discarded || analysis.events.length === 0) continue;
-      const s = analysis.sentence;
       const blocked = analysis.mentions.filter((m) =>
         m.actors.some((id) => {
           const kind = lexicon.actors[id]?.kind;
@@ -91,20 +95,35 @@ export class ParallaxExtractor implements Extractor {
         }),
       );
       const sentenceCountries = new Set(countriesOf[k]);
-      const places = this.places.find(s.tokens, {
+      const places = this.places.find(analysis.sentence.tokens, {
         sentenceCountries,
         documentCountries: docCountries,
         blocked,
         names: analysis.mentions.filter((m) => m.actors.length > 0),
       });
       for (const p of places) if (p.entry.country) sentenceCountries.add(p.entry.country);
+      return places;
+    });
+    const attributions = eventful.map((k) => attribute((analyses[k] as SentenceAnalysis).parse));
+    const timesOf = eventful.map((k) => {
+      const s = (analyses[k] as SentenceAnalysis).sentence;
+      return this.times.resolve(input.text.slice(s.start, s.end), s.start, refTime);
+    });
+    const quantitiesOf = eventful.map((k) =>
+      readQuantities((analyses[k] as SentenceAnalysis).sentence.tokens, input.text),
+    );
+
+    const claims: Claim[] = [];
+    let previousSpeaker: ResolvedActor[] | null = null;
+    for (let e = 0; e < eventful.length; e++) {
+      const analysis = analyses[eventful[e] as number] as SentenceAnalysis;
       const built = builder.build({
         analysis,
-        attribution: attribute(analysis.parse),
+        attribution: attributions[e] as SentenceAttribution,
         resolver: analysis.resolver,
-        places,
-        times: this.times.resolve(input.text.slice(s.start, s.end), s.start, refTime),
-        quantities: readQuantities(s.tokens, input.text),
+        places: placesOf[e] as PlaceMention[],
+        times: timesOf[e] as TimeMention[],
+        quantities: quantitiesOf[e] as Quantity[],
         previousSpeaker,
       });
       if (built.speaker) previousSpeaker = built.speaker;

@@ -32,12 +32,30 @@ export class SentenceAnalyser {
   }
 
   analyse(sentence: Sentence, date: IsoDate | null): SentenceAnalysis {
-    const mentions = this.dictionaries.lexicon.scan(sentence.tokens);
-    const parse = parseSentence(sentence.tokens, mentions, (t) => this.dictionaries.verbs.knows(t));
-    const discarded = this.discards.scope(sentence);
-    const resolver = new ActorResolver(this.dictionaries.lexicon, mentions, date, sentence.tokens);
-    const events = discarded ? [] : this.coder.code(parse, resolver);
-    return { sentence, mentions, resolver, parse, events, discarded };
+    return this.analyseAll([sentence], date)[0] as SentenceAnalysis;
+  }
+
+  /**
+   * A document's sentences, each stage over all of them before the next: the actor trie, the parser
+   * and the verb patterns each stay in the processor's caches for a whole document rather than
+   * taking turns sentence by sentence. Sentences do not depend on one another here, so the
+   * analyses are the ones `analyse` gives one by one.
+   */
+  analyseAll(sentences: readonly Sentence[], date: IsoDate | null): SentenceAnalysis[] {
+    const { lexicon, verbs } = this.dictionaries;
+    const mentions = sentences.map((s) => lexicon.scan(s.tokens));
+    const parses = sentences.map((s, i) => parseSentence(s.tokens, mentions[i] as Mention[], (t) => verbs.knows(t)));
+    const out: SentenceAnalysis[] = [];
+    for (let i = 0; i < sentences.length; i++) {
+      const sentence = sentences[i] as Sentence;
+      const m = mentions[i] as Mention[];
+      const parse = parses[i] as SentenceParse;
+      const discarded = this.discards.scope(sentence);
+      const resolver = new ActorResolver(lexicon, m, date, sentence.tokens);
+      const events = discarded ? [] : this.coder.code(parse, resolver);
+      out.push({ sentence, mentions: m, resolver, parse, events, discarded });
+    }
+    return out;
   }
 }
 

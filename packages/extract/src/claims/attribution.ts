@@ -44,17 +44,21 @@ export interface SentenceAttribution {
   wrappers: Set<number>;
 }
 
+/** Index of the unit holding a token (-1 if none). */
+function unitAt(units: SentenceParse['units'], token: number): number {
+  return units.findIndex((u) => u.start <= token && token < u.end);
+}
+
 export function attribute(parse: SentenceParse): SentenceAttribution {
   const { tokens, predicates, units } = parse;
   const of = new Map<number, Attribution>();
   const wrappers = new Set<number>();
-  const unitAt = (token: number) => units.findIndex((u) => u.start <= token && token < u.end);
 
   for (const p of predicates) {
     const lemma = tokens[p.verb.main]?.lemma ?? '';
     const stance = reportingStance(lemma);
     if (!stance || p.verb.infinitive) continue;
-    let u = unitAt(p.verb.end - 1) + 1;
+    let u = unitAt(units, p.verb.end - 1) + 1;
     // Skip what may sit between the verb and its complement: "said on Friday that", "told reporters that".
     let sawObject = false;
     while (u < units.length) {
@@ -126,7 +130,7 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
             x.kind === 'np',
         );
     const commaBefore = units
-      .slice(0, unitAt(p.subject?.start ?? p.verb.start))
+      .slice(0, unitAt(units, p.subject?.start ?? p.verb.start))
       .some((x) => x.kind === 'comma' || x.kind === 'quote');
     if (before.length > 0 && commaBefore && (restIsTail || (inverted && !p.subject))) {
       wrappers.add(p.id);

@@ -66,9 +66,15 @@ export interface SentenceMaterial {
   previousSpeaker: ResolvedActor[] | null;
 }
 
+/** The most specific place of a list (city before division before country), the first among equals. */
+function specific(list: readonly PlaceMention[]): PlaceMention | undefined {
+  return [...list].sort((a, b) => LEVEL_RANK[b.entry.level] - LEVEL_RANK[a.entry.level] || a.start - b.start)[0];
+}
+
 export class ClaimBuilder {
   readonly actors = new Map<string, Actor>();
   readonly places = new Map<string, Place>();
+  private readonly placeOf = new Map<PlaceMention['entry'], Place>();
 
   constructor(private readonly ctx: ClaimContext) {}
 
@@ -187,8 +193,6 @@ export class ClaimBuilder {
       ? located.filter((pl) => pl.start >= subject.start && pl.end <= subject.end && pl.preposition !== 'object')
       : [];
     // "to Brazil's Amazonas state", "in Kharkiv, Ukraine": the most specific place named wins.
-    const specific = (list: PlaceMention[]) =>
-      [...list].sort((a, b) => LEVEL_RANK[b.entry.level] - LEVEL_RANK[a.entry.level] || a.start - b.start)[0];
     const pick =
       specific(inClause) ??
       specific(inSubject) ??
@@ -196,15 +200,20 @@ export class ClaimBuilder {
       null;
     if (!pick) return null;
     const e = pick.entry;
-    const place = buildPlace({
-      name: e.name,
-      level: e.level,
-      gazetteerId: e.gazetteerId,
-      country: e.country,
-      admin1: e.admin1,
-      lat: e.lat,
-      lon: e.lon,
-    });
+    // A document places many events in the same few places: each Place (and its hashed id) is built once.
+    let place = this.placeOf.get(e);
+    if (!place) {
+      place = buildPlace({
+        name: e.name,
+        level: e.level,
+        gazetteerId: e.gazetteerId,
+        country: e.country,
+        admin1: e.admin1,
+        lat: e.lat,
+        lon: e.lon,
+      });
+      this.placeOf.set(e, place);
+    }
     this.places.set(place.id, place);
     return {
       id: place.id,

@@ -77,9 +77,29 @@ const NOT_SIMPLE =
  */
 const JOINED_BEFORE =
   /(?:\b(?:last|next|this|past|previous|coming|from|between|until|till|through|to|and|or|every|each)|[-–])\s*$/i;
-const JOINED_AFTER = /^\s*(?:\b(?:to|and|or|until|till|through|next|last|week)\b|[-–])/i;
-const joined = (piece: string, start: number, end: number) =>
-  JOINED_BEFORE.test(piece.slice(Math.max(0, start - 12), start)) || JOINED_AFTER.test(piece.slice(end, end + 12));
+const JOINED_AFTER = /^\s*(?:\b(?:until|till|through|next|last|week)\b|[-–])/i;
+/**
+ * "to", "and", "or" after a date join it to what follows only when a date or time follows ("Monday to
+ * Fri", "October to 5 November"); "on Friday to a question", "in December and suffered" are plain.
+ * Date words elsewhere in the window already send it to chrono; this catches what the hints miss.
+ */
+const WEAK_JOIN_AFTER = /^\s*(?:to|and|or)\b\s*([^\s,;:]*)/i;
+/**
+ * Words chrono reads as dates or times that the date hints do not flag (abbreviated weekdays,
+ * "noon", "now"), and "may" and "march" in any case: a window holding any of them is left to chrono.
+ */
+const OTHER_TIME =
+  /\b(?:now|noon|midnight|morning|afternoon|evening|night|tonight|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|may|march|sept?)\b/i;
+function joined(piece: string, start: number, end: number, weakOk = false): boolean {
+  if (JOINED_BEFORE.test(piece.slice(Math.max(0, start - 12), start))) return true;
+  const after = piece.slice(end, end + 24);
+  if (JOINED_AFTER.test(after)) return true;
+  const weak = WEAK_JOIN_AFTER.exec(after);
+  if (weak && !weakOk) return true;
+  if (!weak) return false;
+  const next = weak[1] ?? '';
+  return next === '' || /\d/.test(next) || OTHER_TIME.test(next) || HINT_ONE.test(next);
+}
 
 const MONTH_NUMBER: Record<string, number> = {
   january: 1,
@@ -125,6 +145,14 @@ const MONTH_ALONE = new RegExp(
   `\\b(?:(?:in|since|during|until|till|by|of)\\s+)${MONTH_WORD}(?:,?\\s+((?:19|20)\\d\\d))?(?![\\w-])`,
   'gi',
 );
+/** "in mid-November", "by late October 2024": chrono reads the month (and year) and leaves the part of it. */
+const MONTH_PART = new RegExp(
+  `\\b(?:(?:in|since|during|until|till|by|of)\\s+)?(?:early|mid|late)(?:-|\\s+)${MONTH_WORD}(?:,?\\s+((?:19|20)\\d\\d))?(?![\\w-])`,
+  'gi',
+);
+const FULL_MONTHS = new Set(
+  'january february march april june july august september october november december'.split(' '),
+);
 /** What makes a window more than one plain date: ranges, times, relative words, other numbers. */
 const NOT_PLAIN =
   /\b\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\d:\d\d|\b(?:end|beginning|start|mid|early|late|earlier|later|ago|noon|midnight|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|[ap]\.?m\.?|gmt|utc)\b/i;
@@ -155,7 +183,8 @@ export class TimeResolver {
     // chrono's cost grows with the text it scans: give it only the stretches around date words.
     for (const [from, to] of hintWindows(text)) {
       const piece = text.slice(from, to);
-      const simple = this.simpleDay(piece, text, reference) ?? plainDate(piece, reference);
+      const simple =
+        this.simpleDay(piece, text, reference) ?? plainDate(piece, reference) ?? relativeWeek(piece, reference);
       if (simple) {
         out.push({ ...simple, start: offset + from + simple.start, end: offset + from + simple.end });
         continue;
@@ -191,7 +220,8 @@ export class TimeResolver {
     if (!m || SIMPLE_DAY.exec(piece)) return null;
     const rest = piece.slice(0, m.index) + piece.slice(m.index + m[0].length);
     if (NOT_SIMPLE.test(m[0]) || NOT_SIMPLE.test(rest) || otherDate(rest)) return null;
-    if (joined(piece, m.index, m.index + m[0].length)) return null;
+    // chrono leaves "late"/"early" out of the date it reads before "to"/"and" ("late Sunday to …").
+    if (joined(piece, m.index, m.index + m[0].length, !/^(?:on\s+)?(?:early|late)\b/i.test(m[0]))) return null;
     const today = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
     let day: number;
     if (m[2]) {
@@ -249,17 +279,51 @@ export class TimeResolver {
   }
 }
 
+/** "last week", "this week": a week counted from the document's date, as chrono reads it. */
+const RELATIVE_WEEK = /\b(last|past|next|this)\s+week\b/gi;
+
+/**
+ * A window whose only date is "last/past/next/this week", read without chrono: last and past week
+ * are the day a week before the document's date, next week the day a week after, this week the
+ * Sunday it began on — each a week-long span, as chrono's reading gives through `toSpan`.
+ */
+function relativeWeek(piece: string, reference: Date): TimeMention | null {
+  RELATIVE_WEEK.lastIndex = 0;
+  const m = RELATIVE_WEEK.exec(piece);
+  if (!m || RELATIVE_WEEK.exec(piece)) return null;
+  const rest = piece.slice(0, m.index) + piece.slice(m.index + m[0].length);
+  if (NOT_SIMPLE.test(rest) || otherDate(rest) || OTHER_TIME.test(rest)) return null;
+  if (joined(piece, m.index, m.index + m[0].length)) return null;
+  const today = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
+  const which = (m[1] as string).toLowerCase();
+  const day =
+    which === 'next'
+      ? today + 7 * MS_DAY
+      : which === 'this'
+        ? today - new Date(today).getUTCDay() * MS_DAY
+        : today - 7 * MS_DAY;
+  return { start: m.index, end: m.index + m[0].length, text: m[0], span: spanFor(iso(new Date(day)), 'week') };
+}
+
 /**
  * A window whose only date is a plain calendar date — "19 June 2024", "Monday, 28 October 2024",
  * "Oct. 23", "in March 2024", "in June" — read without chrono, with chrono's choice of year when none
  * is given (the one nearest the document's date). Ranges, times and relative dates go to chrono.
  */
 function plainDate(piece: string, reference: Date): TimeMention | null {
-  let found: { index: number; text: string; month: number; day: number | null; year: number | null } | null = null;
+  let found: {
+    index: number;
+    text: string;
+    month: number;
+    day: number | null;
+    year: number | null;
+    re: RegExp;
+  } | null = null;
   for (const [re, dayGroup, monthGroup, yearGroup] of [
     [DAY_MONTH, 1, 2, 3],
     [MONTH_DAY, 2, 1, 3],
     [MONTH_ALONE, 0, 1, 2],
+    [MONTH_PART, 0, 1, 2],
   ] as const) {
     re.lastIndex = 0;
     for (const m of piece.matchAll(re)) {
@@ -267,7 +331,7 @@ function plainDate(piece: string, reference: Date): TimeMention | null {
       const month = MONTH_NUMBER[(m[monthGroup] as string).toLowerCase().replace(/\.$/, '')];
       const day = dayGroup ? Number(m[dayGroup]) : null;
       if (!month || (day !== null && (day < 1 || day > 31))) return null;
-      found = { index: m.index, text: m[0], month, day, year: m[yearGroup] ? Number(m[yearGroup]) : null };
+      found = { index: m.index, text: m[0], month, day, year: m[yearGroup] ? Number(m[yearGroup]) : null, re };
     }
     // The same words can match twice ("on 4 November" as DAY_MONTH only); the first pattern to match wins.
     if (found) break;
@@ -275,11 +339,21 @@ function plainDate(piece: string, reference: Date): TimeMention | null {
   if (!found) return null;
   const rest = piece.slice(0, found.index) + piece.slice(found.index + found.text.length);
   if (NOT_PLAIN.test(rest) || otherDate(rest)) return null;
-  if (joined(piece, found.index, found.index + found.text.length)) return null;
+  // chrono reads "Oct. 23 to …" as October 2023: a month-first date before "to"/"and" stays its.
+  if (joined(piece, found.index, found.index + found.text.length, found.re !== MONTH_DAY)) return null;
   // The leading preposition of "in June" is not part of the date's words.
-  const words = /^(?:in|since|during|until|till|by|of)\s+/i.exec(found.text);
+  const words = /^(?:(?:in|since|during|until|till|by|of)\s+)?(?:(?:early|mid|late)(?:-|\s+))?/i.exec(found.text);
   const start = found.index + (words ? words[0].length : 0);
   const text = piece.slice(start, found.index + found.text.length);
+  // chrono reads only capitalised full month names after a part of the month, not "mid-march",
+  // "late May" or "mid-Nov", and reads "mid-November, 3,000 troops" as a day: leave those to it.
+  if (
+    found.re === MONTH_PART &&
+    (/^[a-z]/.test(text) ||
+      !FULL_MONTHS.has((text.split(/[\s,]/)[0] as string).toLowerCase()) ||
+      /^\s*,?\s*\d/.test(piece.slice(found.index + found.text.length)))
+  )
+    return null;
   const year = found.year ?? nearestYear(reference, found.month, found.day ?? 1);
   if (found.day !== null) {
     const date = new Date(Date.UTC(year, found.month - 1, found.day));

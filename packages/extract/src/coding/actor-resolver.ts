@@ -101,14 +101,18 @@ export class ActorResolver {
     return result;
   }
 
+  /** The phrase names only agents ("lawmakers", "officials"), no actor. */
+  private bareAgent(np: NounPhrase): boolean {
+    const ms = this.mentionsIn(np.start, np.end);
+    return ms.length > 0 && ms.every((m) => m.agent !== null);
+  }
+
   private readGroup(g: NounGroup, pps: readonly PrepPhrase[]): ResolvedActor[] {
     // Trailing "of/in/from X" belongs to the last conjunct, and to earlier ones only when they are
     // bare agents ("lawmakers and officials in Fornost" — both in Fornost).
-    const bareAgent = (np: NounPhrase) => {
-      const ms = this.mentionsIn(np.start, np.end);
-      return ms.length > 0 && ms.every((m) => m.agent !== null);
-    };
-    const per = g.conjuncts.map((np, k) => this.phrase(np, k === g.conjuncts.length - 1 || bareAgent(np) ? pps : []));
+    const per = g.conjuncts.map((np, k) =>
+      this.phrase(np, k === g.conjuncts.length - 1 || this.bareAgent(np) ? pps : []),
+    );
     const last = g.conjuncts[g.conjuncts.length - 1];
     const lastMentions = last ? this.mentionsIn(last.start, last.end) : [];
     // Only "British activists"-style conjuncts (a name plus its head noun) lend their head noun.
@@ -122,7 +126,7 @@ export class ActorResolver {
       firstName !== undefined && firstMentions.some((m) => m.agent && m.start > firstName.start);
     g.conjuncts.forEach((np, k) => {
       let mine = per[k] ?? [];
-      if (k > 0 && firstNameIsModifier && bareAgent(np) && mine.every((a) => a.actor === null)) {
+      if (k > 0 && firstNameIsModifier && this.bareAgent(np) && mine.every((a) => a.actor === null)) {
         const base = (per[0] ?? [])[0];
         const ms = this.mentionsIn(np.start, np.end);
         if (base) {

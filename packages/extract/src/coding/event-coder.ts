@@ -32,6 +32,48 @@ const FRAME = /^(MISSIONS?|EFFORTS?|CAMPAIGNS?|OPERATIONS?|DRIVES?|BIDS?)$/;
 /** Roots whose passive subject is the actor, not the patient: troops "were deployed", "withdrew". */
 const SELF_MOVING = /^(15|0872|0874|0873|087)/;
 
+/**
+ * An event from its predicate, pattern and verb plus code and roles. Written out field by field:
+ * V8 (Node 20) builds `{ ...base, code, … }` — a spread followed by new properties — through a slow
+ * path costing microseconds an object.
+ */
+function eventOf(
+  base: { predicate: Predicate; pattern: VerbPattern | null; verb: string },
+  code: string,
+  sources: ResolvedActor[],
+  targets: ResolvedActor[],
+  reverse: boolean,
+): CodedEvent {
+  return { predicate: base.predicate, pattern: base.pattern, verb: base.verb, code, sources, targets, reverse };
+}
+
+/** Notes a noun group under its first token, unless one already starts there. */
+function addGroup(groupStarting: Map<number, NounGroup>, g: NounGroup | null): void {
+  if (g && !groupStarting.has(g.start)) groupStarting.set(g.start, g);
+}
+
+/** Adds a token's dictionary words to the words present around a verb (with singulars of plural nouns). */
+function notePresent(present: Set<string>, list: string[], t: Token, grouped: boolean): void {
+  addPresent(present, list, t.key);
+  if (grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
+    addPresent(present, list, t.key.slice(0, -1));
+    if (t.key.endsWith('ES')) addPresent(present, list, t.key.slice(0, -2));
+  }
+  if (t.words.length > 1) for (const w of t.words) addPresent(present, list, w);
+}
+
+/** Adds a word to the set and, the first time, to the list (which keeps the set's order). */
+function addPresent(present: Set<string>, list: string[], w: string): void {
+  if (present.has(w)) return;
+  present.add(w);
+  list.push(w);
+}
+
+/** A group may be a default target: none of its phrases was skipped by the pattern or is a date. */
+function usable(g: NounGroup, skip: ReadonlySet<NounPhrase>): boolean {
+  return !g.conjuncts.some((np) => skip.has(np) || np.temporal);
+}
+
 /** Does the dictionary entry list `verb` (a lemma or one of its written forms)? */
 function isFormOf(entry: VerbEntry, verb: string): boolean {
   return entry.lemma === verb || entry.forms.some((f) => f.join(' ') === verb);
@@ -39,6 +81,8 @@ function isFormOf(entry: VerbEntry, verb: string): boolean {
 
 export class EventCoder {
   private currentGroups = new Map<number, NounGroup>();
+  /** The same groups in the map's order, made when first needed for a sentence. */
+  private currentGroupList: NounGroup[] | null = null;
   private currentPredicates: readonly Predicate[] = [];
   private currentTokens: readonly Token[] = [];
   /** Predicates made for an event noun, and the carrier verb's predicate each stands for. */
@@ -53,18 +97,20 @@ export class EventCoder {
     const events: CodedEvent[] = [];
     const groupStarting = new Map<number, NounGroup>();
     this.currentGroups = groupStarting;
+    this.currentGroupList = null;
     this.currentPredicates = parse.predicates;
     this.currentTokens = parse.tokens;
-    const addGroup = (g: NounGroup | null) => {
-      if (g && !groupStarting.has(g.start)) groupStarting.set(g.start, g);
-    };
+    // Nominal predicates belong to this sentence only; kept across sentences they would pile up.
+    this.nominalOf.clear();
     for (const p of parse.predicates) {
-      addGroup(p.subject);
-      addGroup(p.object);
-      for (const pp of p.pps) addGroup(pp.object);
+      addGroup(groupStarting, p.subject);
+      addGroup(groupStarting, p.object);
+      for (const pp of p.pps) addGroup(groupStarting, pp.object);
     }
-    for (const pp of parse.pps) addGroup(pp.object);
-    for (const np of parse.nps) addGroup({ conjuncts: [np], start: np.start, end: np.end });
+    for (const pp of parse.pps) addGroup(groupStarting, pp.object);
+    for (const np of parse.nps) {
+      if (!groupStarting.has(np.start)) groupStarting.set(np.start, { conjuncts: [np], start: np.start, end: np.end });
+    }
 
     const coded = new Set<Predicate>();
     for (const pred of parse.predicates) {
@@ -120,15 +166,14 @@ export class EventCoder {
         for (const a of sources) {
           for (const b of sources) {
             if (a.code === b.code) continue;
-            if (forward) events.push({ ...base, code: forward, sources: [a], targets: [b], reverse: false });
-            if (reverse && reverse !== forward)
-              events.push({ ...base, code: reverse, sources: [b], targets: [a], reverse: true });
+            if (forward) events.push(eventOf(base, forward, [a], [b], false));
+            if (reverse && reverse !== forward) events.push(eventOf(base, reverse, [b], [a], true));
           }
         }
         continue;
       }
-      if (forward) events.push({ ...base, code: forward, sources, targets, reverse: false });
-      if (reverse) events.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
+      if (forward) events.push(eventOf(base, forward, sources, targets, false));
+      if (reverse) events.push(eventOf(base, reverse, targets, sources, true));
     }
     // The combination rules are CAMEO's; the TABARI-era validation dictionary codes in WEIS.
     return this.verbs.grouped
@@ -154,21 +199,14 @@ export class EventCoder {
     const matcher = new PatternMatcher(ctx);
     // Words present around the verb: a pattern needing a word that is absent is not tried.
     const present = new Set<string>();
-    const note = (i: number) => {
-      const t = parse.tokens[i] as Token;
-      present.add(t.key);
-      if (this.verbs.grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
-        present.add(t.key.slice(0, -1));
-        if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
-      }
-      if (t.words.length > 1) for (const w of t.words) present.add(w);
-    };
-    for (const i of ctx.before) note(i);
-    for (const i of ctx.after) note(i);
+    const presentList: string[] = [];
+    const grouped = this.verbs.grouped;
+    for (const i of ctx.before) notePresent(present, presentList, parse.tokens[i] as Token, grouped);
+    for (const i of ctx.after) notePresent(present, presentList, parse.tokens[i] as Token, grouped);
     let best: PatternMatch | null = null;
     let bestVerb = first.entry;
     for (const hit of hits) {
-      for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
+      for (const pattern of this.verbs.candidates(hit.entry.block, present, presentList)) {
         if (pattern.onlyFor && !pattern.onlyFor.some((v) => isFormOf(hit.entry, v))) continue;
         const m = matcher.match(pattern);
         if (!m) continue;
@@ -246,8 +284,8 @@ export class EventCoder {
     const { sources, targets } = this.roles(nominal, best, resolver, forward ?? reverse ?? '');
     const base = { predicate: pred, pattern: best?.pattern ?? null, verb: entry.lemma };
     const out: CodedEvent[] = [];
-    if (forward) out.push({ ...base, code: forward, sources, targets, reverse: false });
-    if (reverse) out.push({ ...base, code: reverse, sources: targets, targets: sources, reverse: true });
+    if (forward) out.push(eventOf(base, forward, sources, targets, false));
+    if (reverse) out.push(eventOf(base, reverse, targets, sources, true));
     return out;
   }
 
@@ -294,7 +332,7 @@ export class EventCoder {
       after,
       nps: parse.nps,
       pps: parse.pps,
-      groupAt: (t: number) => groups.get(t) ?? null,
+      groups,
       compoundSubject: (pred.subject?.conjuncts.length ?? 0) > 1,
       plurals: this.verbs.grouped,
     };
@@ -306,16 +344,15 @@ export class EventCoder {
     let sources: ResolvedActor[] = [];
     let targets: ResolvedActor[] = [];
 
-    const subject = (): ResolvedActor[] => this.subjectActors(pred, resolver);
     if (match?.source) sources = resolver.group(match.source);
     else if (pred.verb.passive) {
       if (byPp) sources = resolver.group(byPp.object);
-      else if (pred.subject && SELF_MOVING.test(code)) sources = subject();
-    } else if (pred.subject) sources = subject();
+      else if (pred.subject && SELF_MOVING.test(code)) sources = this.subjectActors(pred, resolver);
+    } else if (pred.subject) sources = this.subjectActors(pred, resolver);
 
     if (match?.target) targets = resolver.group(match.target);
     else if (pred.verb.passive && !(pred.subject && !byPp && SELF_MOVING.test(code))) {
-      if (pred.subject) targets = subject();
+      if (pred.subject) targets = this.subjectActors(pred, resolver);
       // "Evidence against Russia was presented": the passive subject's own phrase names the target.
       if (targets.length === 0) {
         for (const pp of pred.subjectPps) {
@@ -363,7 +400,6 @@ export class EventCoder {
     skip: Set<NounPhrase>,
     byPp: PrepPhrase | null,
   ): ResolvedActor[] {
-    const usable = (g: NounGroup) => !g.conjuncts.some((np) => skip.has(np) || np.temporal);
     for (const pp of match?.targetPps ?? []) {
       const r = resolver.group(pp.object);
       if (r.length > 0) return r;
@@ -371,7 +407,7 @@ export class EventCoder {
     // Named actors first (object, then its "of X", then the verb's PPs); an unnamed group
     // ("more troops") is a target only when nothing named is.
     let unnamed: ResolvedActor[] = [];
-    if (!pred.verb.passive && pred.object && usable(pred.object)) {
+    if (!pred.verb.passive && pred.object && usable(pred.object, skip)) {
       const r = resolver.group(pred.object, pred.objectPps);
       if (r.some((a) => a.actor !== null)) return r;
       for (const pp of pred.objectPps) {
@@ -382,7 +418,7 @@ export class EventCoder {
     }
     for (const pp of pred.pps) {
       if (pp === byPp && pred.verb.passive) continue;
-      if (!usable(pp.object)) continue;
+      if (!usable(pp.object, skip)) continue;
       const r = resolver.group(pp.object);
       if (r.some((a) => a.actor !== null)) return r;
       if (unnamed.length === 0 && r.length > 0) unnamed = r;
@@ -391,7 +427,7 @@ export class EventCoder {
     // TABARI's rule of last resort: the first named actor after the verb in its clause
     // ("cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor").
     for (const g of this.groupsAfter(pred)) {
-      if (!usable(g)) continue;
+      if (!usable(g, skip)) continue;
       const r = resolver.group(g).filter((a) => a.actor !== null);
       if (r.length > 0) return r;
     }
@@ -411,8 +447,10 @@ export class EventCoder {
         }
       }
     }
-    for (const [start, g] of this.currentGroups) {
-      if (start >= pred.verb.end && start < end) out.push(g);
+    // Walked as an array: iterating the map's entries allocates a pair and a result per group.
+    if (this.currentGroupList === null) this.currentGroupList = [...this.currentGroups.values()];
+    for (const g of this.currentGroupList) {
+      if (g.start >= pred.verb.end && g.start < end) out.push(g);
     }
     // An infinitive complement's arguments ("signed an accord to supply Gondor").
     for (const p of this.currentPredicates) {

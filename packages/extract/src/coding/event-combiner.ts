@@ -101,15 +101,17 @@ export function combineEvents(
       // "refused to meet", "failed to reach agreement": a rejection of what the complement names.
       const c = own[0] as CodedEvent;
       for (const e of [...gov, ...(byPred.get(g) ?? []), ...(byPred.get(p) ?? [])]) dropped.add(e);
-      added.push({
+      const rejection: CodedEvent = {
         ...c,
         code: REJECTION_OF[root(c.code)] ?? '120',
         sources: (gov[0] as CodedEvent).sources,
         targets: c.targets.length ? c.targets : (gov[0] as CodedEvent).targets,
         reverse: false,
         verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
-        head: (gov[0] as CodedEvent).head ?? g,
-      });
+      };
+      // Set after the spread: V8 (Node 20) builds a spread followed by a new property on a slow path.
+      rejection.head = (gov[0] as CodedEvent).head ?? g;
+      added.push(rejection);
       continue;
     }
     // A governing verb coded as intent (03) is a desire, unless it is one of aspect ("prepared to attend").
@@ -147,15 +149,16 @@ export function combineEvents(
     }
     for (const e of [...gov, ...(byPred.get(g) ?? [])]) dropped.add(e);
     for (const e of byPred.get(p) ?? []) dropped.add(e);
-    added.push({
+    const merged: CodedEvent = {
       ...c,
       code,
       sources,
       targets,
       reverse: false,
       verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
-      head: (gov[0] as CodedEvent).head ?? g,
-    });
+    };
+    merged.head = (gov[0] as CodedEvent).head ?? g;
+    added.push(merged);
   }
 
   // "agreed to share information", "agreed on a plan", "agreed that they should cooperate": an

@@ -19,8 +19,8 @@ export interface MatchContext {
   /** Noun phrases and PPs the regions contain, for group elements and markers. */
   nps: readonly NounPhrase[];
   pps: readonly PrepPhrase[];
-  /** Noun group that starts at a token (for markers binding a whole coordination). */
-  groupAt: (token: number) => NounGroup | null;
+  /** Noun groups by the token they start at (for markers binding a whole coordination). */
+  groups: ReadonlyMap<number, NounGroup>;
   /** The subject is a coordination, which `%` requires. */
   compoundSubject: boolean;
   /** Pattern nouns also match their plural (CAMEO 2.0), or only as written (TABARI-era files). */
@@ -93,6 +93,12 @@ function firstWordIndex(el: WordElement): Map<string, number[]> {
   return m;
 }
 
+/** Adds the alternatives listed under first word `w`, each once. */
+function addAlternatives(out: number[], byFirst: Map<string, number[]>, w: string): void {
+  const list = byFirst.get(w);
+  if (list) for (const a of list) if (!out.includes(a)) out.push(a);
+}
+
 /** A copy of a state; its lists are shared, and replaced (never pushed to) when one grows. */
 const clone = (s: State): State => ({ ...s });
 
@@ -130,17 +136,13 @@ export class PatternMatcher {
     if (el.alternatives.length <= 4) return SMALL[el.alternatives.length] as number[];
     const byFirst = firstWordIndex(el);
     const out: number[] = [];
-    const add = (w: string) => {
-      const list = byFirst.get(w);
-      if (list) for (const a of list) if (!out.includes(a)) out.push(a);
-    };
-    add('');
-    add(token.key);
-    if (token.words.length > 1) for (const w of token.words) add(w);
+    addAlternatives(out, byFirst, '');
+    addAlternatives(out, byFirst, token.key);
+    if (token.words.length > 1) for (const w of token.words) addAlternatives(out, byFirst, w);
     if (this.ctx.plurals && (token.pos === 'NOUN' || token.pos === 'PROPN')) {
-      if (token.key.endsWith('S')) add(token.key.slice(0, -1));
-      if (token.key.endsWith('ES')) add(token.key.slice(0, -2));
-      add(`${token.key}S`);
+      if (token.key.endsWith('S')) addAlternatives(out, byFirst, token.key.slice(0, -1));
+      if (token.key.endsWith('ES')) addAlternatives(out, byFirst, token.key.slice(0, -2));
+      addAlternatives(out, byFirst, `${token.key}S`);
     }
     return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
@@ -285,7 +287,7 @@ export class PatternMatcher {
           s.compound = true;
           return [s];
         }
-        const group = this.ctx.groupAt(tokenIndex);
+        const group = this.ctx.groups.get(tokenIndex) ?? null;
         if (!group || group.conjuncts.length < 2) return [];
         const s = clone(state);
         s.target = group;
@@ -299,7 +301,7 @@ export class PatternMatcher {
         // ("warned their ^ about +": `^` takes "populations" after the matched "their").
         const np = this.npAt(tokenIndex);
         if (!np) return [];
-        const group = this.ctx.groupAt(np.start);
+        const group = this.ctx.groups.get(np.start) ?? null;
         const s = clone(state);
         const end = group ? group.end : np.end;
         if (el.kind === 'source') s.source = group;

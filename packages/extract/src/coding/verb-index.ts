@@ -63,19 +63,25 @@ export class VerbIndex {
   }
 
   /** Patterns of a block that could match a sentence containing `present` words, in file order. */
-  candidates(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
+  candidates(
+    block: VerbBlock,
+    present: ReadonlySet<string>,
+    /** The same words in the set's order, when the caller has them (iterating an array allocates nothing). */
+    presentList: readonly string[] = [...present],
+  ): VerbPattern[] {
     const idx = this.indexOf(block);
     const call = ++this.call;
     const out: VerbPattern[] = [];
-    for (const p of idx.always) if (requiredPresent(p, present)) out.push(p);
+    for (const p of idx.always) if (requiredPresent(p, present, presentList)) out.push(p);
     if (idx.byWord.size > 0) {
-      for (const w of present) {
+      for (let i = 0; i < presentList.length; i++) {
+        const w = presentList[i] as string;
         const slots = idx.byWord.get(w);
         if (!slots) continue;
         for (const slot of slots) {
           if (slot.seen === call) continue;
           slot.seen = call;
-          if (requiredPresent(slot.pattern, present)) out.push(slot.pattern);
+          if (requiredPresent(slot.pattern, present, presentList)) out.push(slot.pattern);
         }
       }
     }
@@ -174,7 +180,7 @@ const requiredSets = new WeakMap<VerbPattern, ReadonlySet<string>[]>();
  * Every word the pattern needs occurs in `present` (as one of its alternatives). A synset offers
  * a hundred alternatives and a clause a few dozen words: the shorter side is walked.
  */
-function requiredPresent(p: VerbPattern, present: ReadonlySet<string>): boolean {
+function requiredPresent(p: VerbPattern, present: ReadonlySet<string>, presentList: readonly string[]): boolean {
   let sets: ReadonlySet<string>[] | undefined;
   for (let g = 0; g < p.required.length; g++) {
     const alts = p.required[g] as string[];
@@ -188,8 +194,8 @@ function requiredPresent(p: VerbPattern, present: ReadonlySet<string>): boolean 
         }
       }
       const set = sets[g] as ReadonlySet<string>;
-      for (const w of present) {
-        if (set.has(w)) {
+      for (let i = 0; i < presentList.length; i++) {
+        if (set.has(presentList[i] as string)) {
           any = true;
           break;
         }

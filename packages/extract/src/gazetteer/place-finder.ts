@@ -219,7 +219,7 @@ export class PlaceFinder {
   find(tokens: readonly Token[], ctx: PlaceContext): PlaceMention[] {
     const out: PlaceMention[] = [];
     this.keys = new Array(tokens.length);
-    const blocked = new Uint8Array(tokens.length);
+    const blocked: number[] = new Array(tokens.length).fill(0);
     for (const b of ctx.blocked) for (let i = b.start; i < b.end && i < tokens.length; i++) blocked[i] = 1;
     let i = 0;
     let last: PlaceMention | null = null;
@@ -268,7 +268,7 @@ export class PlaceFinder {
   private longest(
     tokens: readonly Token[],
     start: number,
-    blocked: Uint8Array,
+    blocked: readonly number[],
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
     // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina"): the words
     // after the first that may belong to it, before asking the gazetteer anything.

@@ -204,7 +204,7 @@ type Cls =
   | 'PUNCT'
   | 'X';
 
-function classify(tokens: Token[], inMention: Uint8Array, verbLike: (t: Token) => boolean): Cls[] {
+function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: Token) => boolean): Cls[] {
   const cls: Cls[] = tokens.map((t, i) => {
     if (inMention[i]) return 'N';
     const l = t.lower;
@@ -429,8 +429,10 @@ export function parseSentence(
   mentions: readonly Mention[],
   verbLike: (t: Token) => boolean = () => false,
 ): SentenceParse {
-  const inMention = new Uint8Array(tokens.length);
-  const mentionStart = new Int32Array(tokens.length).fill(-1);
+  // Plain arrays: a typed array of more than 64 bytes lives off the heap, and allocating and
+  // sweeping one per sentence costs more than the lookups save.
+  const inMention: number[] = new Array(tokens.length).fill(0);
+  const mentionStart: number[] = new Array(tokens.length).fill(-1);
   for (const m of mentions) {
     for (let i = m.start; i < m.end; i++) inMention[i] = 1;
     mentionStart[m.start] = m.end;
@@ -557,42 +559,47 @@ export function parseSentence(
   const groupAt = new Map<number, NounGroup>();
   // Noun groups: coordination over units. "A, B and C" and "A, B, and C" are lists; "A, the
   // state's fiercest foe," (no closing conjunction) is an apposition, left out of the group.
-  const readGroup = (u: number): { group: NounGroup; next: number } | null => {
-    const first = units[u];
-    if (first?.kind !== 'np' || !first.np) return null;
-    const cached = groupAt.get(u);
-    if (cached) return { group: cached, next: nextUnitAfter(units, cached.end) };
-    const items: NounPhrase[] = [first.np];
-    let k = u + 1;
-    // Gather ", NP" items; they only count if a conjunction closes the list.
-    const commaItems: NounPhrase[] = [];
-    let q = k;
-    // "On June 18, 2024, Russia and North Korea signed": a date and what follows its commas are no
-    // list — the date's commas set it off from the clause.
-    while (
-      !first.np.temporal &&
-      units[q]?.kind === 'comma' &&
-      units[q + 1]?.kind === 'np' &&
-      !units[q + 1]?.np?.temporal
-    ) {
-      commaItems.push(units[q + 1]?.np as NounPhrase);
-      q += 2;
-    }
-    if (units[q]?.kind === 'comma' && units[q + 1]?.kind === 'cc') q++;
-    const cc = units[q];
-    const closing = units[q + 1];
-    const conj = cc?.kind === 'cc' ? tokens[cc.start]?.lower : undefined;
-    if (cc?.kind === 'cc' && conj !== 'but' && closing?.kind === 'np' && closing.np) {
-      items.push(...commaItems, closing.np);
-      k = q + 2;
-    } else {
-      k = u + 1;
-    }
-    const last = items[items.length - 1] as NounPhrase;
-    const group: NounGroup = { conjuncts: items, start: first.np.start, end: last.end };
-    groupAt.set(u, group);
-    return { group, next: k };
+  // A method of a local object, not a named closure: the TypeScript loader wraps each named closure
+  // in a __name() call (a property redefinition) every time it is created, once a sentence here.
+  const reader = {
+    readGroup(u: number): { group: NounGroup; next: number } | null {
+      const first = units[u];
+      if (first?.kind !== 'np' || !first.np) return null;
+      const cached = groupAt.get(u);
+      if (cached) return { group: cached, next: nextUnitAfter(units, cached.end) };
+      const items: NounPhrase[] = [first.np];
+      let k = u + 1;
+      // Gather ", NP" items; they only count if a conjunction closes the list.
+      const commaItems: NounPhrase[] = [];
+      let q = k;
+      // "On June 18, 2024, Russia and North Korea signed": a date and what follows its commas are no
+      // list — the date's commas set it off from the clause.
+      while (
+        !first.np.temporal &&
+        units[q]?.kind === 'comma' &&
+        units[q + 1]?.kind === 'np' &&
+        !units[q + 1]?.np?.temporal
+      ) {
+        commaItems.push(units[q + 1]?.np as NounPhrase);
+        q += 2;
+      }
+      if (units[q]?.kind === 'comma' && units[q + 1]?.kind === 'cc') q++;
+      const cc = units[q];
+      const closing = units[q + 1];
+      const conj = cc?.kind === 'cc' ? tokens[cc.start]?.lower : undefined;
+      if (cc?.kind === 'cc' && conj !== 'but' && closing?.kind === 'np' && closing.np) {
+        items.push(...commaItems, closing.np);
+        k = q + 2;
+      } else {
+        k = u + 1;
+      }
+      const last = items[items.length - 1] as NounPhrase;
+      const group: NounGroup = { conjuncts: items, start: first.np.start, end: last.end };
+      groupAt.set(u, group);
+      return { group, next: k };
+    },
   };
+  const readGroup: GroupReader = reader.readGroup;
 
   // Prepositional phrases: a preposition and the noun group after it.
   for (let u = 0; u < units.length; u++) {
@@ -844,6 +851,41 @@ function readVerbGroup(tokens: Token[], cls: Cls[], start: number): VerbGroup | 
 
 type GroupReader = (u: number) => { group: NounGroup; next: number } | null;
 
+/** PPs right after a noun group that describe it ("soldiers from Gondor", "population of Gondor"). */
+function attachedPps(
+  ppAt: Map<number, PrepPhrase>,
+  unitOfToken: readonly number[],
+  afterUnit: number,
+  limit: number,
+): { pps: PrepPhrase[]; next: number } {
+  const out: PrepPhrase[] = [];
+  let k = afterUnit;
+  while (k < limit) {
+    const pp = ppAt.get(k);
+    if (!pp || !/^(of|from|in|at|by|for|with|against|on|near|inside|within|between|among)$/.test(pp.prep)) break;
+    out.push(pp);
+    k = (unitOfToken[pp.end - 1] ?? k) + 1;
+    // Only chain through "of"/"from"/"in"; other prepositions attach once.
+    if (!/^(of|from|in)$/.test(pp.prep)) break;
+  }
+  return { pps: out, next: k };
+}
+
+function isBoundaryUnit(tokens: Token[], u: Unit): boolean {
+  return (
+    u.kind === 'sub' || u.kind === 'rel' || (u.kind === 'punct' && /^[;:[\]—–]$/.test(tokens[u.start]?.text ?? ''))
+  );
+}
+
+/** Unit index of the `(` that opens the parenthesis closed at unit `close`, or -1. */
+function openingParen(tokens: Token[], units: Unit[], close: number): number {
+  for (let k = close - 1; k >= 0 && k >= close - 12; k--) if (tokens[(units[k] as Unit).start]?.text === '(') return k;
+  return -1;
+}
+
+// Functions here take what they need as arguments rather than closing over it: the TypeScript
+// loader (tsx, keepNames) wraps every named closure in a __name() call made each time the closure
+// is created — a property redefinition costing about a microsecond, several times a sentence.
 function buildPredicates(
   tokens: Token[],
   units: Unit[],
@@ -852,36 +894,12 @@ function buildPredicates(
 ): Predicate[] {
   const preds: Predicate[] = [];
   const predOfUnit = new Map<number, Predicate>();
-  const unitOfToken = new Int32Array(tokens.length).fill(-1);
+  const unitOfToken: number[] = new Array(tokens.length).fill(-1);
   units.forEach((u, k) => {
     for (let t = u.start; t < u.end; t++) unitOfToken[t] = k;
   });
 
-  /** PPs right after a noun group that describe it ("soldiers from Gondor", "population of Gondor"). */
-  const attachedPps = (afterUnit: number, limit: number): { pps: PrepPhrase[]; next: number } => {
-    const out: PrepPhrase[] = [];
-    let k = afterUnit;
-    while (k < limit) {
-      const pp = ppAt.get(k);
-      if (!pp || !/^(of|from|in|at|by|for|with|against|on|near|inside|within|between|among)$/.test(pp.prep)) break;
-      out.push(pp);
-      k = (unitOfToken[pp.end - 1] ?? k) + 1;
-      // Only chain through "of"/"from"/"in"; other prepositions attach once.
-      if (!/^(of|from|in)$/.test(pp.prep)) break;
-    }
-    return { pps: out, next: k };
-  };
-
-  const isBoundary = (u: Unit) =>
-    u.kind === 'sub' || u.kind === 'rel' || (u.kind === 'punct' && /^[;:[\]—–]$/.test(tokens[u.start]?.text ?? ''));
-  /** Unit index of the `(` that opens the parenthesis closed at unit `close`, or -1. */
-  const openingParen = (close: number): number => {
-    for (let k = close - 1; k >= 0 && k >= close - 12; k--)
-      if (tokens[(units[k] as Unit).start]?.text === '(') return k;
-    return -1;
-  };
-
-  const frontRelatives = markFrontReducedRelatives(tokens, units, ppAt, isBoundary);
+  const frontRelatives = markFrontReducedRelatives(tokens, units, ppAt, (u) => isBoundaryUnit(tokens, u));
 
   for (let u = 0; u < units.length; u++) {
     const unit = units[u] as Unit;
@@ -918,7 +936,9 @@ function buildPredicates(
     const governing =
       vg.infinitive &&
       prevPred &&
-      !units.slice((unitOfToken[prevPred.verb.end - 1] ?? u) + 1, u).some((x) => isBoundary(x) || x.kind === 'vg')
+      !units
+        .slice((unitOfToken[prevPred.verb.end - 1] ?? u) + 1, u)
+        .some((x) => isBoundaryUnit(tokens, x) || x.kind === 'vg')
         ? prevPred
         : null;
     if (governing) {
@@ -944,7 +964,9 @@ function buildPredicates(
     } else if (
       left?.kind === 'cc' &&
       prevPred &&
-      !units.slice((unitOfToken[prevPred.verb.end - 1] ?? k) + 1, k).some((x) => x.kind === 'vg' || isBoundary(x))
+      !units
+        .slice((unitOfToken[prevPred.verb.end - 1] ?? k) + 1, k)
+        .some((x) => x.kind === 'vg' || isBoundaryUnit(tokens, x))
     ) {
       // Coordinated verbs share the subject: "condemned an attack … and promised aid".
       pred.subject = prevPred.subject;
@@ -997,7 +1019,7 @@ function buildPredicates(
               open = q;
               break;
             }
-            if (isBoundary(y)) break;
+            if (isBoundaryUnit(tokens, y)) break;
           }
           const opener = units[open + 1];
           if (
@@ -1018,7 +1040,7 @@ function buildPredicates(
         }
         // "The European Union (EU) agree": step over a parenthesis.
         if (x.kind === 'punct' && tokens[x.start]?.text === ')') {
-          const open = openingParen(s);
+          const open = openingParen(tokens, units, s);
           if (open > 0) {
             s = open - 1;
             continue;
@@ -1047,18 +1069,18 @@ function buildPredicates(
         const g = readGroup(first);
         if (g) {
           pred.subject = g.group;
-          const att = attachedPps(g.next >= 0 ? g.next : first + 1, u);
+          const att = attachedPps(ppAt, unitOfToken, g.next >= 0 ? g.next : first + 1, u);
           pred.subjectPps = att.pps;
         }
         // Clause start: back from the subject to the previous boundary.
         let c = first - 1;
-        while (c >= 0 && !isBoundary(units[c] as Unit) && (units[c] as Unit).kind !== 'vg') c--;
+        while (c >= 0 && !isBoundaryUnit(tokens, units[c] as Unit) && (units[c] as Unit).kind !== 'vg') c--;
         pred.clauseStart = c >= 0 ? (units[c] as Unit).end : 0;
         if (c >= 0 && (units[c] as Unit).kind === 'sub')
           pred.subordinator = tokens[(units[c] as Unit).start]?.lower ?? null;
       } else {
         let c = k;
-        while (c >= 0 && !isBoundary(units[c] as Unit) && (units[c] as Unit).kind !== 'vg') c--;
+        while (c >= 0 && !isBoundaryUnit(tokens, units[c] as Unit) && (units[c] as Unit).kind !== 'vg') c--;
         pred.clauseStart = c >= 0 ? (units[c] as Unit).end : 0;
         if (c >= 0 && (units[c] as Unit).kind === 'sub')
           pred.subordinator = tokens[(units[c] as Unit).start]?.lower ?? null;
@@ -1071,7 +1093,7 @@ function buildPredicates(
     let end = units.length;
     for (let q = r; q < units.length; q++) {
       const x = units[q] as Unit;
-      if (isBoundary(x)) {
+      if (isBoundaryUnit(tokens, x)) {
         end = q;
         break;
       }
@@ -1101,7 +1123,7 @@ function buildPredicates(
       const g = readGroup(r);
       if (g) {
         pred.object = g.group;
-        const att = attachedPps(g.next >= 0 ? g.next : r + 1, end);
+        const att = attachedPps(ppAt, unitOfToken, g.next >= 0 ? g.next : r + 1, end);
         pred.objectPps = att.pps;
       }
     }
