@@ -13,6 +13,7 @@ import {
   DatasetClaimTableBuilder,
   type DatasetCoding,
   type Document,
+  type DocumentDraft,
   type DocumentUtf8,
   datasetClaimId,
   type FrameActor,
@@ -545,11 +546,25 @@ export function datasetSliceDocument(
   source: Source,
   mediaType = 'text/tab-separated-values',
 ): Document {
-  const base = file.name.split('/').pop() ?? file.name;
   return buildDocument({
-    title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
+    ...sliceDraft(file, label, firstLine, lastLine, source, mediaType),
     text,
     contentHash: nativeTextHash(text),
+  });
+}
+
+/** What a slice's Document says besides its text: the same for a slice held as text or as bytes. */
+function sliceDraft(
+  file: DatasetFileInfo,
+  label: string,
+  firstLine: number,
+  lastLine: number,
+  source: Source,
+  mediaType: string,
+): Omit<DocumentDraft, 'text' | 'contentHash' | 'id'> {
+  const base = file.name.split('/').pop() ?? file.name;
+  return {
+    title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
     retrieved: file.retrieved,
     url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
     publisher: source.name,
@@ -558,7 +573,7 @@ export function datasetSliceDocument(
     mediaType,
     sourceId: source.id,
     originalHash: file.originalHash ?? null,
-  });
+  };
 }
 
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -583,22 +598,10 @@ export function datasetSliceDocumentFromUtf8(
   source: Source,
   mediaType = 'text/tab-separated-values',
 ): Document {
-  const base = file.name.split('/').pop() ?? file.name;
-  return buildDocumentFromUtf8(
-    {
-      title: `${label} ${base}, lines ${firstLine.toLocaleString('en-US')}–${lastLine.toLocaleString('en-US')}`,
-      retrieved: file.retrieved,
-      url: file.url ? `${file.url}#lines=${firstLine}-${lastLine}` : null,
-      publisher: source.name,
-      published: file.published ?? null,
-      language: 'und',
-      mediaType,
-      sourceId: source.id,
-      originalHash: file.originalHash ?? null,
-    },
-    utf8,
-    { decode: (u) => utf8Decoder.decode(Buffer.concat(u.parts)), hash: utf8Hash },
-  );
+  return buildDocumentFromUtf8(sliceDraft(file, label, firstLine, lastLine, source, mediaType), utf8, {
+    decode: (u) => utf8Decoder.decode(Buffer.concat(u.parts)),
+    hash: utf8Hash,
+  });
 }
 
 /**
