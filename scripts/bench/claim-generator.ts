@@ -7,20 +7,18 @@ import {
   buildSource,
   type Claim,
   claimId,
-  contentId,
   type Document,
   documentId,
   type FrameActor,
   type IsoDate,
   type IsoDateTime,
-  type PlaceRef,
   type QuadClass,
   type Reliability,
   type Source,
   type Stance,
   textHash,
 } from '@parallax/core';
-import { codebook, type Row, sampleRows, seededRandom } from './event-generator.ts';
+import { codebook, placeOfRow, type Row, sampleRows, seededRandom } from './event-generator.ts';
 
 export interface SyntheticCorpus {
   sources: Source[];
@@ -109,18 +107,7 @@ export function syntheticClaims(
     const actors: FrameActor[] = [];
     if (who.a1) actors.push(actor(who.a1, 'source'));
     if (who.a2 && who.a2 !== who.a1) actors.push(actor(who.a2, 'target'));
-    const place: PlaceRef | null =
-      where.lat !== null && where.lon !== null
-        ? {
-            id: contentId('plc', where.placeName) as PlaceRef['id'],
-            name: where.placeName,
-            level: where.admin1 ? 'city' : 'country',
-            country: where.country,
-            admin1: where.admin1,
-            lat: where.lat,
-            lon: where.lon,
-          }
-        : null;
+    const place = placeOfRow(where, 'city');
     const entry = book.lookup(what.code);
     const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10) as IsoDate;
     let time = { start: iso(day), end: iso(day), precision: 'day' as 'day' | 'month' | 'range' };

@@ -49,13 +49,16 @@ export interface Row {
   placeName: string;
 }
 
-/** The place a sample row's location names, as a claim's frame carries it; null when it has no point. */
-export function placeOfRow(where: Row): PlaceRef | null {
+/**
+ * The place a sample row's location names, as a claim's frame carries it; null when it has no point.
+ * `below` is the level of a point inside an admin-1 region (GDELT's feature could be either).
+ */
+export function placeOfRow(where: Row, below: 'admin1' | 'city' = 'admin1'): PlaceRef | null {
   if (where.lat === null || where.lon === null) return null;
   return {
     id: contentId('plc', where.placeName) as PlaceRef['id'],
     name: where.placeName,
-    level: where.admin1 ? 'admin1' : 'country',
+    level: where.admin1 ? below : 'country',
     country: where.country,
     admin1: where.admin1,
     lat: where.lat,
