@@ -94,7 +94,9 @@ async function workspace() {
     });
   const talks = frame({
     plover: { type: 'CONSULT', mode: null },
+    quadClass: 1,
     actors: [frameActor(ministry, 'source'), frameActor(rebels, 'target')],
+    place: placeRef(riverton),
     time: day('2024-05-09'),
   });
   const depot = frame({
@@ -208,6 +210,30 @@ describe('checkBriefClaims', () => {
     expect((await checkBriefClaims({ store, extractor: talks('2024-05-30') }, input))[0]?.verdict).toBe('supported');
     // A date the draft states (here wrong by 20 days) is another happening, not a default.
     expect((await checkBriefClaims({ store, extractor: talks('2024-05-29') }, input))[0]?.verdict).toBe('unverified');
+  });
+
+  it('does not set where a statement was placed against the draft’s place for it', async () => {
+    const store = await workspace();
+    const talksIn = (place: typeof hillbury) =>
+      draftExtractor([
+        {
+          anchor: 'Talks with the rebels resumed',
+          frame: frame({
+            plover: { type: 'CONSULT', mode: null },
+            quadClass: 1,
+            actors: [frameActor(ministry, 'source'), frameActor(rebels, 'target')],
+            place: placeRef(place),
+            time: day('2024-05-09'),
+          }),
+        },
+      ]);
+    const input = { name: 'd', text: DRAFT, published: null, retrieved: TEST_NOW };
+    // Talks are words: one source places them where they were held, another where the fighting they
+    // were about is. The shelling in the first test shows a material act's place is still checked.
+    const [elsewhere] = await checkBriefClaims({ store, extractor: talksIn(hillbury) }, input);
+    expect([elsewhere?.verdict, elsewhere?.evidence?.conflicts ?? []]).toEqual(['supported', []]);
+    const [same] = await checkBriefClaims({ store, extractor: talksIn(riverton) }, input);
+    expect(same?.verdict).toBe('supported');
   });
 
   it('matches actors by role unless every actor on both sides matches', async () => {

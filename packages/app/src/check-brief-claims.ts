@@ -13,6 +13,7 @@ import {
   type Extractor,
   epochDay,
   type IsoDateTime,
+  isVerbalFrame,
   type PlaceRef,
   type Store,
   type TimeSpan,
@@ -203,7 +204,8 @@ function assess(claim: Claim, event: Event, eventClaims: Claim[]): Assessment | 
       agreeing = agreeing.filter((c) => !c.frame.time || sameDay.includes(c));
     }
   }
-  if (frame.place) {
+  // Where a statement was made or what it was about is no contradiction of where it was said to be.
+  if (frame.place && !isVerbalFrame(frame) && !isVerbalFrame(event.frame)) {
     const p = frame.place;
     const placed = support.filter((c) => c.frame.place);
     const agree = placed.filter((c) => c.frame.place && placesAgree(p, c.frame.place));

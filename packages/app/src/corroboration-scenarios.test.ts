@@ -427,6 +427,32 @@ describe('corroboration scenarios', () => {
     expect(event.rationale).toMatch(/disagree on when or where/);
   });
 
+  it('a statement placed in different regions by different lines is no place contradiction', async () => {
+    // Where an accusation is placed is where it was made or what it was about; both lines report the same words.
+    const accusation = (quote: string, place: Place): Say => ({
+      quote,
+      type: 'ACCUSE',
+      source: [ARL_MIL],
+      target: [BOR_MIL],
+      place,
+    });
+    const north = report('Cetia words', portals[0] as Source, '2031-10-24T09:00:00Z', [
+      accusation('Arland forces accused Borovia in North March.', NORTH),
+    ]);
+    const south = report('Dravia words', portals[1] as Source, '2031-10-24T10:00:00Z', [
+      accusation('Arland forces accused Borovia over South March.', SOUTH),
+    ]);
+    const country = report('Wire words', daily, '2031-10-24T11:00:00Z', [
+      accusation('Arland forces accused Borovia.', BOROVIA),
+    ]);
+    const store = await workspace();
+    await arrive(store, [north, south, country]);
+    const event = await eventOf(store, north.claims[0] as Claim);
+    expect(event.claimIds).toHaveLength(3);
+    expect(event.contradictions.filter((c) => c.kind === 'place')).toEqual([]);
+    expect(event.status).not.toBe('disputed');
+  });
+
   it('different lines putting the happening days apart stand as a date contradiction', async () => {
     const early = report('Cetia date', cetiaMinistry, '2031-10-30T09:00:00Z', [
       deployment('Arland forces entered North March on 23 October.', { time: day('2031-10-23') }),

@@ -52,5 +52,9 @@ describe.skipIf(!present)('brief check of the first-case brief with the real ext
     );
     // Rutte's words on line 11 are borne out by the NATO statement in the workspace.
     expect(report.claims.some((c) => c.line === 11 && c.verdict === 'supported')).toBe(true);
+    // Statements the brief places in Ukraine (a denunciation, an assessment of the deployment) are not
+    // contradicted by sources that place the same words in Moscow or Pyongyang: only the treaty's date is.
+    const contradicted = new Set(report.claims.filter((c) => c.verdict === 'contradicted').map((c) => c.line));
+    expect([...contradicted]).toEqual([11]);
   });
 });

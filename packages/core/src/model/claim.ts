@@ -91,6 +91,15 @@ export function claimId(claim: Omit<Claim, 'id'>): ClaimId {
   ) as ClaimId;
 }
 
+/**
+ * A statement, appeal or accusation (quad class 1 or 3): the words are the event. Where such a frame is
+ * placed is where it was said or what it was about, so two accounts that place it differently describe
+ * the same words, not a disagreement about where something happened.
+ */
+export function isVerbalFrame(frame: EventFrame): boolean {
+  return frame.quadClass === 1 || frame.quadClass === 3;
+}
+
 export function emptyFrame(): EventFrame {
   return {
     actors: [],

@@ -1,5 +1,5 @@
 import { contentId } from '../../hash/content-id.ts';
-import type { Claim, EventFrame, FrameActor } from '../../model/claim.ts';
+import { type Claim, type EventFrame, type FrameActor, isVerbalFrame } from '../../model/claim.ts';
 import { CREDIBILITY_LABELS, RELIABILITY_GRADES, type Reliability } from '../../model/codes.ts';
 import type { Contradiction, Event, Origin } from '../../model/event.ts';
 import { type ClaimId, type DocumentId, type EventId, ID_PREFIX, type OriginId } from '../../model/ids.ts';
@@ -146,7 +146,7 @@ export function weighEvent(cluster: ClaimCluster, ctx: CorroborationContext): Ev
   const partyCountries = new Set(actors.map((a) => codeCountry(a.code)).filter((c): c is string => c !== null));
   // A statement, accusation or appeal is itself the event: its author's own word is the primary record
   // of it, not a party's self-serving account. Only for material acts is the actor's word "interested".
-  const verbal = canonical.frame.quadClass === 1 || canonical.frame.quadClass === 3;
+  const verbal = isVerbalFrame(canonical.frame);
   const actingCountries = new Set(
     actors
       .filter((a) => a.role === 'source')
@@ -224,7 +224,7 @@ export function weighEvent(cluster: ClaimCluster, ctx: CorroborationContext): Ev
     ...denialRecords,
     ...quantities.contradictions,
     ...dateContradictions(support, facts),
-    ...placeContradictions(support, facts),
+    ...(verbal ? [] : placeContradictions(support, facts)),
   ];
   const standingDenials = denialRecords.filter((d) => d.standing);
   const basis: GradeBasis = {
