@@ -131,6 +131,10 @@ describe('ParallaxExtractor', () => {
     expect(codes('Chile and Peru upgraded their diplomatic ties on Monday.')).toEqual(['050', '050']);
     expect(codes('Armenia has reinforced its troops near the border.')).toEqual(['154']);
     expect(codes('Azerbaijan mounted an offensive against Armenian positions.')[0]?.slice(0, 2)).toBe('19');
+    // Taking part in fighting is fighting; taking part in talks is not.
+    expect(codes('Armenian soldiers took part in combat near the border.')).toEqual(['190']);
+    expect(codes('Armenian troops have begun to take part in the fighting.')).toEqual(['190']);
+    expect(codes('Armenia took part in the conference in Geneva.')[0]).not.toBe('190');
     // Rejecting a request to do something rejects the request; what was asked did not happen.
     expect(codes('Georgia rejected a Russian request to extradite the activists.')).toEqual(['122']);
     expect(codes('The rebels dismissed an appeal from the president to lay down their arms.')).toEqual(['124']);
