@@ -61,6 +61,53 @@ describe('ParallaxExtractor', () => {
     expect(denied?.speaker?.code).toBe('RUS');
   });
 
+  it("reads a rejected report as a denial of what it says, not as the denier's hedge", () => {
+    const said = (text: string) =>
+      extract(text).claims.map((c) => [c.speaker?.code ?? null, c.stance, c.hypothetical, c.frame.cameo]);
+    // The "may" is the report's: the Kremlin denies that the soldiers are helping.
+    expect(
+      said(
+        'The Kremlin brushed aside suggestions from Armenia that Azerbaijani soldiers may already be helping Russia.',
+      ),
+    ).toEqual([['RUSGOV', 'denies', false, '070']]);
+    expect(said('Georgia rejected claims by Armenia that Azerbaijani troops had shelled the village.')).toEqual([
+      ['GEO', 'denies', false, '190'],
+    ]);
+    // Rejecting an offer is an event of its own, and no one's report.
+    expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
+  });
+
+  it("gives a statement's words to whoever issued it", () => {
+    const speakers = (text: string) => extract(text).claims.map((c) => c.speaker?.code ?? null);
+    expect(speakers('Armenia issued a statement saying that Azerbaijani troops had shelled the village.')).toEqual([
+      'ARM',
+    ]);
+    // "that" before a plural noun opens a clause; it determines no plural.
+    expect(
+      speakers(
+        'Armenia released a statement on Monday saying that units of the Azerbaijani army had shelled the village.',
+      ),
+    ).toEqual(['ARM']);
+    // A participle reporting for the clause it hangs from: "rejected the claim, saying …".
+    expect(speakers('Armenia rejected the claim, saying Azerbaijani troops had shelled the village.')).toContain('ARM');
+  });
+
+  it('reads "he" as a person named just before, never as an organisation that spoke earlier', () => {
+    const speakers = (text: string) => extract(text).claims.map((c) => c.speaker?.code ?? null);
+    // The Kremlin is no "he"; the minister the dictionaries do not know leaves the speaker unknown.
+    expect(
+      speakers(
+        'The Kremlin denied that Armenian troops had attacked the border. The remarks followed testimony by Defence Minister Kim Tae-ho. He told lawmakers that Azerbaijani troops had shelled the village.',
+      ),
+    ).toEqual(['RUSGOV', null]);
+    // A bare title refers back to the person who held it when named in full.
+    expect(
+      speakers(
+        'NATO Secretary General Mark Rutte said troops had been sent to Russia. The Secretary General called the deployment an escalation. He said Azerbaijani troops had shelled the village.',
+      ).at(-1),
+    ).toBe('IGOWSTNAT');
+  });
+
   it('marks plans and possibilities as hypothetical', () => {
     expect(extract('North Korea could deploy more troops to Russia, the agency said.').claims[0]?.hypothetical).toBe(
       true,

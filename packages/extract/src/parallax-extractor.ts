@@ -16,6 +16,7 @@ import {
 } from '@parallax/core';
 import { attribute, type SentenceAttribution } from './claims/attribution.ts';
 import { ClaimBuilder } from './claims/claim-builder.ts';
+import { personBefore } from './claims/person-referent.ts';
 import { readQuantities } from './claims/quantity-reader.ts';
 import { type TimeMention, TimeResolver } from './claims/time-resolver.ts';
 import type { ResolvedActor } from './coding/actor-resolver.ts';
@@ -125,6 +126,7 @@ export class ParallaxExtractor implements Extractor {
         times: timesOf[e] as TimeMention[],
         quantities: quantitiesOf[e] as Quantity[],
         previousSpeaker,
+        personBefore: () => personBefore(analyses, eventful[e] as number),
       });
       if (built.speaker) previousSpeaker = built.speaker;
       claims.push(...built.claims);

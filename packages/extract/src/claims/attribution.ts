@@ -20,6 +20,16 @@ add('denies', 'deny dismiss refute dispute rebuff contest disavow');
 add('alleges', 'allege claim accuse charge');
 add('speculates', 'believe suspect estimate expect predict fear think speculate assess suggest guess anticipate hope');
 
+/**
+ * Verbs that reject what they take, and so deny a report's content when their object is a report
+ * noun with a that-clause: "brushed aside suggestions from Seoul that …", "rejected reports that …".
+ * With any other object ("rejected the offer") they are events, not attributions.
+ */
+const REJECTING = /^(reject|brush|repudiate|discount|ridicule|deride|scoff|rubbish|slam)$/;
+/** Nouns naming a report whose content a that-clause gives ("reports that", "claims by X that"). */
+const REPORT_NOUN =
+  /^(reports?|suggestions?|claims?|rumou?rs?|allegations?|accusations?|assertions?|speculation|assessments?|statements?|stories|story)$/;
+
 export function reportingStance(lemma: string): Stance | null {
   return STANCE_OF[lemma] ?? null;
 }
@@ -32,6 +42,11 @@ export interface Attribution {
   stance: Stance;
   /** "did not confirm": the speaker's report is itself negated. */
   negated: boolean;
+  /**
+   * The clause is the content of a report the speaker takes a stance on ("dismissed reports that
+   * troops may have been sent"): its hedges are the report's words, not the speaker's.
+   */
+  ofReport?: boolean;
 }
 
 const HEDGE_ALLEGES = /^(reportedly|allegedly|purportedly|supposedly|ostensibly)$/;
@@ -49,6 +64,33 @@ function unitAt(units: SentenceParse['units'], token: number): number {
   return units.findIndex((u) => u.start <= token && token < u.end);
 }
 
+/**
+ * Who speaks through a reporting participle with no subject of its own: "X released a statement
+ * saying that …", "Y rejected the claim, saying …" — the subject of the clause it hangs from.
+ */
+function participleSubject(p: Predicate, predicates: readonly Predicate[]): NounGroup | null {
+  if (!p.verb.participle) return null;
+  for (let i = predicates.indexOf(p) - 1; i >= 0; i--) {
+    const q = predicates[i];
+    if (q?.subject && q.verb.end <= p.verb.start) return q.subject;
+  }
+  return null;
+}
+
+/** Nouns naming a text someone issues, which speaks for its issuer ("released a statement saying"). */
+const ISSUED_TEXT = /^(statements?|communiqu[eé]s?|declarations?|letters?|notes?|messages?|readouts?|releases?)$/;
+
+/**
+ * "X released a statement saying …": the statement speaks, but what it says is X's. A speaker that is
+ * an issued text and the object of an earlier verb in the sentence gives way to that verb's subject.
+ */
+function issuerOf(speaker: NounGroup | null, predicates: readonly Predicate[], tokens: SentenceParse['tokens']) {
+  const only = speaker?.conjuncts.length === 1 ? speaker.conjuncts[0] : undefined;
+  if (!speaker || !only || !ISSUED_TEXT.test(tokens[only.head]?.lower ?? '')) return speaker;
+  const issuing = predicates.find((q) => q.object?.start === only.start && q.subject);
+  return issuing?.subject ?? speaker;
+}
+
 export function attribute(parse: SentenceParse): SentenceAttribution {
   const { tokens, predicates, units } = parse;
   const of = new Map<number, Attribution>();
@@ -56,11 +98,14 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
 
   for (const p of predicates) {
     const lemma = tokens[p.verb.main]?.lemma ?? '';
-    const stance = reportingStance(lemma);
-    if (!stance || p.verb.infinitive) continue;
+    const verbStance = reportingStance(lemma);
+    const rejecting = REJECTING.test(lemma);
+    if ((!verbStance && !rejecting) || p.verb.infinitive) continue;
     let u = unitAt(units, p.verb.end - 1) + 1;
-    // Skip what may sit between the verb and its complement: "said on Friday that", "told reporters that".
+    // Skip what may sit between the verb and its complement: "said on Friday that", "told reporters
+    // that", "rejected claims by Kyiv that".
     let sawObject = false;
+    let reportNoun = false;
     while (u < units.length) {
       const x = units[u];
       if (!x) break;
@@ -68,13 +113,22 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
         u++;
         continue;
       }
-      if (x.kind === 'adv' || x.kind === 'prep' || (x.kind === 'np' && (x.np?.temporal || !sawObject))) {
-        if (x.kind === 'np' && !x.np?.temporal) sawObject = true;
+      const reporter =
+        reportNoun &&
+        units[u - 1]?.kind === 'prep' &&
+        /^(from|by)$/.test(tokens[units[u - 1]?.start ?? -1]?.lower ?? '');
+      if (x.kind === 'adv' || x.kind === 'prep' || (x.kind === 'np' && (x.np?.temporal || !sawObject || reporter))) {
+        if (x.kind === 'np' && !x.np?.temporal && !sawObject) {
+          sawObject = true;
+          reportNoun = REPORT_NOUN.test(tokens[x.np?.head ?? -1]?.lower ?? '');
+        }
         u++;
         continue;
       }
       break;
     }
+    const stance: Stance | null = reportNoun && rejecting ? 'denies' : verbStance;
+    if (!stance) continue;
     const next = units[u];
     // The reported clause runs to the next clause that contrasts or is set off by a semicolon
     // ("Moscow denied it, while Western officials accused …").
@@ -91,18 +145,20 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     // "said the troops had been deployed": a clause straight after the verb.
     const bareClause =
       !thatClause && sawObject && next?.kind === 'vg' && comp[0]?.verb.start === next.start && !next.vg?.infinitive;
-    if ((thatClause || bareClause) && comp.length > 0) {
+    if ((thatClause || bareClause) && comp.length > 0 && (verbStance || thatClause)) {
       wrappers.add(p.id);
-      const speaker = p.subject;
+      const speaker = issuerOf(p.subject ?? participleSubject(p, predicates), predicates, tokens);
+      const ofReport = reportNoun && thatClause;
       for (const q of comp) {
         const existing = of.get(q.id);
         // The nearest reporting verb wins ("X said Y claimed that Z": Z is Y's).
         if (!existing || (existing.via && existing.via.verb.start < p.verb.start)) {
-          of.set(q.id, { via: p, speaker, stance, negated: p.verb.negated });
+          of.set(q.id, { via: p, speaker, stance, negated: p.verb.negated, ofReport });
         }
       }
       continue;
     }
+    if (!verbStance) continue;
     // Trailing attribution: "…, a senior official said." or "…, said the minister."
     const before = predicates.filter((q) => q.verb.end <= (p.subject?.start ?? p.verb.start) && q !== p);
     const restIsTail = units

@@ -62,8 +62,10 @@ export interface SentenceMaterial {
   places: PlaceMention[];
   times: TimeMention[];
   quantities: Quantity[];
-  /** Speaker carried over from earlier sentences, for "he said". */
+  /** Speaker carried over from earlier sentences, for "they said". */
   previousSpeaker: ResolvedActor[] | null;
+  /** The person named shortly before this sentence, for "he said" (looked up only when needed). */
+  personBefore: () => ResolvedActor[] | null;
 }
 
 /** The most specific place of a list (city before division before country), the first among equals. */
@@ -122,7 +124,8 @@ export class ClaimBuilder {
         speaker,
         stance: att.stance,
         negated: e.predicate.verb.negated || att.negated,
-        hypothetical: this.hypothetical(e.predicate, analysis),
+        // A denied report's "may" or "could" is the report's hedge: the denial is of the act itself.
+        hypothetical: att.ofReport && att.stance === 'denies' ? false : this.hypothetical(e.predicate, analysis),
         frame,
         extractor: this.ctx.extractor,
         dataset: null,
@@ -162,7 +165,8 @@ export class ClaimBuilder {
         const r = m.resolver.group(p.subject, p.subjectPps).filter((a) => a.actor !== null);
         if (r.length > 0) return r;
       }
-      return m.previousSpeaker;
+      // "he" and "she" are people: an organisation that spoke before is not who they are.
+      return /^(he|she)$/.test(tokens[only.start]?.lower ?? '') ? m.personBefore() : m.previousSpeaker;
     }
     const r = m.resolver.group(att.speaker, att.via?.subjectPps ?? []);
     return r.length > 0 ? r : null;

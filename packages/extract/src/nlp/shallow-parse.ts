@@ -284,7 +284,14 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
         (next === 'V' || next === 'AUX' || next === 'ADV' || next === 'NEG')
       )
         cls[i] = 'REL';
-      else if ((next === 'N' || next === 'A') && nextTok?.pos !== 'PROPN' && !opensClause(cls, i)) cls[i] = 'D';
+      else if (
+        (next === 'N' || next === 'A') &&
+        nextTok?.pos !== 'PROPN' &&
+        // "that" determines no plural ("that subunits of the army took part"): it opens a clause.
+        !(nextTok?.pos === 'NOUN' && nextTok.lemma !== nextTok.lower && nextTok.lower.endsWith('s')) &&
+        !opensClause(cls, tokens, i)
+      )
+        cls[i] = 'D';
       else cls[i] = 'SUB';
     }
     // "Gondor welcome a resumption": a known verb between a name and a determiner is a verb.
@@ -405,10 +412,25 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
   return cls;
 }
 
-/** "an admission that Soviet forces murdered …": "that", a noun phrase, then a finite verb. */
-function opensClause(cls: Cls[], that: number): boolean {
+const NOMINAL = /^(N|A|D|NUM|POSS)$/;
+
+/**
+ * "an admission that Soviet forces murdered …": "that", a noun phrase, then a finite verb. The noun
+ * phrase may carry an of/from/in phrase ("that the head of the agency said …").
+ */
+function opensClause(cls: Cls[], tokens: readonly Token[], that: number): boolean {
   let k = that + 1;
-  while (k < cls.length && k <= that + 8 && /^(N|A|D|NUM|POSS)$/.test(cls[k] as string)) k++;
+  while (k < cls.length && k <= that + 12) {
+    if (NOMINAL.test(cls[k] as string)) k++;
+    else if (
+      k > that + 1 &&
+      cls[k] === 'P' &&
+      /^(of|from|in)$/.test(tokens[k]?.lower ?? '') &&
+      NOMINAL.test((cls[k + 1] ?? '') as string)
+    )
+      k++;
+    else break;
+  }
   return k > that + 1 && (cls[k] === 'V' || cls[k] === 'AUX');
 }
 

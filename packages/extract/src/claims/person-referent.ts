@@ -1,0 +1,75 @@
+/**
+ * Who "he" or "she" is when a reported clause has one for its speaker: the last person named as a
+ * subject or a "by" agent in the sentences just before. Organisations and states are not people, so
+ * "The Kremlin brushed it aside. … He told lawmakers that …" does not give the minister's words to
+ * the Kremlin. A person named without anything the dictionaries resolve ("Austin", "the Secretary
+ * General") is matched to an earlier, resolved mention sharing a name or title word ("Defense
+ * Secretary Lloyd J. Austin III"); failing that the speaker stays unknown rather than guessed.
+ */
+import type { ResolvedActor } from '../coding/actor-resolver.ts';
+import type { NounGroup } from '../nlp/shallow-parse.ts';
+import type { SentenceAnalysis } from '../sentence-analysis.ts';
+
+/** Words that make a noun phrase a person: a title, an office or an honorific. */
+const TITLE =
+  /^((vice|deputy|under)-)?(president|minister|spokesman|spokeswoman|spokesperson|secretary|chief|general|director|ambassador|envoy|commander|premier|chancellor|king|queen|leader|chairman|chairwoman|senator|governor|mayor|admiral|colonel|prosecutor|lawmaker|official|mr|mrs|ms|dr)\.?$/;
+/** Honorifics and function words say nothing about which person is meant. */
+const NOT_IDENTIFYING = /^(mr|mrs|ms|dr|the|a|an|of|and|for|'s|’s)\.?$/;
+
+/** How many sentences back the nearest person is looked for. */
+const REACH = 2;
+/** How many sentences back an unresolved person is matched to a resolved mention. */
+const MATCH_REACH = 20;
+
+interface PersonMention {
+  /** Actors it resolves to (empty when the dictionaries know no one by these words). */
+  actors: ResolvedActor[];
+  /** Words that identify the person: names and titles, lower case. */
+  words: string[];
+}
+
+/** Person-like subjects and "by" agents of one sentence, last first. */
+function peopleIn(a: SentenceAnalysis): PersonMention[] {
+  const tokens = a.sentence.tokens;
+  const groups: NounGroup[] = [];
+  for (const p of a.parse.predicates) if (p.subject && !p.inheritedSubject) groups.push(p.subject);
+  for (const pp of a.parse.pps) if (pp.prep === 'by') groups.push(pp.object);
+  groups.sort((x, y) => y.start - x.start);
+  const out: PersonMention[] = [];
+  for (const g of groups) {
+    const np = g.conjuncts.length === 1 ? g.conjuncts[0] : undefined;
+    if (!np) continue;
+    const words: string[] = [];
+    let titled = false;
+    let properName = true;
+    for (let i = np.start; i < np.end; i++) {
+      const t = tokens[i];
+      if (!t) continue;
+      if (TITLE.test(t.lower)) titled = true;
+      // A name is capitalised words, not an acronym ("NATO", "DPRK" are organisations and states).
+      if (t.pos !== 'PROPN' || t.text === t.text.toUpperCase()) properName = false;
+      if (!NOT_IDENTIFYING.test(t.lower)) words.push(t.lower);
+    }
+    const resolved = a.resolver.group(g).filter((r) => r.actor !== null);
+    const person = resolved.some((r) => r.person !== null && r.person !== undefined);
+    if (titled || person) out.push({ actors: resolved, words });
+    else if (properName && resolved.length === 0) out.push({ actors: [], words });
+  }
+  return out;
+}
+
+/** The person "he"/"she" in sentence `index` most likely is, from the sentences before it. */
+export function personBefore(analyses: readonly SentenceAnalysis[], index: number): ResolvedActor[] | null {
+  let nearest: PersonMention | undefined;
+  let k = index - 1;
+  for (; k >= 0 && k >= index - REACH && !nearest; k--) nearest = peopleIn(analyses[k] as SentenceAnalysis)[0];
+  if (!nearest) return null;
+  if (nearest.actors.length > 0) return nearest.actors;
+  const words = new Set(nearest.words);
+  for (; k >= 0 && k >= index - MATCH_REACH; k--) {
+    for (const earlier of peopleIn(analyses[k] as SentenceAnalysis)) {
+      if (earlier.actors.length > 0 && earlier.words.some((w) => words.has(w))) return earlier.actors;
+    }
+  }
+  return null;
+}
