@@ -73,6 +73,11 @@ describe('ParallaxExtractor', () => {
     expect(said('Georgia rejected claims by Armenia that Azerbaijani troops had shelled the village.')).toEqual([
       ['GEO', 'denies', false, '190'],
     ]);
+    // A rumour someone took note of is the rumour's, not theirs: speculation with no speaker.
+    const rumour = extract(
+      'The minister said he had taken note of the rumour, amplified by foreign media, that Azerbaijani troops had shelled the village.',
+    ).claims.find((c) => c.frame.cameo === '190');
+    expect([rumour?.speaker, rumour?.stance]).toEqual([null, 'speculates']);
     // Rejecting an offer is an event of its own, and no one's report.
     expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
   });
@@ -100,6 +105,12 @@ describe('ParallaxExtractor', () => {
         'The Kremlin denied that Armenian troops had attacked the border. The remarks followed testimony by Defence Minister Kim Tae-ho. He told lawmakers that Azerbaijani troops had shelled the village.',
       ),
     ).toEqual(['RUSGOV', null]);
+    // An office named with whose it is ("vice-minister of Foreign Affairs of Armenia") is a person.
+    expect(
+      speakers(
+        'Ashot Petrosyan, vice-minister of Foreign Affairs of Armenia, spoke to reporters on Friday. He said that Azerbaijani troops had shelled the village.',
+      ).at(-1),
+    ).toMatch(/^ARM/);
     // A bare title refers back to the person who held it when named in full.
     expect(
       speakers(

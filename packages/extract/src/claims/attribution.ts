@@ -30,6 +30,31 @@ const REJECTING = /^(reject|brush|repudiate|discount|ridicule|deride|scoff|rubbi
 const REPORT_NOUN =
   /^(reports?|suggestions?|claims?|rumou?rs?|allegations?|accusations?|assertions?|speculation|assessments?|statements?|stories|story)$/;
 
+/** What a report noun says of its content's standing: a rumour is speculation, a claim an allegation. */
+const NOUN_STANCE: Record<string, Stance> = {};
+for (const n of ['rumour', 'rumor', 'suggestion', 'speculation']) NOUN_STANCE[n] = 'speculates';
+for (const n of ['claim', 'allegation', 'accusation', 'assertion']) NOUN_STANCE[n] = 'alleges';
+
+/**
+ * The report noun a that-clause completes, if any ("the rumour that …", "claims, repeated by X,
+ * that …"), as its singular lemma; null when "that" follows anything else.
+ */
+function reportNounBefore(q: Predicate, tokens: SentenceParse['tokens']): string | null {
+  let that = q.verb.start - 1;
+  while (that >= q.clauseStart && that > q.verb.start - 16 && tokens[that]?.lower !== 'that') that--;
+  if (tokens[that]?.lower !== 'that') return null;
+  let i = that - 1;
+  // Step over an insert set off by commas: "the rumour, amplified by foreign media, that".
+  if (tokens[i]?.text === ',') {
+    i--;
+    while (i >= 0 && i > that - 12 && tokens[i]?.text !== ',') i--;
+    if (tokens[i]?.text !== ',') return null;
+    i--;
+  }
+  const t = tokens[i];
+  return t && t.pos === 'NOUN' && REPORT_NOUN.test(t.lower) ? t.lemma : null;
+}
+
 export function reportingStance(lemma: string): Stance | null {
   return STANCE_OF[lemma] ?? null;
 }
@@ -194,6 +219,15 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       if (inverted && next?.np) speaker = { conjuncts: [next.np], start: next.np.start, end: next.np.end };
       for (const q of before) if (!of.has(q.id)) of.set(q.id, { via: p, speaker, stance, negated: p.verb.negated });
     }
+  }
+
+  // "had taken note of the rumour, amplified by foreign media, that the army had sent troops": the
+  // clause is the rumour's content, no one's word, unless a wrapper already took that noun as its
+  // object ("dismissed reports that …", "confirmed reports that …").
+  for (const q of predicates) {
+    const noun = q.subordinator === 'that' ? reportNounBefore(q, tokens) : null;
+    if (noun === null || of.get(q.id)?.ofReport) continue;
+    of.set(q.id, { via: null, speaker: null, stance: NOUN_STANCE[noun] ?? 'asserts', negated: false, ofReport: true });
   }
 
   // "according to X" speaks for everything else in the sentence.

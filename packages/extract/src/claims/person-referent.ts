@@ -7,7 +7,7 @@
  * Secretary Lloyd J. Austin III"); failing that the speaker stays unknown rather than guessed.
  */
 import type { ResolvedActor } from '../coding/actor-resolver.ts';
-import type { NounGroup } from '../nlp/shallow-parse.ts';
+import type { NounGroup, PrepPhrase } from '../nlp/shallow-parse.ts';
 import type { SentenceAnalysis } from '../sentence-analysis.ts';
 
 /** Words that make a noun phrase a person: a title, an office or an honorific. */
@@ -31,12 +31,13 @@ interface PersonMention {
 /** Person-like subjects and "by" agents of one sentence, last first. */
 function peopleIn(a: SentenceAnalysis): PersonMention[] {
   const tokens = a.sentence.tokens;
-  const groups: NounGroup[] = [];
-  for (const p of a.parse.predicates) if (p.subject && !p.inheritedSubject) groups.push(p.subject);
-  for (const pp of a.parse.pps) if (pp.prep === 'by') groups.push(pp.object);
-  groups.sort((x, y) => y.start - x.start);
+  const groups: { g: NounGroup; pps: readonly PrepPhrase[] }[] = [];
+  for (const p of a.parse.predicates)
+    if (p.subject && !p.inheritedSubject) groups.push({ g: p.subject, pps: p.subjectPps });
+  for (const pp of a.parse.pps) if (pp.prep === 'by') groups.push({ g: pp.object, pps: [] });
+  groups.sort((x, y) => y.g.start - x.g.start);
   const out: PersonMention[] = [];
-  for (const g of groups) {
+  for (const { g, pps } of groups) {
     const np = g.conjuncts.length === 1 ? g.conjuncts[0] : undefined;
     if (!np) continue;
     const words: string[] = [];
@@ -50,7 +51,8 @@ function peopleIn(a: SentenceAnalysis): PersonMention[] {
       if (t.pos !== 'PROPN' || t.text === t.text.toUpperCase()) properName = false;
       if (!NOT_IDENTIFYING.test(t.lower)) words.push(t.lower);
     }
-    const resolved = a.resolver.group(g).filter((r) => r.actor !== null);
+    // "vice-minister of Foreign Affairs of the DPRK": the office's phrases say whose it is.
+    const resolved = a.resolver.group(g, pps).filter((r) => r.actor !== null);
     const person = resolved.some((r) => r.person !== null && r.person !== undefined);
     if (titled || person) out.push({ actors: resolved, words });
     else if (properName && resolved.length === 0) out.push({ actors: [], words });
