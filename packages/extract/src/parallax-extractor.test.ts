@@ -111,6 +111,17 @@ describe('ParallaxExtractor', () => {
         'Ashot Petrosyan, vice-minister of Foreign Affairs of Armenia, spoke to reporters on Friday. He said that Azerbaijani troops had shelled the village.',
       ).at(-1),
     ).toMatch(/^ARM/);
+    // A surname alone is the person named in full before; a capital standing for its state is no one.
+    expect(
+      speakers(
+        'Defense Secretary Lloyd Austin spoke in Rome on Monday. Pyongyang made no comment. Austin did not say more. He said Azerbaijani troops had shelled the village.',
+      ).at(-1),
+    ).toMatch(/^USA/);
+    expect(
+      speakers(
+        'Defense Secretary Lloyd Austin spoke in Rome on Monday. Pyongyang made no comment. He said Azerbaijani troops had shelled the village.',
+      ).at(-1),
+    ).toMatch(/^USA/);
     // A bare title refers back to the person who held it when named in full.
     expect(
       speakers(
