@@ -64,13 +64,21 @@ describe('ParallaxExtractor', () => {
   it("reads a rejected report as a denial of what it says, not as the denier's hedge", () => {
     const said = (text: string) =>
       extract(text).claims.map((c) => [c.speaker?.code ?? null, c.stance, c.hypothetical, c.frame.cameo]);
-    // The "may" is the report's: the Kremlin denies that the soldiers are helping.
+    // The "may" is the report's: the Kremlin denies that the soldiers are helping, while Armenia,
+    // whose suggestion it was, speculates that they may be.
     expect(
       said(
         'The Kremlin brushed aside suggestions from Armenia that Azerbaijani soldiers may already be helping Russia.',
       ),
-    ).toEqual([['RUSGOV', 'denies', false, '070']]);
+    ).toEqual([
+      ['RUSGOV', 'denies', false, '070'],
+      ['ARM', 'speculates', true, '070'],
+    ]);
     expect(said('Georgia rejected claims by Armenia that Azerbaijani troops had shelled the village.')).toEqual([
+      ['GEO', 'denies', false, '190'],
+      ['ARM', 'alleges', false, '190'],
+    ]);
+    expect(said('Georgia rejected reports that Azerbaijani troops had shelled the village.')).toEqual([
       ['GEO', 'denies', false, '190'],
     ]);
     // A rumour someone took note of is the rumour's, not theirs: speculation with no speaker.

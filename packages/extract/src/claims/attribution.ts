@@ -72,6 +72,11 @@ export interface Attribution {
    * troops may have been sent"): its hedges are the report's words, not the speaker's.
    */
   ofReport?: boolean;
+  /**
+   * Whoever made the report the speaker takes a stance on ("brushed aside suggestions from Seoul
+   * that …": Seoul), with the stance its noun gives: a second voice on the same clause.
+   */
+  reporter?: { speaker: NounGroup; stance: Stance };
 }
 
 const HEDGE_ALLEGES = /^(reportedly|allegedly|purportedly|supposedly|ostensibly)$/;
@@ -131,6 +136,8 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     // that", "rejected claims by Kyiv that".
     let sawObject = false;
     let reportNoun = false;
+    let nounLemma = '';
+    let reporterNp: NounGroup | null = null;
     while (u < units.length) {
       const x = units[u];
       if (!x) break;
@@ -145,7 +152,11 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       if (x.kind === 'adv' || x.kind === 'prep' || (x.kind === 'np' && (x.np?.temporal || !sawObject || reporter))) {
         if (x.kind === 'np' && !x.np?.temporal && !sawObject) {
           sawObject = true;
-          reportNoun = REPORT_NOUN.test(tokens[x.np?.head ?? -1]?.lower ?? '');
+          const head = tokens[x.np?.head ?? -1];
+          reportNoun = REPORT_NOUN.test(head?.lower ?? '');
+          nounLemma = head?.lemma ?? '';
+        } else if (reporter && x.np && !reporterNp) {
+          reporterNp = { conjuncts: [x.np], start: x.np.start, end: x.np.end };
         }
         u++;
         continue;
@@ -174,11 +185,20 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       wrappers.add(p.id);
       const speaker = issuerOf(p.subject ?? participleSubject(p, predicates), predicates, tokens);
       const ofReport = reportNoun && thatClause;
+      const reporter =
+        ofReport && reporterNp ? { speaker: reporterNp, stance: NOUN_STANCE[nounLemma] ?? 'asserts' } : undefined;
       for (const q of comp) {
         const existing = of.get(q.id);
         // The nearest reporting verb wins ("X said Y claimed that Z": Z is Y's).
         if (!existing || (existing.via && existing.via.verb.start < p.verb.start)) {
-          of.set(q.id, { via: p, speaker, stance, negated: p.verb.negated, ofReport });
+          of.set(q.id, {
+            via: p,
+            speaker,
+            stance,
+            negated: p.verb.negated,
+            ofReport,
+            ...(reporter ? { reporter } : {}),
+          });
         }
       }
       continue;

@@ -132,6 +132,20 @@ export class ClaimBuilder {
       };
       const claim: Claim = { id: claimId(draft), ...draft };
       if (!claims.some((c) => c.id === claim.id)) claims.push(claim);
+      // The report's maker says it too, in its own voice and with its own hedges: "brushed aside
+      // suggestions from Seoul that troops may be helping" is also Seoul speculating that they may be.
+      const by = att.reporter ? m.resolver.group(att.reporter.speaker).find((r) => r.actor !== null) : undefined;
+      if (att.reporter && by) {
+        const reported: Omit<Claim, 'id'> = {
+          ...draft,
+          speaker: this.actorRef(by),
+          stance: att.reporter.stance,
+          negated: e.predicate.verb.negated,
+          hypothetical: this.hypothetical(e.predicate, analysis),
+        };
+        const second: Claim = { id: claimId(reported), ...reported };
+        if (!claims.some((c) => c.id === second.id)) claims.push(second);
+      }
     }
     return { claims, speaker: lastSpeaker };
   }
