@@ -86,6 +86,12 @@ describe('ParallaxExtractor', () => {
       'The minister said he had taken note of the rumour, amplified by foreign media, that Azerbaijani troops had shelled the village.',
     ).claims.find((c) => c.frame.cameo === '190');
     expect([rumour?.speaker, rumour?.stance]).toEqual([null, 'speculates']);
+    // "…, which both deny" comments on the accusation; it does not turn the accusation into a denial.
+    expect(
+      said('Western officials have accused Armenia of shelling Azerbaijani villages, which both countries deny.').map(
+        (c) => c[1],
+      ),
+    ).not.toContain('denies');
     // Rejecting an offer is an event of its own, and no one's report.
     expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
   });

@@ -204,6 +204,9 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       continue;
     }
     if (!verbStance) continue;
+    // "…, which both countries deny": a relative clause comments on what came before; it does not
+    // make its subject the speaker of it.
+    if (p.relative || units[unitAt(units, p.subject?.start ?? p.verb.start) - 1]?.kind === 'rel') continue;
     // Trailing attribution: "…, a senior official said." or "…, said the minister."
     const before = predicates.filter((q) => q.verb.end <= (p.subject?.start ?? p.verb.start) && q !== p);
     const restIsTail = units
