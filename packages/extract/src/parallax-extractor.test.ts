@@ -92,6 +92,14 @@ describe('ParallaxExtractor', () => {
         (c) => c[1],
       ),
     ).not.toContain('denies');
+    // "as X had expected" and "…, and more are expected" hedge nothing that came before them.
+    expect(
+      said('Azerbaijani troops shelled the village on Monday, as the ministry had expected.').map((c) => c[1]),
+    ).toEqual(['asserts']);
+    const expected = said(
+      'According to Armenia, Azerbaijani troops shelled the village on Monday, and more attacks are expected soon.',
+    );
+    expect(expected.map((c) => [c[0], c[1]])).toEqual([['ARM', 'asserts']]);
     // Rejecting an offer is an event of its own, and no one's report.
     expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
   });

@@ -207,6 +207,17 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     // "…, which both countries deny": a relative clause comments on what came before; it does not
     // make its subject the speaker of it.
     if (p.relative || units[unitAt(units, p.subject?.start ?? p.verb.start) - 1]?.kind === 'rel') continue;
+    // "…, as the agency had expected" says it came true, not who says so; nor is it an event.
+    if (p.subordinator === 'as') {
+      wrappers.add(p.id);
+      continue;
+    }
+    // "…, and a second transport is expected soon": a passive reporting verb's subject is what is
+    // reported or expected, not a speaker; and being expected, believed or feared is no event.
+    if (p.verb.passive) {
+      if (verbStance === 'speculates') wrappers.add(p.id);
+      continue;
+    }
     // Trailing attribution: "…, a senior official said." or "…, said the minister."
     const before = predicates.filter((q) => q.verb.end <= (p.subject?.start ?? p.verb.start) && q !== p);
     const restIsTail = units
