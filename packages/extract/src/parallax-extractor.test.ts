@@ -100,6 +100,14 @@ describe('ParallaxExtractor', () => {
       'According to Armenia, Azerbaijani troops shelled the village on Monday, and more attacks are expected soon.',
     );
     expect(expected.map((c) => [c[0], c[1]])).toEqual([['ARM', 'asserts']]);
+    // A reported clause whose subject carries a relative clause: "says the units that … were moved".
+    const moved = extract(
+      'Armenia says the Azerbaijani units that had been trained at ranges in the south shelled the village on Monday.',
+    ).claims.find((c) => c.frame.cameo?.startsWith('19'));
+    expect([moved?.speaker?.code, moved?.frame.actors.find((a) => a.role === 'source')?.code]).toEqual([
+      'ARM',
+      'AZE',
+    ]);
     // Rejecting an offer is an event of its own, and no one's report.
     expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
   });

@@ -137,6 +137,7 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     let sawObject = false;
     let reportNoun = false;
     let nounLemma = '';
+    let objectStart = -1;
     let reporterNp: NounGroup | null = null;
     while (u < units.length) {
       const x = units[u];
@@ -152,6 +153,7 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       if (x.kind === 'adv' || x.kind === 'prep' || (x.kind === 'np' && (x.np?.temporal || !sawObject || reporter))) {
         if (x.kind === 'np' && !x.np?.temporal && !sawObject) {
           sawObject = true;
+          objectStart = x.start;
           const head = tokens[x.np?.head ?? -1];
           reportNoun = REPORT_NOUN.test(head?.lower ?? '');
           nounLemma = head?.lemma ?? '';
@@ -179,8 +181,14 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     );
     const thatClause = next?.kind === 'sub' && tokens[next.start]?.lower === 'that';
     // "said the troops had been deployed": a clause straight after the verb.
+    // "says the units that had been trained … were moved": the clause's subject carries a relative
+    // clause before its verb.
     const bareClause =
-      !thatClause && sawObject && next?.kind === 'vg' && comp[0]?.verb.start === next.start && !next.vg?.infinitive;
+      !thatClause &&
+      sawObject &&
+      ((next?.kind === 'vg' && comp[0]?.verb.start === next.start && !next.vg?.infinitive) ||
+        (next?.kind === 'rel' &&
+          comp.some((q) => !q.relative && !q.verb.participle && q.subject?.start === objectStart)));
     if ((thatClause || bareClause) && comp.length > 0 && (verbStance || thatClause)) {
       wrappers.add(p.id);
       const speaker = issuerOf(p.subject ?? participleSubject(p, predicates), predicates, tokens);

@@ -1005,6 +1005,25 @@ function buildPredicates(
       pred.subject = antecedent;
       pred.inheritedSubject = true;
       pred.clauseStart = left.start;
+    } else if (
+      prevPred?.relative &&
+      prevPred.subject &&
+      !vg.participle &&
+      !vg.infinitive &&
+      units
+        .slice((unitOfToken[prevPred.verb.end - 1] ?? u) + 1, u)
+        .every((x) => x.kind === 'np' || x.kind === 'prep' || x.kind === 'adv')
+    ) {
+      // "the units that had been trained at ranges in the Far East were moved …": a finite verb right
+      // after a relative clause's phrases closes it, and its subject is the clause's antecedent.
+      const antecedent = prevPred.subject;
+      pred.subject = antecedent;
+      pred.subjectPps = prevPred.subjectPps;
+      let c = (unitOfToken[antecedent.start] ?? 0) - 1;
+      while (c >= 0 && !isBoundaryUnit(tokens, units[c] as Unit) && (units[c] as Unit).kind !== 'vg') c--;
+      pred.clauseStart = c >= 0 ? (units[c] as Unit).end : 0;
+      if (c >= 0 && (units[c] as Unit).kind === 'sub')
+        pred.subordinator = tokens[(units[c] as Unit).start]?.lower ?? null;
     } else {
       // Scan left for the nearest noun group in this clause, stepping over PPs and appositions.
       let s = k;
