@@ -104,10 +104,7 @@ describe('ParallaxExtractor', () => {
     const moved = extract(
       'Armenia says the Azerbaijani units that had been trained at ranges in the south shelled the village on Monday.',
     ).claims.find((c) => c.frame.cameo?.startsWith('19'));
-    expect([moved?.speaker?.code, moved?.frame.actors.find((a) => a.role === 'source')?.code]).toEqual([
-      'ARM',
-      'AZE',
-    ]);
+    expect([moved?.speaker?.code, moved?.frame.actors.find((a) => a.role === 'source')?.code]).toEqual(['ARM', 'AZE']);
     // Rejecting an offer is an event of its own, and no one's report.
     expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
   });
