@@ -104,7 +104,10 @@ describe('ParallaxExtractor', () => {
     const moved = extract(
       'Armenia says the Azerbaijani units that had been trained at ranges in the south shelled the village on Monday.',
     ).claims.find((c) => c.frame.cameo?.startsWith('19'));
-    expect([moved?.speaker?.code, moved?.frame.actors.find((a) => a.role === 'source')?.code]).toEqual(['ARM', 'AZE']);
+    expect([moved?.speaker?.code, moved?.frame.actors.find((a) => a.role === 'source')?.code]).toEqual([
+      'ARM',
+      'AZEMIL',
+    ]);
     // Rejecting an offer is an event of its own, and no one's report.
     expect(said('Georgia rejected the offer to attack the village.').map((c) => c[1])).toEqual(['asserts']);
   });
@@ -242,6 +245,18 @@ describe('ParallaxExtractor', () => {
     // Plans and readiness to coerce are threats; agreeing on something is intent to cooperate.
     expect(codes('Hungary plans to impose restrictions on Ukrainian grain imports.')).toEqual(['137']);
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
+  });
+
+  it('reads units, brigades and military operations as the military', () => {
+    const coded = (text: string) =>
+      extract(text).claims.map((c) => [
+        c.frame.cameo,
+        c.frame.actors.find((a) => a.role === 'source')?.code,
+        c.frame.actors.find((a) => a.role === 'target')?.code,
+      ]);
+    expect(coded('Georgian units were deployed to Armenia.')).toEqual([['154', 'GEOMIL', 'ARM']]);
+    expect(coded('Georgia sent a brigade to Armenia.')).toEqual([['154', 'GEO', 'ARM']]);
+    expect(coded('Georgian troops took part in military operations in Armenia.')).toEqual([['190', 'GEOMIL', 'ARM']]);
   });
 
   it('reads a signing by two leaders or two countries as cooperation between their countries, both ways', () => {
