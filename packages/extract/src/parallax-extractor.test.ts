@@ -247,6 +247,32 @@ describe('ParallaxExtractor', () => {
     expect(codes('Poland and Lithuania agreed on a plan for their border.')[0]).toBe('030');
   });
 
+  it('reads a denial of an event named by a noun as a denial of that event, not as an act of denying', () => {
+    const read = (text: string) =>
+      extract(text).claims.map((c) => [
+        c.speaker?.code,
+        c.stance,
+        c.negated,
+        c.frame.cameo,
+        c.frame.actors.map((a) => `${a.role}:${a.code}`).join(' '),
+      ]);
+    expect(read('Georgia dismissed reports of the deployment of Armenian troops to Azerbaijan.')).toEqual([
+      ['GEO', 'denies', false, '154', 'source:ARMMIL target:AZE'],
+    ]);
+    // The report's maker keeps its own voice.
+    expect(read('Georgia rejected reports from Turkey of an Armenian troop deployment in Azerbaijan.')).toEqual([
+      ['GEO', 'denies', false, '154', 'source:ARMMIL target:AZE'],
+      ['TUR', 'asserts', false, '154', 'source:ARMMIL target:AZE'],
+    ]);
+    expect(read('Georgia did not deny the presence of Armenian soldiers in Azerbaijan.')).toEqual([
+      ['GEO', 'denies', true, '154', 'source:ARMMIL target:AZE'],
+    ]);
+    // Denying an accusation names no event: CAMEO's 016, in the document's voice.
+    expect(read('Georgia denied the accusation.').map((c) => [c[0], c[1], c[3]])).toEqual([
+      [undefined, 'asserts', '016'],
+    ]);
+  });
+
   it('reads units, brigades and military operations as the military', () => {
     const coded = (text: string) =>
       extract(text).claims.map((c) => [

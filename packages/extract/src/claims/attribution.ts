@@ -4,6 +4,7 @@
  * minister."), "according to X", and hedging adverbs ("reportedly", "allegedly").
  */
 import type { Stance } from '@parallax/core';
+import { REPORT_NOUN } from '../nlp/report-noun.ts';
 import type { NounGroup, Predicate, SentenceParse } from '../nlp/shallow-parse.ts';
 
 /** Reporting verbs by the stance they give the speaker towards what they report. */
@@ -26,9 +27,6 @@ add('speculates', 'believe suspect estimate expect predict fear think speculate 
  * With any other object ("rejected the offer") they are events, not attributions.
  */
 const REJECTING = /^(reject|brush|repudiate|discount|ridicule|deride|scoff|rubbish|slam)$/;
-/** Nouns naming a report whose content a that-clause gives ("reports that", "claims by X that"). */
-const REPORT_NOUN =
-  /^(reports?|suggestions?|claims?|rumou?rs?|allegations?|accusations?|assertions?|speculation|assessments?|statements?|stories|story)$/;
 
 /** What a report noun says of its content's standing: a rumour is speculation, a claim an allegation. */
 const NOUN_STANCE: Record<string, Stance> = {};
@@ -87,6 +85,11 @@ export interface SentenceAttribution {
   of: Map<number, Attribution>;
   /** Reporting predicates that only attribute (they are not events themselves). */
   wrappers: Set<number>;
+  /**
+   * Who denies, by the denying predicate's id, for an event the event coder read off a denial's
+   * object ("dismissed reports of a troop deployment"): used only for events it marks as denied.
+   */
+  denials: Map<number, Attribution>;
 }
 
 /** Index of the unit holding a token (-1 if none). */
@@ -125,6 +128,7 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
   const { tokens, predicates, units } = parse;
   const of = new Map<number, Attribution>();
   const wrappers = new Set<number>();
+  const denials = new Map<number, Attribution>();
 
   for (const p of predicates) {
     const lemma = tokens[p.verb.main]?.lemma ?? '';
@@ -164,6 +168,18 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
         continue;
       }
       break;
+    }
+    if (rejecting || verbStance === 'denies') {
+      denials.set(p.id, {
+        via: p,
+        speaker: issuerOf(p.subject ?? participleSubject(p, predicates), predicates, tokens),
+        stance: 'denies',
+        negated: p.verb.negated,
+        ofReport: true,
+        ...(reportNoun && reporterNp
+          ? { reporter: { speaker: reporterNp, stance: NOUN_STANCE[nounLemma] ?? 'asserts' } }
+          : {}),
+      });
     }
     const stance: Stance | null = reportNoun && rejecting ? 'denies' : verbStance;
     if (!stance) continue;
@@ -292,5 +308,5 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
     }
     of.set(q.id, { via: null, speaker: null, stance, negated: false });
   }
-  return { of, wrappers };
+  return { of, wrappers, denials };
 }

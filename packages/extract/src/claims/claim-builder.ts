@@ -93,12 +93,13 @@ export class ClaimBuilder {
       const code = entry ? e.code : null;
       // "X said" with nothing recognised as said is not a claim about an event.
       if (!code || code === '010') continue;
-      const att = attribution.of.get(e.predicate.id) ?? {
-        via: null,
-        speaker: null,
-        stance: 'asserts' as const,
-        negated: false,
-      };
+      const att = (e.deniedBy ? attribution.denials.get(e.deniedBy.id) : undefined) ??
+        attribution.of.get(e.predicate.id) ?? {
+          via: null,
+          speaker: null,
+          stance: 'asserts' as const,
+          negated: false,
+        };
       const speakerActors = this.speakerOf(att, m);
       if (speakerActors && speakerActors.length > 0) lastSpeaker = speakerActors;
       const actors = [...this.frameActors(e.sources, 'source'), ...this.frameActors(e.targets, 'target')];

@@ -1,5 +1,6 @@
 import type { ActorLexicon } from '../dictionaries/actor-lexicon.ts';
 import type { VerbEntry, VerbPattern } from '../dictionaries/verb-dictionary-reader.ts';
+import { REPORT_NOUN } from '../nlp/report-noun.ts';
 import type { NounGroup, NounPhrase, Predicate, PrepPhrase, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { Token } from '../nlp/token.ts';
 import type { ActorResolver, ResolvedActor } from './actor-resolver.ts';
@@ -24,7 +25,17 @@ export interface CodedEvent {
    * the event stands in the sentence where this verb stands.
    */
   head?: Predicate;
+  /**
+   * The verb that denies this event when it is read off a denial's object ("denied the deployment of
+   * troops", "dismissed reports of a troop deployment"): the event is the denied content, not an act.
+   */
+  deniedBy?: Predicate;
 }
+
+/** Verbs that deny an event their object names: "denied the deployment of troops". */
+const DENYING_EVENT = /^(deny|refute|disavow|dispute)$/;
+/** Verbs that deny the event a report in their object names: "dismissed reports of a troop deployment". */
+const DENYING_REPORT = /^(deny|refute|disavow|dispute|dismiss|reject|rebuff|repudiate|discount|brush|ridicule|deride)$/;
 
 /** Heads that frame an effort ("mediation mission", "bombing campaign"): the event is the noun before. */
 const FRAME = /^(MISSIONS?|EFFORTS?|CAMPAIGNS?|OPERATIONS?|DRIVES?|BIDS?)$/;
@@ -135,6 +146,12 @@ export class EventCoder {
           coded.add(pred);
           continue;
         }
+      }
+      const denied = this.codeDenied(parse, pred, resolver, groupStarting);
+      if (denied.length > 0) {
+        events.push(...denied);
+        coded.add(pred);
+        continue;
       }
       const own = hits.length > 0 ? this.bestMatch(parse, pred, hits, groupStarting) : null;
       if (own?.best?.pattern.blocks) continue;
@@ -287,6 +304,72 @@ export class EventCoder {
     if (forward) out.push(eventOf(base, forward, sources, targets, false));
     if (reverse) out.push(eventOf(base, reverse, targets, sources, true));
     return out;
+  }
+
+  /**
+   * A denial whose object names an event ("denied the deployment of North Korean troops", "dismissed
+   * reports of a North Korean troop deployment") is a stance on that event, not an event of its own
+   * (CAMEO's 016 would say only that something was denied). The event noun is coded as its verb in
+   * the passive — "North Korean troops were deployed" — so the noun's own phrase or its "of" phrase
+   * names who acts, as the subject of a passive does; the denier is the speaker, set by attribution.
+   */
+  private codeDenied(
+    parse: SentenceParse,
+    pred: Predicate,
+    resolver: ActorResolver,
+    groupStarting: Map<number, NounGroup>,
+  ): CodedEvent[] {
+    const lemma = parse.tokens[pred.verb.main]?.lemma ?? '';
+    if (pred.verb.passive || !DENYING_REPORT.test(lemma)) return [];
+    let np = pred.object?.conjuncts.length === 1 ? pred.object.conjuncts[0] : undefined;
+    if (!np || np.temporal) return [];
+    const ofAt = (end: number) => pred.pps.find((pp) => pp.prep === 'of' && pp.prepStart === end);
+    if (REPORT_NOUN.test(parse.tokens[np.head]?.lower ?? '')) {
+      // "reports from Seoul of a troop deployment": who made the report may come first.
+      const by = pred.pps.find((pp) => (pp.prep === 'from' || pp.prep === 'by') && pp.prepStart === np?.end);
+      const content = ofAt(by?.end ?? np.end)?.object;
+      np = content?.conjuncts.length === 1 ? content.conjuncts[0] : undefined;
+      if (!np || np.temporal) return [];
+    } else if (!DENYING_EVENT.test(lemma)) return [];
+    const head = np.head;
+    const verb = this.verbs.eventNoun(parse.tokens[head] as Token);
+    if (!verb) return [];
+    const hits = this.verbs.lookupLemma(verb, head);
+    if (hits.length === 0) return [];
+    const ofPp = ofAt(np.end);
+    const after = ofPp?.end ?? np.end;
+    const nominal: Predicate = {
+      ...pred,
+      verb: { ...pred.verb, start: np.start, end: head + 1, main: head, passive: true, negated: false },
+      subject: ofPp ? ofPp.object : { conjuncts: [np], start: np.start, end: np.end },
+      subjectPps: [],
+      object: null,
+      objectPps: [],
+      pps: pred.pps.filter((pp) => pp.prepStart >= after),
+      inheritedSubject: false,
+    };
+    const own = this.bestMatch(parse, nominal, hits, groupStarting);
+    if (!own || own.best?.pattern.blocks) return [];
+    const { best } = own;
+    const coded = hits.filter((h) => h.entry.code || h.entry.reverseCode);
+    const entry = best ? own.bestVerb : (coded[coded.length - 1]?.entry ?? own.bestVerb);
+    const forward = best ? best.pattern.code : entry.code;
+    if (!forward) return [];
+    this.nominalOf.set(nominal, pred);
+    const { sources, targets } = this.roles(nominal, best, resolver, forward);
+    if (sources.length === 0 && targets.length === 0) return [];
+    return [
+      {
+        ...eventOf(
+          { predicate: nominal, pattern: best?.pattern ?? null, verb: entry.lemma },
+          forward,
+          sources,
+          targets,
+          false,
+        ),
+        deniedBy: pred,
+      },
+    ];
   }
 
   /** More specific wins; among equals the later line wins in grouped dictionaries (PETRARCH-2 overwrote). */
