@@ -259,6 +259,10 @@ describe('ParallaxExtractor', () => {
     expect(read('Georgia dismissed reports of the deployment of Armenian troops to Azerbaijan.')).toEqual([
       ['GEO', 'denies', false, '154', 'source:ARMMIL target:AZE'],
     ]);
+    // "a troop dispatch": the tagger's verb closing a noun phrase is the phrase's noun; "as …" is the denier's.
+    expect(read('Georgia dismissed the reports of an Armenian troop dispatch as rumours.')).toEqual([
+      ['GEO', 'denies', false, '154', 'source:ARMMIL'],
+    ]);
     // The report's maker keeps its own voice.
     expect(read('Georgia rejected reports from Turkey of an Armenian troop deployment in Azerbaijan.')).toEqual([
       ['GEO', 'denies', false, '154', 'source:ARMMIL target:AZE'],

@@ -33,6 +33,18 @@ describe('TimeResolver', () => {
     expect(spans('Troops may move north.')).toEqual([]);
   });
 
+  it('reads a date without a year as past unless the sentence speaks of the future', () => {
+    // Nearest to this early-November reference, May would be next May; troops that were deployed went last May.
+    expect(spans('The troops were deployed in May.')).toEqual([
+      { start: '2024-05-01', end: '2024-05-31', precision: 'month' },
+    ]);
+    expect(spans('The troops will be deployed in May.')).toEqual([
+      { start: '2025-05-01', end: '2025-05-31', precision: 'month' },
+    ]);
+    // Within a month ahead the nearest year stands.
+    expect(spans('The summit opened on 3 December.')).toEqual([day('2024-12-03')]);
+  });
+
   it('leaves ranges and relative dates to the full reader', () => {
     expect(spans('Vessels carried troops from 8 to 13 October 2024.')).toEqual([
       { start: '2024-10-08', end: '2024-10-13', precision: 'range' },

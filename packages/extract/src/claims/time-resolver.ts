@@ -24,7 +24,8 @@ const DATE_HINT =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)(?!\w)|\b(?:today|yesterday|tomorrow|tonight|overnight|ago|weekend|fortnight)\b|\b(?:last|next|this|past|previous|coming)\s+(?:week|month|year|day|night|morning|evening|\w+day)\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 
 const YEAR_ONLY = /\b(?:in|since|during|by|until|through|throughout|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi;
-const FUTURE = /\b(?:will|shall|'ll|going to|plans? to|next|tomorrow|upcoming|scheduled)\b/i;
+const FUTURE =
+  /\b(?:will|shall|'ll|going to|plans? to|next|tomorrow|upcoming|scheduled|set (?:for|to)|due (?:on|in|to)|expected (?:on|in|to))\b/i;
 const MS_DAY = 86_400_000;
 
 const HINTS = new RegExp(DATE_HINT.source, 'gi');
@@ -158,7 +159,7 @@ const NOT_PLAIN =
   /\b\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)|\d:\d\d|\b(?:end|beginning|start|mid|early|late|earlier|later|ago|noon|midnight|morning|afternoon|evening|night|today|yesterday|tomorrow|tonight|[ap]\.?m\.?|gmt|utc)\b/i;
 
 /** The year nearest the reference date for a day and month given without one, as chrono picks it. */
-function nearestYear(reference: Date, month: number, day: number): number {
+function nearestYear(reference: Date, month: number, day: number, future: boolean): number {
   const y = reference.getUTCFullYear();
   let best = y;
   let gap = Number.POSITIVE_INFINITY;
@@ -169,8 +170,18 @@ function nearestYear(reference: Date, month: number, day: number): number {
       best = c;
     }
   }
-  return best;
+  return future ? best : pastYear(reference, best, month, day);
 }
+
+/**
+ * News reports the past: a date with no year that lands more than a month after the document's
+ * date, in a sentence that does not speak of the future, is the year before ("were deployed in May"
+ * in a November report is last May, not next).
+ */
+function pastYear(reference: Date, year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) > reference.getTime() + AHEAD_MS ? year - 1 : year;
+}
+const AHEAD_MS = 31 * 24 * 3600 * 1000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -184,7 +195,9 @@ export class TimeResolver {
     for (const [from, to] of hintWindows(text)) {
       const piece = text.slice(from, to);
       const simple =
-        this.simpleDay(piece, text, reference) ?? plainDate(piece, reference) ?? relativeWeek(piece, reference);
+        this.simpleDay(piece, text, reference) ??
+        plainDate(piece, reference, FUTURE.test(text)) ??
+        relativeWeek(piece, reference);
       if (simple) {
         out.push({ ...simple, start: offset + from + simple.start, end: offset + from + simple.end });
         continue;
@@ -258,6 +271,11 @@ export class TimeResolver {
     if (known('weekday') && !known('day') && start.getTime() > reference.getTime() && !FUTURE.test(sentence)) {
       start = new Date(start.getTime() - 7 * MS_DAY);
     }
+    if (known('month') && !known('year') && !FUTURE.test(sentence)) {
+      const y = start.getUTCFullYear();
+      const back = pastYear(reference, y, start.getUTCMonth() + 1, start.getUTCDate());
+      if (back !== y) start = new Date(Date.UTC(back, start.getUTCMonth(), start.getUTCDate(), start.getUTCHours()));
+    }
     if (r.end) {
       const end = r.end.date();
       if (!Number.isNaN(end.getTime()) && iso(end) !== iso(start)) {
@@ -310,7 +328,7 @@ function relativeWeek(piece: string, reference: Date): TimeMention | null {
  * "Oct. 23", "in March 2024", "in June" — read without chrono, with chrono's choice of year when none
  * is given (the one nearest the document's date). Ranges, times and relative dates go to chrono.
  */
-function plainDate(piece: string, reference: Date): TimeMention | null {
+function plainDate(piece: string, reference: Date, future: boolean): TimeMention | null {
   let found: {
     index: number;
     text: string;
@@ -354,7 +372,7 @@ function plainDate(piece: string, reference: Date): TimeMention | null {
       /^\s*,?\s*\d/.test(piece.slice(found.index + found.text.length)))
   )
     return null;
-  const year = found.year ?? nearestYear(reference, found.month, found.day ?? 1);
+  const year = found.year ?? nearestYear(reference, found.month, found.day ?? 1, future);
   if (found.day !== null) {
     const date = new Date(Date.UTC(year, found.month - 1, found.day));
     if (date.getUTCMonth() !== found.month - 1) return null;

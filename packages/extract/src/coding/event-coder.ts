@@ -332,12 +332,21 @@ export class EventCoder {
       if (!np || np.temporal) return [];
     } else if (!DENYING_EVENT.test(lemma)) return [];
     const head = np.head;
-    const verb = this.verbs.eventNoun(parse.tokens[head] as Token);
+    // The parse made it a phrase's head whatever the tagger said ("a troop dispatch").
+    const verb = this.verbs.eventNoun({ ...(parse.tokens[head] as Token), pos: 'NOUN' });
     if (!verb) return [];
     const hits = this.verbs.lookupLemma(verb, head);
     if (hits.length === 0) return [];
     const ofPp = ofAt(np.end);
-    const after = ofPp?.end ?? np.end;
+    // The noun's own phrases run on from it ("… to Russia in October"); "dismissed X as Y" is the
+    // denying verb's.
+    const pps: PrepPhrase[] = [];
+    let after = ofPp?.end ?? np.end;
+    for (const pp of pred.pps) {
+      if (pp.prepStart !== after || pp.prep === 'as') continue;
+      pps.push(pp);
+      after = pp.end;
+    }
     const nominal: Predicate = {
       ...pred,
       verb: { ...pred.verb, start: np.start, end: head + 1, main: head, passive: true, negated: false },
@@ -345,7 +354,8 @@ export class EventCoder {
       subjectPps: [],
       object: null,
       objectPps: [],
-      pps: pred.pps.filter((pp) => pp.prepStart >= after),
+      pps,
+      clauseEnd: after,
       inheritedSubject: false,
     };
     const own = this.bestMatch(parse, nominal, hits, groupStarting);
@@ -357,7 +367,9 @@ export class EventCoder {
     if (!forward) return [];
     this.nominalOf.set(nominal, pred);
     const { sources, targets } = this.roles(nominal, best, resolver, forward);
-    if (sources.length === 0 && targets.length === 0) return [];
+    // "dismissed reports of a troop dispatch": denying an act no one is named in is denying an
+    // accusation (016), which the verb's own code says.
+    if (!sources.some((a) => a.actor !== null) && !targets.some((a) => a.actor !== null)) return [];
     return [
       {
         ...eventOf(

@@ -376,6 +376,23 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
       while (k >= 0 && (cls[k] === 'A' || cls[k] === 'NUM' || isMeasure(tokens[k]))) k--;
       if (cls[k] === 'D' || cls[k] === 'POSS') cls[i] = 'N';
     }
+    // "reports of a troop dispatch as …": a bare verb form after a singular common noun that a
+    // determiner opens, closing the phrase, disagrees with it as a subject: it ends a compound noun.
+    if (
+      cls[i] === 'V' &&
+      prev === 'N' &&
+      (next === undefined || NOUN_END.test(next)) &&
+      ALL_LOWER.test(t.text) &&
+      !/(s|ed|ing)$/.test(t.lower) &&
+      !isPastParticiple(t) &&
+      tokens[i + 1]?.lower !== 'by' &&
+      ALL_LOWER.test(tokens[i - 1]?.text ?? '') &&
+      !/s$/.test(tokens[i - 1]?.lower ?? '')
+    ) {
+      let k = i - 2;
+      while (k >= 0 && (cls[k] === 'A' || cls[k] === 'N')) k--;
+      if (cls[k] === 'D' || cls[k] === 'POSS') cls[i] = 'N';
+    }
     // "used tear gas": a compound noun whose first word the tagger reads as a verb.
     if (cls[i] === 'V' && t.lower === 'tear' && /^gas(es)?$/.test(tokens[i + 1]?.lower ?? '')) cls[i] = 'A';
     // "Ousted President X has agreed", "Armed men stormed": a sentence-initial past participle before
