@@ -104,7 +104,9 @@ export class ClaimBuilder {
       if (speakerActors && speakerActors.length > 0) lastSpeaker = speakerActors;
       const actors = [...this.frameActors(e.sources, 'source'), ...this.frameActors(e.targets, 'target')];
       const place = this.placeFor(e.predicate, m.places);
-      if (actors.length === 0 && !place) continue;
+      // "Asked by reporters", "thanked leaders for their support": a frame whose actors are all
+      // unnamed groups of no known country, placed nowhere, says nothing anyone could map or check.
+      if (!place && [...e.sources, ...e.targets].every((a) => a.code.startsWith('---'))) continue;
       const frame: EventFrame = {
         actors,
         cameo: code,
