@@ -86,6 +86,12 @@ TRY {TRIES TRIED TRYING}
 --- DECIDE  [---]  ---
 DECIDE
 
+--- TAKE_PART  [030]  ---
+JOIN
+
+--- RELEASE  [080]  ---
+LIBERATE
+
 =ASPECT CONTINUE
 =NOUN ATTACK ATTACK
 =CARRIER ANNOUNCE
@@ -113,6 +119,16 @@ function code(text: string, date = '2015-06-01'): string[] {
 describe('EventCoder', () => {
   it('codes a simple transitive sentence from the verb block', () => {
     expect(code('Norland attacked Sudaria on Monday.')).toEqual(['NRL>SUD:190']);
+  });
+
+  it('reads a participle the tagger took for an adjective, between a noun and a determiner, as the verb', () => {
+    expect(code('Norlandian troops liberated the Sudarian capital.')).toEqual(['NRLMIL>SUD:080']);
+  });
+
+  it("codes the act an effort's infinitive names, not an intent, for whoever takes part in the effort", () => {
+    expect(code('Norland joined the campaign to attack Sudaria.')).toEqual(['NRL>SUD:190']);
+    // Without the framing noun, a 03 verb's infinitive is a desire: a threat of force.
+    expect(code('Norland joined in order to attack Sudaria.').filter((c) => c.endsWith(':190'))).toEqual([]);
   });
 
   it('reads the source from the by-phrase of a passive and the target from its subject', () => {

@@ -60,6 +60,9 @@ const READY = /^(willing|ready|prepared|determined|eager|keen|committed|poised)$
 const TRANSPARENT =
   /^(prepare|begin|start|continue|resume|be|set|get|go|come|keep|stop|cease|manage|fail|need|have|expect|schedule|try|attempt|decide)$/;
 
+/** Nouns that only frame an effort, whose infinitive names the act: "the operation to liberate …". */
+const FRAME_NOUN = /^(operations?|campaigns?|efforts?|missions?|drives?|offensives?)$/;
+
 /** CAMEO 03 sub-codes for intent to do what each cooperative root does. */
 const INTENT_OF: Record<string, string> = { '04': '036', '05': '032', '06': '031', '07': '033', '08': '035' };
 const root = (code: string) => code.slice(0, 2);
@@ -114,13 +117,24 @@ export function combineEvents(
       added.push(rejection);
       continue;
     }
+    // "took part in the operation to liberate X", "joined the campaign to oust Y": an infinitive
+    // completing a noun that only frames an effort names the effort's act, which the governing
+    // verb's subject takes part in; it is no intent of theirs.
+    const framing = [g.object, ...g.pps.map((pp) => pp.object)].find((o) => o?.end === p.verb.start);
+    // Only a verb of taking part (coded 03) joins the effort; "abandoned efforts to stop" does not.
+    const framed =
+      root(gCode) === '03' &&
+      framing !== undefined &&
+      FRAME_NOUN.test(parse.tokens[(framing?.end ?? 0) - 1]?.lower ?? '');
     // A governing verb coded as intent (03) is a desire, unless it is one of aspect ("prepared to attend").
-    const desire = DESIRE.test(gl) || (root(gCode) === '03' && !COMMISSIVE.test(gl) && !TRANSPARENT.test(gl));
+    const desire =
+      DESIRE.test(gl) || (root(gCode) === '03' && !framed && !COMMISSIVE.test(gl) && !TRANSPARENT.test(gl));
     const commissive = COMMISSIVE.test(gl);
-    const transparent = TRANSPARENT.test(gl);
+    const transparent = TRANSPARENT.test(gl) || framed;
     // "began a hunger strike to protest …", "offered its troops to help …": after an object the
     // infinitive is a purpose clause, not the complement of an aspect or commitment verb.
-    if ((transparent || commissive) && !desire && g.object !== null && g.object.end <= p.verb.start) continue;
+    if ((transparent || commissive) && !desire && !framed && g.object !== null && g.object.end <= p.verb.start)
+      continue;
     if (!desire && !commissive && !transparent) {
       // "abandoned efforts to stop …": the governing verb is the event.
       for (const e of byPred.get(p) ?? []) dropped.add(e);

@@ -376,6 +376,9 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
       while (k >= 0 && (cls[k] === 'A' || cls[k] === 'NUM' || isMeasure(tokens[k]))) k--;
       if (cls[k] === 'D' || cls[k] === 'POSS') cls[i] = 'N';
     }
+    // "troops liberated the town": a participle the tagger read as an adjective, after a noun and
+    // before a determiner, modifies nothing there; it is the verb.
+    if (cls[i] === 'A' && t.pos === 'ADJ' && prev === 'N' && next === 'D' && /[a-z]ed$/.test(t.lower)) cls[i] = 'V';
     // "reports of a troop dispatch as …": a bare verb form after a singular common noun that a
     // determiner opens, closing the phrase, disagrees with it as a subject: it ends a compound noun.
     if (
