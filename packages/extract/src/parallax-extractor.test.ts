@@ -281,6 +281,28 @@ describe('ParallaxExtractor', () => {
     ]);
   });
 
+  it("takes a speaker's hedge in what they report as speculation, and reads who acted and on whom around a passive", () => {
+    const read = (text: string) =>
+      extract(text).claims.map((c) => [
+        c.speaker?.code,
+        c.stance,
+        c.frame.cameo,
+        c.frame.actors.map((a) => `${a.role}:${a.code}`).join(' '),
+      ]);
+    expect(
+      read(
+        "Georgia's defence minister said on Monday that a deployment of Armenian troops to help Azerbaijan was highly likely.",
+      ),
+    ).toEqual([['GEOGOV', 'speculates', '070', 'source:ARMMIL target:AZE']]);
+    // A report's "of" phrase is who the clause is about; the act it happened in names who acted.
+    expect(
+      read('Georgia said that reports of Armenian officers being killed in an Azerbaijani drone strike were accurate.'),
+    ).toEqual([['GEO', 'asserts', '190', 'source:AZE target:ARMMIL']]);
+    expect(read('Three Georgian soldiers were killed in an Armenian attack.')).toEqual([
+      [undefined, 'asserts', '190', 'source:ARM target:GEOMIL'],
+    ]);
+  });
+
   it('reads units, brigades and military operations as the military', () => {
     const coded = (text: string) =>
       extract(text).claims.map((c) => [

@@ -209,6 +209,16 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
       wrappers.add(p.id);
       const speaker = issuerOf(p.subject ?? participleSubject(p, predicates), predicates, tokens);
       const ofReport = reportNoun && thatClause;
+      // "told lawmakers that a deployment was highly likely": the speaker's own hedge in what they
+      // report makes the report a speculation, as it does in the document's own voice.
+      let reported: Stance = stance;
+      if (stance === 'asserts' && !ofReport) {
+        const end = stop ? stop.clauseStart : tokens.length;
+        for (let i = p.verb.end; i < end; i++) {
+          const w = tokens[i]?.lower ?? '';
+          if (HEDGE_SPECULATES.test(w)) reported = 'speculates';
+        }
+      }
       const reporter =
         ofReport && reporterNp ? { speaker: reporterNp, stance: NOUN_STANCE[nounLemma] ?? 'asserts' } : undefined;
       for (const q of comp) {
@@ -218,7 +228,7 @@ export function attribute(parse: SentenceParse): SentenceAttribution {
           of.set(q.id, {
             via: p,
             speaker,
-            stance,
+            stance: reported,
             negated: p.verb.negated,
             ofReport,
             ...(reporter ? { reporter } : {}),

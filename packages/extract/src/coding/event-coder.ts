@@ -37,6 +37,10 @@ const DENYING_EVENT = /^(deny|refute|disavow|dispute)$/;
 /** Verbs that deny the event a report in their object names: "dismissed reports of a troop deployment". */
 const DENYING_REPORT = /^(deny|refute|disavow|dispute|dismiss|reject|rebuff|repudiate|discount|brush|ridicule|deride)$/;
 
+/** Acts of force a passive can happen in ("were killed in an Israeli airstrike"), naming who acted. */
+const ATTACK_NOUN =
+  /^(attacks?|strikes?|airstrikes?|raids?|shelling|bombings?|bombardments?|ambush(es)?|offensives?|assaults?)$/;
+
 /** Heads that frame an effort ("mediation mission", "bombing campaign"): the event is the noun before. */
 const FRAME = /^(MISSIONS?|EFFORTS?|CAMPAIGNS?|OPERATIONS?|DRIVES?|BIDS?)$/;
 
@@ -441,8 +445,20 @@ export class EventCoder {
 
     if (match?.source) sources = resolver.group(match.source);
     else if (pred.verb.passive) {
+      // "killed in a Ukrainian missile strike": with no by-phrase, the act the passive happened in
+      // names who did it.
+      const inAct = byPp
+        ? undefined
+        : pred.pps.find(
+            (pp) =>
+              pp.prep === 'in' &&
+              pp.object.conjuncts.length === 1 &&
+              ATTACK_NOUN.test(this.currentTokens[(pp.object.conjuncts[0] as NounPhrase).head]?.lower ?? ''),
+          );
       if (byPp) sources = resolver.group(byPp.object);
-      else if (pred.subject && SELF_MOVING.test(code)) sources = this.subjectActors(pred, resolver);
+      else if (inAct) sources = resolver.group(inAct.object).filter((a) => a.actor !== null);
+      if (sources.length === 0 && !byPp && pred.subject && SELF_MOVING.test(code))
+        sources = this.subjectActors(pred, resolver);
     } else if (pred.subject) sources = this.subjectActors(pred, resolver);
 
     if (match?.target) targets = resolver.group(match.target);
@@ -484,6 +500,16 @@ export class EventCoder {
         if (r.length > 0) return r;
       }
       return [];
+    }
+    // "reports of North Korean officers being killed": a report noun's "of" phrase is who the
+    // clause is about; the report itself is no actor in it.
+    if (only && REPORT_NOUN.test(this.currentTokens[only.head]?.lower ?? '')) {
+      const of = pred.subjectPps.find((pp) => pp.prep === 'of' && pp.prepStart === only.end);
+      if (of)
+        return resolver.group(
+          of.object,
+          pred.subjectPps.filter((pp) => pp !== of && pp.prepStart > of.end),
+        );
     }
     return resolver.group(g, pred.subjectPps);
   }
