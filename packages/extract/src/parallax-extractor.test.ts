@@ -303,6 +303,27 @@ describe('ParallaxExtractor', () => {
     ]);
   });
 
+  it('reads "that more than N …" as a clause, a participle coordinated with a passive as passive, and a partner as no target', () => {
+    const read = (text: string) =>
+      extract(text).claims.map((c) => [
+        c.speaker?.code,
+        c.stance,
+        c.frame.cameo,
+        c.frame.actors.map((a) => `${a.role}:${a.code}`).join(' '),
+        c.frame.quantities.map((q) => `${q.value} ${q.unit}`).join(','),
+      ]);
+    expect(
+      read('Georgia said it could confirm that more than 1,000 Armenian soldiers had been sent to Azerbaijan.'),
+    ).toEqual([['GEO', 'confirms', '154', 'source:ARMMIL target:AZE', '1000 soldiers']]);
+    expect(read('More than 300 Armenian soldiers had been killed or wounded.').map((c) => c[3])).toEqual([
+      'target:ARMMIL',
+      'target:ARMMIL',
+    ]);
+    expect(read('Armenian troops took part in combat operations alongside Azerbaijani forces.')).toEqual([
+      [undefined, 'asserts', '190', 'source:ARMMIL', ''],
+    ]);
+  });
+
   it('reads units, brigades and military operations as the military', () => {
     const coded = (text: string) =>
       extract(text).claims.map((c) => [

@@ -439,6 +439,11 @@ export class EventCoder {
 
   private roles(pred: Predicate, match: PatternMatch | null, resolver: ActorResolver, code: string) {
     const skip = new Set<NounPhrase>(match?.skipped ?? []);
+    // "fought alongside Russian forces": a partner in the act is its target only when the act is
+    // the cooperation itself (CAMEO 06, "fight alongside"); otherwise it is on the source's side.
+    if (!code.startsWith('06')) {
+      for (const pp of pred.pps) if (pp.prep === 'alongside') for (const np of pp.object.conjuncts) skip.add(np);
+    }
     const byPp = pred.pps.find((pp) => pp.prep === 'by');
     let sources: ResolvedActor[] = [];
     let targets: ResolvedActor[] = [];

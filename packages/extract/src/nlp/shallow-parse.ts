@@ -289,6 +289,9 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
         nextTok?.pos !== 'PROPN' &&
         // "that" determines no plural ("that subunits of the army took part"): it opens a clause.
         !(nextTok?.pos === 'NOUN' && nextTok.lemma !== nextTok.lower && nextTok.lower.endsWith('s')) &&
+        // "that more than 10,000 soldiers", "that most of them": a quantity word opens a noun phrase
+        // "that" cannot determine.
+        !QUANTITY_OPENER.test(nextTok?.lower ?? '') &&
         !opensClause(cls, tokens, i)
       )
         cls[i] = 'D';
@@ -329,6 +332,12 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
     }
     // "expressed hopes", "signed deals": a plural noun the tagger read as a second verb.
     if (cls[i] === 'V' && prev === 'V' && /s$/.test(t.lower) && !/ss$/.test(t.lower)) cls[i] = 'N';
+    // "more than 10,000 soldiers", "fewer than 50": part of the number.
+    if (/^(more|less|fewer)$/.test(t.lower) && tokens[i + 1]?.lower === 'than' && cls[i + 2] === 'NUM') {
+      cls[i] = 'NUM';
+      cls[i + 1] = 'NUM';
+      continue;
+    }
     // "at least eight people", "at most 300": part of the number.
     if (t.lower === 'at' && /^(least|most)$/.test(tokens[i + 1]?.lower ?? '') && cls[i + 2] === 'NUM') {
       cls[i] = 'NUM';
@@ -433,6 +442,8 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
 }
 
 const NOMINAL = /^(N|A|D|NUM|POSS)$/;
+/** Words that open a quantity ("more than", "most of", "several"), after which "that" is no determiner. */
+const QUANTITY_OPENER = /^(more|less|fewer|most|many|several|some|all|both|few)$/;
 
 /**
  * "an admission that Soviet forces murdered …": "that", a noun phrase, then a finite verb. The noun
@@ -1011,6 +1022,13 @@ function buildPredicates(
         .some((x) => x.kind === 'vg' || isBoundaryUnit(tokens, x))
     ) {
       // Coordinated verbs share the subject: "condemned an attack … and promised aid".
+      // "had been killed or wounded": a bare participle right after a passive shares its auxiliaries.
+      const bare = vg.end - vg.start === 1 && !vg.modal && !vg.negated && !vg.infinitive;
+      const participleForm =
+        /[a-z]ed$/.test(tokens[vg.main]?.lower ?? '') || isPastParticiple(tokens[vg.main] as Token);
+      if (prevPred.verb.passive && bare && participleForm && prevPred.verb.end === left.start) {
+        pred.verb = { ...vg, passive: true, tense: prevPred.verb.tense };
+      }
       pred.subject = prevPred.subject;
       pred.subjectPps = prevPred.subjectPps;
       pred.inheritedSubject = true;
