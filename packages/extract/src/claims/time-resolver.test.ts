@@ -33,6 +33,15 @@ describe('TimeResolver', () => {
     expect(spans('Troops may move north.')).toEqual([]);
   });
 
+  it('reads "since" a date as the time from that date to the report', () => {
+    const since = (start: string) => ({ start, end: '2024-11-05', precision: 'range' });
+    expect(spans('More than 300 soldiers have been killed since 2022.')).toEqual([since('2022-01-01')]);
+    expect(spans('Troops have been deployed there since October.')).toEqual([since('2024-10-01')]);
+    expect(spans('The army has shelled the town since 3 October.')).toEqual([since('2024-10-03')]);
+    // No "since": the date alone.
+    expect(spans('The army shelled the town on 3 October.')).toEqual([day('2024-10-03')]);
+  });
+
   it('reads a date without a year as past unless the sentence speaks of the future', () => {
     // Nearest to this early-November reference, May would be next May; troops that were deployed went last May.
     expect(spans('The troops were deployed in May.')).toEqual([

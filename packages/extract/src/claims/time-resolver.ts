@@ -184,6 +184,8 @@ function pastYear(reference: Date, year: number, month: number, day: number): nu
 const AHEAD_MS = 31 * 24 * 3600 * 1000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** "since" right before a date, perhaps with a part of the month between ("since early October"). */
+const SINCE_BEFORE = /\bsince\s+(?:(?:early|mid|late)(?:-|\s+))?$/i;
 
 export class TimeResolver {
   private readonly parser = chrono.en.GB.clone();
@@ -218,6 +220,14 @@ export class TimeResolver {
         text: m[1] as string,
         span: spanFor(`${m[1]}-01-01` as IsoDate, 'year'),
       });
+    }
+    // "killed since 2022", "deployed since October": the time runs from that date to the report's.
+    const today = iso(reference);
+    for (const m of out) {
+      const before = text.slice(Math.max(0, m.start - offset - 16), m.start - offset);
+      if (m.span.precision === 'range' || m.span.start > today) continue;
+      if (!SINCE_BEFORE.test(before) && !/^since\b/i.test(m.text)) continue;
+      m.span = { start: m.span.start, end: today, precision: 'range' };
     }
     return out.sort((a, b) => a.start - b.start);
   }
