@@ -32,6 +32,11 @@ export interface DatasetChunkRead extends DatasetChunk {
   filtered: number;
   /** Rows that could not be read; the rest of the slice is kept. */
   rejected: { line: number; reason: string }[];
+  /**
+   * Called once the store is done with the slice (its append settled, or it was not appended): a
+   * reader may then reuse the slice's memory (its table's columns, its text's bytes) for the next.
+   */
+  release?: () => void;
 }
 
 /** Slices handed to the store and not yet confirmed, at most. */
@@ -88,8 +93,13 @@ export async function importDatasetChunks(
   // when the store confirms, so a failure leaves the summary true to what was stored.
   const inFlight: Promise<void>[] = [];
   const append = async (chunk: DatasetChunkRead) => {
-    const result = await deps.store.appendDatasetChunk(chunk);
-    noteArrived(summary, chunk);
+    let result: Awaited<ReturnType<Store['appendDatasetChunk']>>;
+    try {
+      result = await deps.store.appendDatasetChunk(chunk);
+      noteArrived(summary, chunk);
+    } finally {
+      chunk.release?.();
+    }
     summary.read += chunk.lines;
     summary.filtered += chunk.filtered;
     summary.inserted += result.inserted;
@@ -110,6 +120,7 @@ export async function importDatasetChunks(
         appended.catch(() => {});
         inFlight.push(appended);
       } else {
+        chunk.release?.();
         summary.read += chunk.lines;
         summary.filtered += chunk.filtered;
         onProgress?.(summary);
@@ -126,12 +137,18 @@ export async function importDatasetChunks(
 /**
  * Claims of the slices an import appended (new rows and duplicates alike: a duplicate is already in its
  * event, so naming it costs a look-up and changes nothing). Kept beside the summary, not in it, so the
- * summary stays what the CLI and API print. Rows of tables are kept as record numbers (8 bytes each,
- * not an id string), so an import of millions of rows holds little while it runs.
+ * summary stays what the CLI and API print. Rows of tables are kept as runs of consecutive record
+ * numbers (`[first, last]` pairs): datasets number their rows in order, so an import of millions of
+ * rows holds a few runs, not a number (let alone an id string) per row, and its memory stays flat.
  */
 interface Arrived {
   ids: ClaimId[];
-  records: Map<NumberedDataset, { values: Float64Array; length: number }>;
+  records: Map<NumberedDataset, RecordRuns>;
+}
+interface RecordRuns {
+  /** first0, last0, first1, last1, …: `length` numbers. */
+  runs: Float64Array;
+  length: number;
 }
 const arrived = new WeakMap<ImportSummary, Arrived>();
 
@@ -146,16 +163,27 @@ function noteArrived(summary: ImportSummary, chunk: DatasetChunk): void {
   if (!table?.length) return;
   let list = a.records.get(table.dataset);
   if (!list) {
-    list = { values: new Float64Array(1024), length: 0 };
+    list = { runs: new Float64Array(64), length: 0 };
     a.records.set(table.dataset, list);
   }
-  if (list.length + table.length > list.values.length) {
-    const grown = new Float64Array(Math.max(list.values.length * 2, list.length + table.length));
-    grown.set(list.values.subarray(0, list.length));
-    list.values = grown;
+  const records = table.records;
+  let { runs, length } = list;
+  for (let i = 0; i < table.length; i++) {
+    const r = records[i] as number;
+    if (length > 0 && r === (runs[length - 1] as number) + 1) {
+      runs[length - 1] = r;
+      continue;
+    }
+    if (length + 2 > runs.length) {
+      const grown = new Float64Array(runs.length * 2);
+      grown.set(runs);
+      runs = grown;
+    }
+    runs[length++] = r;
+    runs[length++] = r;
   }
-  list.values.set(table.records.subarray(0, table.length), list.length);
-  list.length += table.length;
+  list.runs = runs;
+  list.length = length;
 }
 
 function arrivedClaims(summary: ImportSummary): ClaimId[] | undefined {
@@ -163,7 +191,10 @@ function arrivedClaims(summary: ImportSummary): ClaimId[] | undefined {
   if (!a) return undefined;
   const ids = [...a.ids];
   for (const [dataset, list] of a.records) {
-    for (let i = 0; i < list.length; i++) ids.push(datasetClaimId(dataset, list.values[i] as number));
+    for (let k = 0; k < list.length; k += 2) {
+      const last = list.runs[k + 1] as number;
+      for (let r = list.runs[k] as number; r <= last; r++) ids.push(datasetClaimId(dataset, r));
+    }
   }
   return ids;
 }

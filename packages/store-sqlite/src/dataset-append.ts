@@ -115,6 +115,18 @@ function derivedDocument(document: Document, bytes: Buffer): Document {
   return { ...document, contentHash, id: documentId(document.url, contentHash) };
 }
 
+/**
+ * The parts as one Buffer: a view of the one part when there is one (a pooled slice buffer the reader
+ * shares with this thread; read here, in place, and nothing of it kept once the write returns).
+ */
+function joinedBytes(parts: readonly Uint8Array[]): Buffer {
+  if (parts.length === 1) {
+    const p = parts[0] as Uint8Array;
+    return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+  }
+  return Buffer.concat(parts);
+}
+
 /** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */
 export function datasetWriter(
   db: Database,
@@ -145,7 +157,7 @@ export function datasetWriter(
     }
     const utf8 = chunk.textUtf8;
     // Text given as bytes: its hash and the document id are derived here, as core's buildDocument does.
-    const bytes = utf8 ? Buffer.concat(utf8) : null;
+    const bytes = utf8 ? joinedBytes(utf8) : null;
     const d = bytes ? derivedDocument(chunk.document, bytes) : chunk.document;
     const { text, ...rest } = d;
     // Bytes are stored as TEXT as they are (a CAST from a blob reinterprets, it does not convert):
