@@ -93,10 +93,12 @@ export async function importDatasetChunks(
   // when the store confirms, so a failure leaves the summary true to what was stored.
   const inFlight: Promise<void>[] = [];
   const append = async (chunk: DatasetChunkRead) => {
+    // Read before appending: a store may move the chunk's memory to another thread.
+    const rows = arrivingRows(chunk);
     let result: Awaited<ReturnType<Store['appendDatasetChunk']>>;
     try {
       result = await deps.store.appendDatasetChunk(chunk);
-      noteArrived(summary, chunk);
+      noteArrived(summary, rows);
     } finally {
       chunk.release?.();
     }
@@ -152,23 +154,23 @@ interface RecordRuns {
 }
 const arrived = new WeakMap<ImportSummary, Arrived>();
 
-function noteArrived(summary: ImportSummary, chunk: DatasetChunk): void {
-  let a = arrived.get(summary);
-  if (!a) {
-    a = { ids: [], records: new Map() };
-    arrived.set(summary, a);
-  }
-  for (const c of chunk.claims ?? []) a.ids.push(c.id);
+/** A chunk's claims as `Arrived` keeps them: ids of its object claims, runs of its table's records. */
+interface ArrivingRows {
+  ids: ClaimId[];
+  dataset: NumberedDataset | null;
+  runs: RecordRuns;
+}
+
+function arrivingRows(chunk: DatasetChunk): ArrivingRows {
+  const runs: RecordRuns = { runs: new Float64Array(8), length: 0 };
   const table = chunk.table;
-  if (!table?.length) return;
-  let list = a.records.get(table.dataset);
-  if (!list) {
-    list = { runs: new Float64Array(64), length: 0 };
-    a.records.set(table.dataset, list);
-  }
-  const records = table.records;
+  if (table?.length) addRuns(runs, table.records, table.length);
+  return { ids: (chunk.claims ?? []).map((c) => c.id), dataset: table?.dataset ?? null, runs };
+}
+
+function addRuns(list: RecordRuns, records: ArrayLike<number>, count: number): void {
   let { runs, length } = list;
-  for (let i = 0; i < table.length; i++) {
+  for (let i = 0; i < count; i++) {
     const r = records[i] as number;
     if (length > 0 && r === (runs[length - 1] as number) + 1) {
       runs[length - 1] = r;
@@ -184,6 +186,32 @@ function noteArrived(summary: ImportSummary, chunk: DatasetChunk): void {
   }
   list.runs = runs;
   list.length = length;
+}
+
+function noteArrived(summary: ImportSummary, rows: ArrivingRows): void {
+  let a = arrived.get(summary);
+  if (!a) {
+    a = { ids: [], records: new Map() };
+    arrived.set(summary, a);
+  }
+  for (const id of rows.ids) a.ids.push(id);
+  if (!rows.dataset || rows.runs.length === 0) return;
+  let list = a.records.get(rows.dataset);
+  if (!list) {
+    list = { runs: new Float64Array(64), length: 0 };
+    a.records.set(rows.dataset, list);
+  }
+  // Run by run: a run continuing the last one extends it.
+  for (let k = 0; k < rows.runs.length; k += 2) {
+    const first = rows.runs.runs[k] as number;
+    const last = rows.runs.runs[k + 1] as number;
+    if (list.length > 0 && first === (list.runs[list.length - 1] as number) + 1) {
+      list.runs[list.length - 1] = last;
+      continue;
+    }
+    addRuns(list, [first], 1);
+    list.runs[list.length - 1] = last;
+  }
 }
 
 function arrivedClaims(summary: ImportSummary): ClaimId[] | undefined {

@@ -672,12 +672,14 @@ export async function* readGdeltEvents(
       actors: fresh.actors,
       places: fresh.places,
       table: table.build(),
+      memory: { buffer: held, reuse: (b) => pool.give(b) },
       lines,
       filtered,
       rejected,
       release: () => {
         if (released) return;
         released = true;
+        // A buffer the store moved to another thread is empty here; the store hands it back itself.
         pool.give(held);
       },
     };

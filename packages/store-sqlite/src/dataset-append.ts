@@ -4,6 +4,7 @@ import {
   type Claim,
   checkChanges,
   checkDatasetTable,
+  DATASET_TABLE_INT_COLUMNS,
   type DatasetAppendSummary,
   type DatasetChunk,
   type DatasetClaimTable,
@@ -41,6 +42,11 @@ export interface EncodedChunk {
   textUtf8?: readonly Uint8Array[];
   /** Set when the table's shared values were interned for the writer thread (shared-values.ts). */
   values?: InternedValues;
+  /**
+   * The buffer the table's columns and the text's bytes lie in (`DatasetChunk.memory`), to move to
+   * the writer thread rather than copy; the thread sends it back once the chunk is written.
+   */
+  memory?: ArrayBuffer;
 }
 
 /**
@@ -98,7 +104,20 @@ export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): En
     encoded.table = interned.table;
     encoded.values = interned.values;
   }
+  const memory = chunk.memory?.buffer;
+  if (memory && sender && holdsAll(memory, encoded)) encoded.memory = memory;
   return encoded;
+}
+
+/** Every array of the chunk lies in `memory`: moving it then leaves nothing behind that is still needed. */
+function holdsAll(memory: ArrayBuffer, chunk: EncodedChunk): boolean {
+  for (const part of chunk.textUtf8 ?? []) if (part.buffer !== memory) return false;
+  const t = chunk.table;
+  if (t && t.length > 0) {
+    if (t.records.buffer !== memory) return false;
+    for (const column of DATASET_TABLE_INT_COLUMNS) if (t[column].buffer !== memory) return false;
+  }
+  return true;
 }
 
 const DERIVED = new Set(['text', 'contentHash', 'id']);

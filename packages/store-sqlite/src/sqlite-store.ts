@@ -548,7 +548,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         // (up to 256 MB, kept for reads): let them go, so an import's memory does not keep them.
         if (!sentToThread && appendedInline > 0) db.pragma('shrink_memory');
         sentToThread = true;
-        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined));
+        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined), chunk.memory?.reuse);
       }
       const encoded = encodeChunk(chunk);
       inlineWriter ??= datasetWriter(db, segments.has);

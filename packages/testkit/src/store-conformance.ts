@@ -328,24 +328,32 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
 
     test("keeps nothing of a chunk's memory once the append settles: a reader may reuse it", async () => {
       // Readers build slices into pooled buffers (the table's columns and the text's UTF-8 in one)
-      // and refill them once an append settles; what the store answers must not change then.
-      const chunk = datasetTableChunk([6_000, 6_001, 6_002, 6_003, 6_004], 'pooled file');
-      const claims = datasetChunkClaims(chunk);
-      const table = chunk.table as NonNullable<DatasetChunk['table']>;
-      const text = new TextEncoder().encode(chunk.document.text);
-      const textAt = DatasetClaimTableBuilder.storageBytes(table.length);
-      const memory = new SharedArrayBuffer(textAt + text.length);
-      const bytes = new Uint8Array(memory, textAt, text.length);
-      bytes.set(text);
-      const shared: DatasetChunk = {
-        ...chunk,
-        documentUtf8: { parts: [bytes], length: chunk.document.text.length },
-        table: tableIn(table, memory),
-      };
-      expect(await store.appendDatasetChunk(shared)).toEqual({ inserted: 5, duplicates: 0 });
-      new Uint8Array(memory).fill(0x31);
-      for (const c of claims) expect(await store.getClaim(c.id)).toEqual(c);
-      expect((await store.getDocument(chunk.document.id))?.text).toBe(chunk.document.text);
+      // and refill them once an append settles; a store may also move the buffer away and hand it
+      // back. What the store answers must not change when either buffer is overwritten.
+      for (const [k, records] of [
+        [6_000, 6_001, 6_002, 6_003, 6_004],
+        [6_005, 6_006],
+      ].entries()) {
+        const chunk = datasetTableChunk(records, `pooled file ${k}`);
+        const claims = datasetChunkClaims(chunk);
+        const table = chunk.table as NonNullable<DatasetChunk['table']>;
+        const text = new TextEncoder().encode(chunk.document.text);
+        const textAt = DatasetClaimTableBuilder.storageBytes(table.length);
+        const memory = new ArrayBuffer(textAt + text.length);
+        const bytes = new Uint8Array(memory, textAt, text.length);
+        bytes.set(text);
+        const handedBack: ArrayBuffer[] = [];
+        const pooled: DatasetChunk = {
+          ...chunk,
+          documentUtf8: { parts: [bytes], length: chunk.document.text.length },
+          table: tableIn(table, memory),
+          memory: { buffer: memory, reuse: (b) => handedBack.push(b) },
+        };
+        expect(await store.appendDatasetChunk(pooled)).toEqual({ inserted: records.length, duplicates: 0 });
+        for (const b of [memory, ...handedBack]) new Uint8Array(b).fill(0x31);
+        for (const c of claims) expect(await store.getClaim(c.id)).toEqual(c);
+        expect((await store.getDocument(chunk.document.id))?.text).toBe(chunk.document.text);
+      }
     });
 
     test('counts a record repeated within a chunk, or stored as an object claim, as a duplicate', async () => {
