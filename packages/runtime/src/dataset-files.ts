@@ -58,7 +58,8 @@ export async function* gdeltEventFileChunks(
   deps: { reference: ReferenceData; clock: Clock; archive: ContentArchive },
   options: DatasetReadOptions = {},
 ): AsyncGenerator<DatasetChunkRead> {
-  const input = await openDatasetBytes(path, options);
+  // readGdeltEvents copies the rows it keeps, so the file's pieces can be read into reused buffers.
+  const input = await openDatasetBytes(path, { ...options, reuseBuffers: true });
   let archived: string | null | undefined = options.archive === false ? null : undefined;
   const archiving = archived === null ? Promise.resolve(null) : deps.archive.putFile(path);
   archiving.then(
