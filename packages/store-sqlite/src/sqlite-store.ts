@@ -534,6 +534,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     async apply(changes) {
       return applyTx(changes);
     },
+    expectDatasetAppends() {
+      // Booting the thread takes a few hundred ms; started now, it is ready by the first slice, so
+      // no slice is written on this thread (into this connection's page cache) while it boots.
+      if (threaded && !writerThread) {
+        writerThread = new DatasetWriterThread(options.path);
+        sharedValues = new SharedValueSender();
+      }
+    },
     async appendDatasetChunk(chunk) {
       // The first chunk is written here: a small file is done before a thread would have started.
       // From the second on (or the first, when it is large and so announces a large file) the thread

@@ -210,6 +210,12 @@ export interface Store {
    * chunk before appending it.
    */
   appendDatasetChunk(chunk: DatasetChunk): Promise<DatasetAppendSummary>;
+  /**
+   * Says that many dataset chunks are about to be appended (a large file is being read), so a store
+   * can get ready while the first are read: the SQLite store starts its writer thread. Optional;
+   * calling it changes nothing a store stores or answers.
+   */
+  expectDatasetAppends?(): void;
 
   getSource(id: SourceId): Promise<Source | null>;
   listSources(): Promise<Source[]>;
