@@ -231,9 +231,9 @@ describe('slice memory, reused', () => {
   it('reads the same slices when each is released (its buffer reused) and the file read into reused buffers', async () => {
     const path = join(dir, 'reuse.export.CSV');
     // Long enough that slices outgrow their first buffer and pieces wrap around the read buffers.
-    const rows = Array.from({ length: 12 }, () => sampleRows).flat();
+    const rows = Array.from({ length: 14 }, () => sampleRows).flat();
     writeFileSync(path, `${rows.join('\n')}\n`);
-    for (const chunkRows of [7, 500, 5000]) {
+    for (const chunkRows of [97, 5000]) {
       const plain = (
         await collect(readGdeltEvents((await openDatasetBytes(path)).bytes, file, ctx, { chunkRows }))
       ).map(snapshot);
