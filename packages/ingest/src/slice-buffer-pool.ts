@@ -13,15 +13,16 @@ export class SliceBufferPool {
 
   /** A buffer of at least `bytes` bytes (its contents are whatever was last written to it). */
   take(bytes: number): ArrayBuffer {
-    for (let i = this.free.length - 1; i >= 0; i--) {
-      const b = this.free[i] as ArrayBuffer;
-      if (b.byteLength >= bytes) {
-        this.free.splice(i, 1);
-        return b;
-      }
+    let found: ArrayBuffer | null = null;
+    let kept = 0;
+    for (const b of this.free) {
+      if (!found && b.byteLength >= bytes) found = b;
+      // Buffers too small for what slices now need would never be taken again: let them go.
+      else if (b.byteLength >= bytes) this.free[kept++] = b;
     }
+    this.free.length = kept;
     // Rounded up to 64 KiB, so sizes repeat and a returned buffer fits the next slice.
-    return new ArrayBuffer(Math.ceil(bytes / 65_536) * 65_536);
+    return found ?? new ArrayBuffer(Math.ceil(bytes / 65_536) * 65_536);
   }
 
   /** Hands a buffer back; nothing may read or write it afterwards. One moved away (detached) is dropped. */
