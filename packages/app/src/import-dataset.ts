@@ -32,6 +32,11 @@ export interface DatasetChunkRead extends DatasetChunk {
   filtered: number;
   /** Rows that could not be read; the rest of the slice is kept. */
   rejected: { line: number; reason: string }[];
+  /**
+   * Called once the store is done with the slice (its append settled, or it was not appended): a
+   * reader may then reuse the slice's memory (its table's columns, its text's bytes) for the next.
+   */
+  release?: () => void;
 }
 
 /** Slices handed to the store and not yet confirmed, at most. */
@@ -88,8 +93,15 @@ export async function importDatasetChunks(
   // when the store confirms, so a failure leaves the summary true to what was stored.
   const inFlight: Promise<void>[] = [];
   const append = async (chunk: DatasetChunkRead) => {
-    const result = await deps.store.appendDatasetChunk(chunk);
-    noteArrived(summary, chunk);
+    // Read before appending: a store may move the chunk's memory to another thread.
+    const rows = arrivingRows(chunk);
+    let result: Awaited<ReturnType<Store['appendDatasetChunk']>>;
+    try {
+      result = await deps.store.appendDatasetChunk(chunk);
+      noteArrived(summary, rows);
+    } finally {
+      chunk.release?.();
+    }
     summary.read += chunk.lines;
     summary.filtered += chunk.filtered;
     summary.inserted += result.inserted;
@@ -110,6 +122,7 @@ export async function importDatasetChunks(
         appended.catch(() => {});
         inFlight.push(appended);
       } else {
+        chunk.release?.();
         summary.read += chunk.lines;
         summary.filtered += chunk.filtered;
         onProgress?.(summary);
@@ -126,36 +139,79 @@ export async function importDatasetChunks(
 /**
  * Claims of the slices an import appended (new rows and duplicates alike: a duplicate is already in its
  * event, so naming it costs a look-up and changes nothing). Kept beside the summary, not in it, so the
- * summary stays what the CLI and API print. Rows of tables are kept as record numbers (8 bytes each,
- * not an id string), so an import of millions of rows holds little while it runs.
+ * summary stays what the CLI and API print. Rows of tables are kept as runs of consecutive record
+ * numbers (`[first, last]` pairs): datasets number their rows in order, so an import of millions of
+ * rows holds a few runs, not a number (let alone an id string) per row, and its memory stays flat.
  */
 interface Arrived {
   ids: ClaimId[];
-  records: Map<NumberedDataset, { values: Float64Array; length: number }>;
+  records: Map<NumberedDataset, RecordRuns>;
+}
+interface RecordRuns {
+  /** first0, last0, first1, last1, …: `length` numbers. */
+  runs: Float64Array;
+  length: number;
 }
 const arrived = new WeakMap<ImportSummary, Arrived>();
 
-function noteArrived(summary: ImportSummary, chunk: DatasetChunk): void {
+/** A chunk's claims as `Arrived` keeps them: ids of its object claims, runs of its table's records. */
+interface ArrivingRows {
+  ids: ClaimId[];
+  dataset: NumberedDataset | null;
+  runs: RecordRuns;
+}
+
+function arrivingRows(chunk: DatasetChunk): ArrivingRows {
+  const runs: RecordRuns = { runs: new Float64Array(8), length: 0 };
+  const table = chunk.table;
+  if (table?.length) addRuns(runs, table.records, table.length);
+  return { ids: (chunk.claims ?? []).map((c) => c.id), dataset: table?.dataset ?? null, runs };
+}
+
+function addRuns(list: RecordRuns, records: ArrayLike<number>, count: number): void {
+  let { runs, length } = list;
+  for (let i = 0; i < count; i++) {
+    const r = records[i] as number;
+    if (length > 0 && r === (runs[length - 1] as number) + 1) {
+      runs[length - 1] = r;
+      continue;
+    }
+    if (length + 2 > runs.length) {
+      const grown = new Float64Array(runs.length * 2);
+      grown.set(runs);
+      runs = grown;
+    }
+    runs[length++] = r;
+    runs[length++] = r;
+  }
+  list.runs = runs;
+  list.length = length;
+}
+
+function noteArrived(summary: ImportSummary, rows: ArrivingRows): void {
   let a = arrived.get(summary);
   if (!a) {
     a = { ids: [], records: new Map() };
     arrived.set(summary, a);
   }
-  for (const c of chunk.claims ?? []) a.ids.push(c.id);
-  const table = chunk.table;
-  if (!table?.length) return;
-  let list = a.records.get(table.dataset);
+  for (const id of rows.ids) a.ids.push(id);
+  if (!rows.dataset || rows.runs.length === 0) return;
+  let list = a.records.get(rows.dataset);
   if (!list) {
-    list = { values: new Float64Array(1024), length: 0 };
-    a.records.set(table.dataset, list);
+    list = { runs: new Float64Array(64), length: 0 };
+    a.records.set(rows.dataset, list);
   }
-  if (list.length + table.length > list.values.length) {
-    const grown = new Float64Array(Math.max(list.values.length * 2, list.length + table.length));
-    grown.set(list.values.subarray(0, list.length));
-    list.values = grown;
+  // Run by run: a run continuing the last one extends it.
+  for (let k = 0; k < rows.runs.length; k += 2) {
+    const first = rows.runs.runs[k] as number;
+    const last = rows.runs.runs[k + 1] as number;
+    if (list.length > 0 && first === (list.runs[list.length - 1] as number) + 1) {
+      list.runs[list.length - 1] = last;
+      continue;
+    }
+    addRuns(list, [first], 1);
+    list.runs[list.length - 1] = last;
   }
-  list.values.set(table.records.subarray(0, table.length), list.length);
-  list.length += table.length;
 }
 
 function arrivedClaims(summary: ImportSummary): ClaimId[] | undefined {
@@ -163,7 +219,10 @@ function arrivedClaims(summary: ImportSummary): ClaimId[] | undefined {
   if (!a) return undefined;
   const ids = [...a.ids];
   for (const [dataset, list] of a.records) {
-    for (let i = 0; i < list.length; i++) ids.push(datasetClaimId(dataset, list.values[i] as number));
+    for (let k = 0; k < list.length; k += 2) {
+      const last = list.runs[k + 1] as number;
+      for (let r = list.runs[k] as number; r <= last; r++) ids.push(datasetClaimId(dataset, r));
+    }
   }
   return ids;
 }

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InvalidInputError } from '@parallax/core';
@@ -25,7 +26,11 @@ const DEFAULT_MAX = 4 * 2 ** 30;
 const MiB = 2 ** 20;
 
 /** Counts bytes as they pass and fails the stream, naming the input, once there are too many. */
-async function* capped(source: Readable, name: string, max: number): AsyncGenerator<Uint8Array> {
+async function* capped(
+  source: AsyncIterable<Uint8Array> & { destroy?: () => void },
+  name: string,
+  max: number,
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   try {
     for await (const chunk of source) {
@@ -42,7 +47,36 @@ async function* capped(source: Readable, name: string, max: number): AsyncGenera
     const message = (error as Error).message;
     throw new InvalidInputError(`${name}: cannot be read to the end (${message})`);
   } finally {
-    source.destroy();
+    source.destroy?.();
+  }
+}
+
+/** Pieces of a plain file read ahead at most (see `readAhead`). */
+const READ_AHEAD = 4;
+
+/**
+ * A plain file in 1 MiB pieces read into a few buffers used in turn, instead of a fresh buffer per
+ * piece: allocating and freeing a megabyte per piece made the allocator's heap grow with the file
+ * (freed pieces raise glibc's mmap threshold, and later ones land in, and fragment, its heap). A
+ * piece is overwritten `ring` pieces later, so a consumer must be done with it by then; with
+ * `readAhead(…, READ_AHEAD)` in front, it may hold a piece until it asks for the next.
+ */
+async function* reusedBufferPieces(path: string, ring = READ_AHEAD + 3): AsyncGenerator<Uint8Array> {
+  const file = await open(path, 'r');
+  const buffers: Buffer[] = [];
+  try {
+    for (let k = 0; ; k++) {
+      let buffer = buffers[k % ring];
+      if (!buffer) {
+        buffer = Buffer.allocUnsafeSlow(MiB);
+        buffers.push(buffer);
+      }
+      const { bytesRead } = await file.read(buffer, 0, MiB, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
   }
 }
 
@@ -91,7 +125,14 @@ function isZip(path: string): boolean {
  */
 export async function openDatasetBytes(
   path: string,
-  limits: StreamLimits & { label?: string } = {},
+  limits: StreamLimits & {
+    label?: string;
+    /**
+     * Read a plain file into a few reused buffers: each piece is then valid only until the consumer
+     * asks for the next one (a reader that copies what it keeps, as `readGdeltEvents` does).
+     */
+    reuseBuffers?: boolean;
+  } = {},
 ): Promise<DatasetBytes> {
   const max = limits.maxBytes ?? DEFAULT_MAX;
   let size: number;
@@ -109,7 +150,8 @@ export async function openDatasetBytes(
         `${path}: ${Math.round(size / MiB)} MiB is over the ${Math.round(max / MiB)} MiB limit for one dataset file`,
       );
     }
-    return { name: path, bytes: readAhead(capped(createReadStream(path, { highWaterMark: MiB }), path, max)) };
+    const pieces = limits.reuseBuffers ? reusedBufferPieces(path) : createReadStream(path, { highWaterMark: MiB });
+    return { name: path, bytes: readAhead(capped(pieces, path, max), READ_AHEAD) };
   }
   // yauzl loads only when a zip arrives.
   const yauzl = (await import('yauzl')).default;

@@ -217,6 +217,39 @@ function zipOf(name: string, data: Buffer): Promise<Buffer> {
   });
 }
 
+describe('slice memory, reused', () => {
+  /** A slice as plain values: what a store reads of it, copied out of any buffer. */
+  const snapshot = (c: GdeltChunk) => ({
+    text: Buffer.concat((c.documentUtf8 as DocumentUtf8).parts).toString('utf8'),
+    length: c.documentUtf8?.length,
+    title: c.document.title,
+    claims: datasetChunkClaims({ ...c, document: { ...c.document, text: c.document.text } }),
+    lines: c.lines,
+    rejected: c.rejected,
+  });
+
+  it('reads the same slices when each is released (its buffer reused) and the file read into reused buffers', async () => {
+    const path = join(dir, 'reuse.export.CSV');
+    // Long enough that slices outgrow their first buffer and pieces wrap around the read buffers.
+    const rows = Array.from({ length: 14 }, () => sampleRows).flat();
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    for (const chunkRows of [97, 5000]) {
+      const plain = (
+        await collect(readGdeltEvents((await openDatasetBytes(path)).bytes, file, ctx, { chunkRows }))
+      ).map(snapshot);
+      const reused: ReturnType<typeof snapshot>[] = [];
+      const input = await openDatasetBytes(path, { reuseBuffers: true });
+      for await (const c of readGdeltEvents(input.bytes, file, ctx, { chunkRows })) {
+        reused.push(snapshot(c));
+        c.release?.();
+        c.release?.();
+      }
+      expect(reused).toEqual(plain);
+      expect(reused.reduce((n, c) => n + c.claims.length, 0)).toBe(rows.length);
+    }
+  });
+});
+
 describe('openDatasetBytes', () => {
   it('streams a zipped export like the raw file', async () => {
     const path = join(dir, '20180326044500.export.CSV.zip');

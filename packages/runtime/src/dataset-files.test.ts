@@ -34,6 +34,32 @@ describe('dataset files and their archived original', () => {
     expect(wb.archive.has(sampleHash)).toBe(true);
   });
 
+  it('tells the store that slices are coming once a file has more than one, before any is stored', async () => {
+    const open = await openWorkbench({ dir: join(dir, 'expect'), create: true });
+    wb = open;
+    const told: number[] = [];
+    const store = Object.assign(Object.create(open.store), {
+      expectDatasetAppends: () => {
+        told.push(stored);
+        open.store.expectDatasetAppends?.();
+      },
+      appendDatasetChunk: (chunk: Parameters<typeof open.store.appendDatasetChunk>[0]) => {
+        stored++;
+        return open.store.appendDatasetChunk(chunk);
+      },
+    });
+    let stored = 0;
+    const summary = emptyImportSummary();
+    const deps = { ...open, store };
+    await importDatasetChunks(deps, SAMPLE, gdeltEventFileChunks(SAMPLE, deps, { chunkRows: 400 }), summary);
+    expect(summary).toMatchObject({ read: 1540, inserted: 1540, failed: 0 });
+    expect(told).toEqual([0]);
+    // One slice only: nothing to get ready for.
+    told.length = 0;
+    await importDatasetChunks(deps, SAMPLE, gdeltEventFileChunks(SAMPLE, deps, { chunkRows: 5000 }), summary);
+    expect(told).toEqual([]);
+  });
+
   it('yields no slice before the original is archived, however long that takes, and names it on each', async () => {
     const open = await openWorkbench({ dir: join(dir, 'slow'), create: true });
     wb = open;

@@ -55,10 +55,16 @@ const SLICES_AHEAD_OF_ARCHIVE = 16;
  */
 export async function* gdeltEventFileChunks(
   path: string,
-  deps: { reference: ReferenceData; clock: Clock; archive: ContentArchive },
+  deps: {
+    reference: ReferenceData;
+    clock: Clock;
+    archive: ContentArchive;
+    store?: Pick<Store, 'expectDatasetAppends'>;
+  },
   options: DatasetReadOptions = {},
 ): AsyncGenerator<DatasetChunkRead> {
-  const input = await openDatasetBytes(path, options);
+  // readGdeltEvents copies the rows it keeps, so the file's pieces can be read into reused buffers.
+  const input = await openDatasetBytes(path, { ...options, reuseBuffers: true });
   let archived: string | null | undefined = options.archive === false ? null : undefined;
   const archiving = archived === null ? Promise.resolve(null) : deps.archive.putFile(path);
   archiving.then(
@@ -69,6 +75,7 @@ export async function* gdeltEventFileChunks(
     () => {},
   );
   const held: DatasetChunkRead[] = [];
+  let read = 0;
   for await (const chunk of readGdeltEvents(
     input.bytes,
     {
@@ -82,6 +89,8 @@ export async function* gdeltEventFileChunks(
     { filter: options.filter, chunkRows: options.chunkRows },
   )) {
     held.push(chunk);
+    // A second slice means a file of more than one: let the store get ready while more are read.
+    if (++read === 2) deps.store?.expectDatasetAppends?.();
     if (archived === undefined && held.length < SLICES_AHEAD_OF_ARCHIVE) continue;
     const originalHash = await archiving;
     for (const c of held.splice(0)) {

@@ -4,6 +4,7 @@ import {
   type Claim,
   checkChanges,
   checkDatasetTable,
+  DATASET_TABLE_INT_COLUMNS,
   type DatasetAppendSummary,
   type DatasetChunk,
   type DatasetClaimTable,
@@ -41,6 +42,11 @@ export interface EncodedChunk {
   textUtf8?: readonly Uint8Array[];
   /** Set when the table's shared values were interned for the writer thread (shared-values.ts). */
   values?: InternedValues;
+  /**
+   * The buffer the table's columns and the text's bytes lie in (`DatasetChunk.memory`), to move to
+   * the writer thread rather than copy; the thread sends it back once the chunk is written.
+   */
+  memory?: ArrayBuffer;
 }
 
 /**
@@ -98,7 +104,20 @@ export function encodeChunk(chunk: DatasetChunk, sender?: SharedValueSender): En
     encoded.table = interned.table;
     encoded.values = interned.values;
   }
+  const memory = chunk.memory?.buffer;
+  if (memory && sender && holdsAll(memory, encoded)) encoded.memory = memory;
   return encoded;
+}
+
+/** Every array of the chunk lies in `memory`: moving it then leaves nothing behind that is still needed. */
+function holdsAll(memory: ArrayBuffer, chunk: EncodedChunk): boolean {
+  for (const part of chunk.textUtf8 ?? []) if (part.buffer !== memory) return false;
+  const t = chunk.table;
+  if (t && t.length > 0) {
+    if (t.records.buffer !== memory) return false;
+    for (const column of DATASET_TABLE_INT_COLUMNS) if (t[column].buffer !== memory) return false;
+  }
+  return true;
 }
 
 const DERIVED = new Set(['text', 'contentHash', 'id']);
@@ -113,6 +132,18 @@ function withoutDerived(document: Document): Document {
 function derivedDocument(document: Document, bytes: Buffer): Document {
   const contentHash = createHash('sha256').update(bytes).digest('hex');
   return { ...document, contentHash, id: documentId(document.url, contentHash) };
+}
+
+/**
+ * The parts as one Buffer: a view of the one part when there is one (a pooled slice buffer the reader
+ * shares with this thread; read here, in place, and nothing of it kept once the write returns).
+ */
+function joinedBytes(parts: readonly Uint8Array[]): Buffer {
+  if (parts.length === 1) {
+    const p = parts[0] as Uint8Array;
+    return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+  }
+  return Buffer.concat(parts);
 }
 
 /** Writes an encoded chunk in one transaction on `db`; the same code runs inline and in the writer thread. */
@@ -145,7 +176,7 @@ export function datasetWriter(
     }
     const utf8 = chunk.textUtf8;
     // Text given as bytes: its hash and the document id are derived here, as core's buildDocument does.
-    const bytes = utf8 ? Buffer.concat(utf8) : null;
+    const bytes = utf8 ? joinedBytes(utf8) : null;
     const d = bytes ? derivedDocument(chunk.document, bytes) : chunk.document;
     const { text, ...rest } = d;
     // Bytes are stored as TEXT as they are (a CAST from a blob reinterprets, it does not convert):

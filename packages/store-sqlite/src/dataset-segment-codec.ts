@@ -24,18 +24,41 @@ interface SegmentHeader {
   placeValues: DatasetClaimTable['placeValues'];
 }
 
+/**
+ * JSON of shared values already written: readers hand the same object for the same value slice after
+ * slice (and the writer thread restores them so, shared-values.ts), and values are never modified, so
+ * each is serialised once per import instead of once per segment.
+ */
+const valueJson = new WeakMap<object, string>();
+
+function listJson(values: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let json = typeof v === 'object' && v !== null ? valueJson.get(v) : undefined;
+    if (json === undefined) {
+      // As JSON.stringify writes an array's element (undefined and functions become null).
+      json = JSON.stringify(v) ?? 'null';
+      if (typeof v === 'object' && v !== null) valueJson.set(v, json);
+    }
+    out += i === 0 ? json : `,${json}`;
+  }
+  return `${out}]`;
+}
+
+/** `JSON.stringify` of the segment's header, byte for byte, from the values' cached JSON. */
+export function segmentHeaderJson(table: DatasetClaimTable): string {
+  return (
+    `{"label":${JSON.stringify(table.label)},"extractor":${JSON.stringify(table.extractor)},` +
+    `"actors":${listJson(table.actors)},"codingValues":${listJson(table.codingValues)},` +
+    `"timeValues":${listJson(table.timeValues)},"placeValues":${listJson(table.placeValues)}}`
+  );
+}
+
 export function encodeSegment(table: DatasetClaimTable): { records: Buffer; body: Buffer } {
   const n = table.length;
   const records = Buffer.from(table.records.buffer, table.records.byteOffset, n * 8);
-  const header: SegmentHeader = {
-    label: table.label,
-    extractor: table.extractor,
-    actors: table.actors,
-    codingValues: table.codingValues,
-    timeValues: table.timeValues,
-    placeValues: table.placeValues,
-  };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const json = Buffer.from(segmentHeaderJson(table), 'utf8');
   const headerEnd = 12 + json.length;
   const columnsAt = (headerEnd + 3) & ~3;
   const body = Buffer.alloc(columnsAt + DATASET_TABLE_INT_COLUMNS.length * n * 4);

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import {
   buildDocument,
   buildDocumentFromUtf8,
+  DATASET_TABLE_INT_COLUMNS,
   type DatasetChunk,
+  type DatasetClaimTable,
+  DatasetClaimTableBuilder,
   type DocumentUtf8,
   datasetChunkClaims,
 } from '@parallax/core';
@@ -69,6 +72,52 @@ describe('dataset slices given as UTF-8 bytes', () => {
     const encoded = encodeChunk(utf8, new SharedValueSender());
     expect([encoded.document.text, encoded.document.contentHash, encoded.document.id]).toEqual(['', '', '']);
     expect(await writer.write(encoded)).toEqual({ inserted: 4, duplicates: 0 });
+    await writer.close();
+    const store = createSqliteStore({ path });
+    expect(await store.getDocument(text.document.id)).toEqual(text.document);
+    for (const c of datasetChunkClaims(text)) expect(await store.getClaim(c.id)).toEqual(c);
+    await store.close();
+  });
+
+  it('move to the writer thread in their one buffer, which comes back once written', async () => {
+    const { text, utf8 } = chunks([41, 42, 43], 'utf8 moved');
+    const table = utf8.table as DatasetClaimTable;
+    const bytes = Buffer.concat((utf8.documentUtf8 as DocumentUtf8).parts);
+    // The reader's layout: the columns, then the text's bytes, in one buffer.
+    const textAt = DatasetClaimTableBuilder.storageBytes(table.length);
+    const memory = new ArrayBuffer(textAt + bytes.length + 16);
+    const n = table.length;
+    const moved: DatasetClaimTable = { ...table, records: new Float64Array(memory, 0, n) };
+    moved.records.set(table.records);
+    DATASET_TABLE_INT_COLUMNS.forEach((c, k) => {
+      moved[c] = new Int32Array(memory, n * 8 + k * n * 4, n);
+      moved[c].set(table[c]);
+    });
+    const part = new Uint8Array(memory, textAt, bytes.length);
+    part.set(bytes);
+    const back: ArrayBuffer[] = [];
+    const chunk: DatasetChunk = {
+      ...utf8,
+      table: moved,
+      documentUtf8: { parts: [part], length: (utf8.documentUtf8 as DocumentUtf8).length },
+      memory: { buffer: memory, reuse: (b) => back.push(b) },
+    };
+    const path = freshPath();
+    await createSqliteStore({ path }).close();
+    const writer = new DatasetWriterThread(path);
+    while (!writer.ready) await new Promise((r) => setTimeout(r, 10));
+    const encoded = encodeChunk(chunk, new SharedValueSender());
+    expect(encoded.memory).toBe(memory);
+    const written = writer.write(encoded, chunk.memory?.reuse);
+    // Moved, not copied: the arrays here are empty until the buffer comes back.
+    expect(memory.byteLength).toBe(0);
+    expect(moved.records.length).toBe(0);
+    expect(await written).toEqual({ inserted: 3, duplicates: 0 });
+    expect(back).toHaveLength(1);
+    expect(new Uint8Array(back[0] as ArrayBuffer, textAt, bytes.length)).toEqual(new Uint8Array(bytes));
+    // A table whose arrays lie elsewhere is copied as before, and nothing is moved.
+    const other = encodeChunk(chunks([44], 'utf8 copied').utf8, new SharedValueSender());
+    expect(other.memory).toBeUndefined();
     await writer.close();
     const store = createSqliteStore({ path });
     expect(await store.getDocument(text.document.id)).toEqual(text.document);

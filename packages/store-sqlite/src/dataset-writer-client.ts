@@ -5,6 +5,8 @@ import type { EncodedChunk } from './dataset-append.ts';
 interface Pending {
   resolve: (value: DatasetAppendSummary) => void;
   reject: (error: Error) => void;
+  /** Takes back the chunk's memory, moved to the thread with it (`DatasetChunk.memory`). */
+  reuse?: (buffer: ArrayBuffer) => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export class DatasetWriterThread {
         ready?: boolean;
         result?: DatasetAppendSummary;
         error?: { name: string; message: string; code?: string };
+        memory?: ArrayBuffer;
       }) => {
         if (m.ready) {
           this.ready = true;
@@ -37,6 +40,7 @@ export class DatasetWriterThread {
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
+        if (m.memory) p.reuse?.(m.memory);
         if (m.error) p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, code: m.error.code }));
         else p.resolve(m.result as DatasetAppendSummary);
       },
@@ -53,13 +57,14 @@ export class DatasetWriterThread {
     this.pending.clear();
   }
 
-  write(chunk: EncodedChunk): Promise<DatasetAppendSummary> {
+  write(chunk: EncodedChunk, reuse?: (buffer: ArrayBuffer) => void): Promise<DatasetAppendSummary> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, reuse });
       try {
-        this.worker.postMessage({ id, chunk });
+        // The chunk's memory moves to the thread (its views here become empty) and comes back with the answer.
+        this.worker.postMessage({ id, chunk }, chunk.memory ? [chunk.memory] : []);
       } catch (error) {
         // A chunk that never reached the thread leaves it out of step (shared values it did not
         // receive): nothing more is written through it.

@@ -534,6 +534,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     async apply(changes) {
       return applyTx(changes);
     },
+    expectDatasetAppends() {
+      // Booting the thread takes a few hundred ms; started now, it is ready by the first slice, so
+      // no slice is written on this thread (into this connection's page cache) while it boots.
+      if (threaded && !writerThread) {
+        writerThread = new DatasetWriterThread(options.path);
+        sharedValues = new SharedValueSender();
+      }
+    },
     async appendDatasetChunk(chunk) {
       // The first chunk is written here: a small file is done before a thread would have started.
       // From the second on (or the first, when it is large and so announces a large file) the thread
@@ -548,7 +556,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         // (up to 256 MB, kept for reads): let them go, so an import's memory does not keep them.
         if (!sentToThread && appendedInline > 0) db.pragma('shrink_memory');
         sentToThread = true;
-        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined));
+        return writerThread.write(encodeChunk(chunk, sharedValues ?? undefined), chunk.memory?.reuse);
       }
       const encoded = encodeChunk(chunk);
       inlineWriter ??= datasetWriter(db, segments.has);

@@ -6,7 +6,9 @@ import {
   type ClusterDecision,
   clusterDecisionId,
   compareEventsNewestFirst,
+  DATASET_TABLE_INT_COLUMNS,
   type DatasetChunk,
+  type DatasetClaimTable,
   DatasetClaimTableBuilder,
   type Document,
   datasetChunkClaims,
@@ -162,6 +164,20 @@ export function datasetTableChunk(records: readonly number[], file = 'table file
   return { sources: [source], document, actors: TEST_ACTORS, places: TEST_PLACES, table: table.build() };
 }
 
+/** A table whose columns are views of `memory`, laid out as `DatasetClaimTableBuilder` lays them in storage. */
+function tableIn(table: DatasetClaimTable, memory: ArrayBufferLike): DatasetClaimTable {
+  const n = table.length;
+  const records = new Float64Array(memory, 0, n);
+  records.set(table.records.subarray(0, n));
+  const out: DatasetClaimTable = { ...table, records };
+  DATASET_TABLE_INT_COLUMNS.forEach((column, k) => {
+    const view = new Int32Array(memory, n * 8 + k * n * 4, n);
+    view.set(table[column].subarray(0, n));
+    out[column] = view;
+  });
+  return out;
+}
+
 /** Frames of a few random events, to give dataset claims realistic content. */
 const TEST_CLAIM_FRAMES = randomEvents(4, 99).map((e) => e.frame);
 
@@ -308,6 +324,36 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       expect(await store.getClaim(datasetClaimId('gdelt-events', 5_100))).toBeNull();
       expect(await store.getClaim(datasetClaimId('ucdp-ged', 5_000))).toBeNull();
       expect((await store.info()).counts).toMatchObject({ documents: 2, claims: 43 });
+    });
+
+    test("keeps nothing of a chunk's memory once the append settles: a reader may reuse it", async () => {
+      // Readers build slices into pooled buffers (the table's columns and the text's UTF-8 in one)
+      // and refill them once an append settles; a store may also move the buffer away and hand it
+      // back. What the store answers must not change when either buffer is overwritten.
+      for (const [k, records] of [
+        [6_000, 6_001, 6_002, 6_003, 6_004],
+        [6_005, 6_006],
+      ].entries()) {
+        const chunk = datasetTableChunk(records, `pooled file ${k}`);
+        const claims = datasetChunkClaims(chunk);
+        const table = chunk.table as NonNullable<DatasetChunk['table']>;
+        const text = new TextEncoder().encode(chunk.document.text);
+        const textAt = DatasetClaimTableBuilder.storageBytes(table.length);
+        const memory = new ArrayBuffer(textAt + text.length);
+        const bytes = new Uint8Array(memory, textAt, text.length);
+        bytes.set(text);
+        const handedBack: ArrayBuffer[] = [];
+        const pooled: DatasetChunk = {
+          ...chunk,
+          documentUtf8: { parts: [bytes], length: chunk.document.text.length },
+          table: tableIn(table, memory),
+          memory: { buffer: memory, reuse: (b) => handedBack.push(b) },
+        };
+        expect(await store.appendDatasetChunk(pooled)).toEqual({ inserted: records.length, duplicates: 0 });
+        for (const b of [memory, ...handedBack]) new Uint8Array(b).fill(0x31);
+        for (const c of claims) expect(await store.getClaim(c.id)).toEqual(c);
+        expect((await store.getDocument(chunk.document.id))?.text).toBe(chunk.document.text);
+      }
     });
 
     test('counts a record repeated within a chunk, or stored as an object claim, as a duplicate', async () => {

@@ -162,22 +162,33 @@ export function checkDatasetTable(
   }
 }
 
+/** Bytes a table's columns take per row: the float64 record number and the nine int32 columns. */
+export const DATASET_TABLE_ROW_BYTES = 8 + 4 * DATASET_TABLE_INT_COLUMNS.length;
+
 /**
  * Builds a DatasetClaimTable row by row, growing its columns as needed. Shared values are listed
  * once per table: pass the same object again and it gets the same index (found through `slot`, a
  * per-object memo the caller keeps, so no hashing per row).
+ *
+ * A builder can be reused (`reset`) and can build into memory the caller gives (`storage`): its
+ * columns then lie at the start of that buffer, `capacity` rows each (`DATASET_TABLE_ROW_BYTES` per
+ * row), and the table it builds is views of them rather than copies. A reader of millions of rows
+ * then fills the same few buffers slice after slice (pooled, handed back once a slice is stored)
+ * instead of allocating ten fresh columns per slice.
  */
 export class DatasetClaimTableBuilder {
   length = 0;
   private capacity: number;
   private records: Float64Array;
   private ints: Record<DatasetTableIntColumn, Int32Array>;
-  readonly actors: FrameActor[] = [];
-  readonly codingValues: DatasetCoding[] = [];
-  readonly timeValues: TimeSpan[] = [];
-  readonly placeValues: PlaceRef[] = [];
+  /** Columns are views of caller-given storage (built tables are views too), until they outgrow it. */
+  private inStorage = false;
+  actors: FrameActor[] = [];
+  codingValues: DatasetCoding[] = [];
+  timeValues: TimeSpan[] = [];
+  placeValues: PlaceRef[] = [];
   /** Which table this is, so a memo `{table, index}` from an earlier table is known to be stale. */
-  readonly generation: number;
+  generation: number;
   private static generations = 0;
 
   constructor(
@@ -185,14 +196,62 @@ export class DatasetClaimTableBuilder {
     readonly label: string,
     readonly extractor: string,
     capacity = 1024,
+    storage?: ArrayBufferLike,
   ) {
     this.capacity = capacity;
-    this.records = new Float64Array(capacity);
-    this.ints = Object.fromEntries(DATASET_TABLE_INT_COLUMNS.map((c) => [c, new Int32Array(capacity)])) as Record<
-      DatasetTableIntColumn,
-      Int32Array
-    >;
+    this.records = new Float64Array(0);
+    this.ints = {} as Record<DatasetTableIntColumn, Int32Array>;
+    this.generation = 0;
+    this.reset(storage);
+  }
+
+  /** Bytes of storage a table of `capacity` rows needs for its columns. */
+  static storageBytes(capacity: number): number {
+    return capacity * DATASET_TABLE_ROW_BYTES;
+  }
+
+  /**
+   * Starts a new, empty table: in `storage` when given (at least `storageBytes(capacity)` bytes; the
+   * previous table, already built, keeps its own memory), else in fresh columns.
+   */
+  reset(storage?: ArrayBufferLike): void {
+    this.length = 0;
+    // Fresh lists: a table built before holds the old ones.
+    this.actors = [];
+    this.codingValues = [];
+    this.timeValues = [];
+    this.placeValues = [];
     this.generation = ++DatasetClaimTableBuilder.generations;
+    if (storage) this.bind(storage);
+    else {
+      this.inStorage = false;
+      this.records = new Float64Array(this.capacity);
+      this.ints = Object.fromEntries(
+        DATASET_TABLE_INT_COLUMNS.map((c) => [c, new Int32Array(this.capacity)]),
+      ) as Record<DatasetTableIntColumn, Int32Array>;
+    }
+  }
+
+  /**
+   * Carries on in `storage`, whose first `storageBytes(capacity)` bytes the caller has made a copy of
+   * the current storage's (the rows so far): a buffer that had to grow for other contents.
+   */
+  moveTo(storage: ArrayBufferLike): void {
+    if (this.inStorage) this.bind(storage);
+  }
+
+  private bind(storage: ArrayBufferLike): void {
+    const n = this.capacity;
+    if (storage.byteLength < DatasetClaimTableBuilder.storageBytes(n)) {
+      throw new RangeError(`table storage of ${storage.byteLength} bytes is too small for ${n} rows`);
+    }
+    this.inStorage = true;
+    this.records = new Float64Array(storage, 0, n);
+    const ints = {} as Record<DatasetTableIntColumn, Int32Array>;
+    DATASET_TABLE_INT_COLUMNS.forEach((c, k) => {
+      ints[c] = new Int32Array(storage, n * 8 + k * n * 4, n);
+    });
+    this.ints = ints;
   }
 
   /** Index of a shared value in this table, listing it on first use. `memo` caches it on the caller's side. */
@@ -217,7 +276,7 @@ export class DatasetClaimTableBuilder {
     time: number,
     place: number,
   ): void {
-    if (this.length === this.capacity) this.grow();
+    if (this.length === this.records.length) this.grow();
     const i = this.length++;
     const c = this.ints;
     this.records[i] = record;
@@ -232,37 +291,42 @@ export class DatasetClaimTableBuilder {
     c.places[i] = place;
   }
 
+  /** More rows than the columns hold: fresh columns twice the size (caller storage is left behind). */
   private grow(): void {
-    this.capacity *= 2;
-    const records = new Float64Array(this.capacity);
+    const size = Math.max(16, this.records.length * 2);
+    const records = new Float64Array(size);
     records.set(this.records);
     this.records = records;
     for (const column of DATASET_TABLE_INT_COLUMNS) {
-      const next = new Int32Array(this.capacity);
+      const next = new Int32Array(size);
       next.set(this.ints[column]);
       this.ints[column] = next;
     }
+    this.inStorage = false;
   }
 
-  /** The finished table (columns trimmed to its length). */
+  /** The finished table: columns trimmed to its length (views of the storage when built in one). */
   build(): DatasetClaimTable {
     const n = this.length;
     const c = this.ints;
+    const cut = this.inStorage
+      ? <A extends Float64Array | Int32Array>(a: A) => a.subarray(0, n) as A
+      : <A extends Float64Array | Int32Array>(a: A) => a.slice(0, n) as A;
     return {
       dataset: this.dataset,
       label: this.label,
       extractor: this.extractor,
       length: n,
-      records: this.records.slice(0, n),
-      starts: c.starts.slice(0, n),
-      ends: c.ends.slice(0, n),
-      urlStarts: c.urlStarts.slice(0, n),
-      urlEnds: c.urlEnds.slice(0, n),
-      firstActors: c.firstActors.slice(0, n),
-      secondActors: c.secondActors.slice(0, n),
-      codings: c.codings.slice(0, n),
-      times: c.times.slice(0, n),
-      places: c.places.slice(0, n),
+      records: cut(this.records),
+      starts: cut(c.starts),
+      ends: cut(c.ends),
+      urlStarts: cut(c.urlStarts),
+      urlEnds: cut(c.urlEnds),
+      firstActors: cut(c.firstActors),
+      secondActors: cut(c.secondActors),
+      codings: cut(c.codings),
+      times: cut(c.times),
+      places: cut(c.places),
       actors: this.actors,
       codingValues: this.codingValues,
       timeValues: this.timeValues,

@@ -144,6 +144,18 @@ export interface DatasetChunk {
    * the caller's thread).
    */
   documentUtf8?: DocumentUtf8;
+  /**
+   * The one buffer the chunk's table columns and `documentUtf8` bytes lie in, when the reader built
+   * them so (a pooled buffer). A store that writes on another thread may move the buffer there
+   * (transfer it: nothing copied), which leaves the chunk's arrays empty on the caller's side; it
+   * then hands the buffer back through `reuse` once it is done with it. Stores may ignore this.
+   */
+  memory?: DatasetChunkMemory;
+}
+
+export interface DatasetChunkMemory {
+  buffer: ArrayBuffer;
+  reuse?(buffer: ArrayBuffer): void;
 }
 
 /** Every claim of a chunk as an object: its `claims`, then its table's rows in order. */
@@ -193,8 +205,17 @@ export interface Store {
    * left as it is and a claim whose id is stored counts as a duplicate, so a re-import, or a re-run
    * after a crash, adds only what is missing. The bulk path for imports of millions of rows: stores
    * may lay these claims out for sequential writes, but must answer for them like any other claim.
+   * A store keeps nothing of the chunk's arrays once the returned promise settles (a reader may
+   * refill them), and may move `chunk.memory` away (see there): callers read what they need of a
+   * chunk before appending it.
    */
   appendDatasetChunk(chunk: DatasetChunk): Promise<DatasetAppendSummary>;
+  /**
+   * Says that many dataset chunks are about to be appended (a large file is being read), so a store
+   * can get ready while the first are read: the SQLite store starts its writer thread. Optional;
+   * calling it changes nothing a store stores or answers.
+   */
+  expectDatasetAppends?(): void;
 
   getSource(id: SourceId): Promise<Source | null>;
   listSources(): Promise<Source[]>;
