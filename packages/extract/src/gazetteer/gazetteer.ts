@@ -71,20 +71,48 @@ export const DIVISION_WORDS = new Set([
   '도',
 ]);
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 units of `key` (its leading words hash as a prefix of it: see indexCityKeys). */
+function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), FNV_PRIME);
+  return h;
+}
+
+/** Spreads FNV's high bits into the low ones a table slot is taken from. */
+function mix(h: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
+
+/** A power of two at least twice `n`: open addressing stays short at half full. */
+function tableSize(n: number): number {
+  let size = 2;
+  while (size < n * 2) size *= 2;
+  return size;
+}
+
 export class Gazetteer {
   /** Countries and first-level divisions (a few thousand), indexed in a map. */
   readonly entries: GazetteerEntry[] = [];
   private readonly index = new Map<string, number[]>();
   /**
    * Populated places (over a hundred thousand) stay as their text rows, with their names in a
-   * sorted array searched by bisection: loading is a split, not a million map insertions, and an
-   * entry object is only made for a place a document actually names.
+   * sorted array found through hash tables of indices: loading is a split, not a million map
+   * insertions, and an entry object is only made for a place a document actually names.
    */
   private cityRows: string[] = [];
   private cityKeys: string[] = [];
   private cityKeyRows: string[] = [];
-  /** Index range [first, last] in `cityKeys` of the keys starting with each two characters. */
-  private readonly cityKeyRanges = new Map<string, [number, number]>();
+  /** Open addressing over `cityKeys` by `keyHash`: slot → key index + 1, 0 for an empty slot. */
+  private cityTable = new Int32Array(1);
+  /**
+   * The same over the leading words of multi-word city keys ("new york" of "new york mills"):
+   * slot → index + 1 of the first key that starts with those words and a space.
+   */
+  private cityPrefixTable = new Int32Array(1);
   private readonly cityCache = new Map<number, GazetteerEntry>();
   /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
   private readonly firstWords = new Set<string>();
@@ -129,40 +157,32 @@ export class Gazetteer {
    */
   startsName(key: string): boolean {
     if (this.index.has(key) || this.indexPrefixes.has(key)) return true;
-    // A one-letter key starts names in more than one two-letter range ("e man", "e zhou"): search all.
-    const range = key.length < 2 ? [0, this.cityKeys.length - 1] : this.cityKeyRanges.get(key.slice(0, 2));
-    if (range === undefined) return false;
-    // The first city key not below `key`: `key` itself, or (spaces sorting before every other
-    // character a key holds) a longer name that starts with `key` and a space, if any exists.
-    let lo = range[0] as number;
-    let hi = (range[1] as number) + 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cityKeys[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
+    const h = keyHash(key);
+    if (this.findCityKeyHashed(key, h) >= 0) return true;
+    const table = this.cityPrefixTable;
+    const mask = table.length - 1;
+    const n = key.length;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const e = table[slot] as number;
+      if (e === 0) return false;
+      const k = this.cityKeys[e - 1] as string;
+      if (k.length > n && k.charCodeAt(n) === 32 && k.startsWith(key)) return true;
     }
-    const k = this.cityKeys[lo];
-    return (
-      lo <= (range[1] as number) &&
-      k !== undefined &&
-      (k === key || (k.startsWith(key) && k.charCodeAt(key.length) === 32))
-    );
   }
 
   private findCityKey(key: string): number {
-    // Bisect only among the keys sharing the first two characters.
-    const range = this.cityKeyRanges.get(key.slice(0, 2));
-    if (range === undefined) return -1;
-    let lo = range[0];
-    let hi = range[1];
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = this.cityKeys[mid] as string;
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+    return this.findCityKeyHashed(key, keyHash(key));
+  }
+
+  /** Index in `cityKeys` of `key` (whose `keyHash` is `h`), or -1. */
+  private findCityKeyHashed(key: string, h: number): number {
+    const table = this.cityTable;
+    const mask = table.length - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const e = table[slot] as number;
+      if (e === 0) return -1;
+      if (this.cityKeys[e - 1] === key) return e - 1;
     }
-    return -1;
   }
 
   private city(row: number): GazetteerEntry {
@@ -321,14 +341,45 @@ export class Gazetteer {
     }
     this.cityKeys.length = n;
     this.cityKeyRows.length = n;
-    for (let i = 0; i < n; ) {
-      const prefix = (this.cityKeys[i] as string).slice(0, 2);
-      let j = i + 1;
-      while (j < n && (this.cityKeys[j] as string).startsWith(prefix) && (this.cityKeys[j] as string).length >= 2) j++;
-      // A one-character key is its own prefix; keys that extend it start the next range.
-      if (prefix.length < 2) j = i + 1;
-      this.cityKeyRanges.set(prefix, [i, j - 1]);
-      i = j;
+    this.indexCityKeys();
+  }
+
+  /**
+   * Fills the hash tables over the city keys and their leading words (both at most half full). The
+   * keys are sorted, so the keys sharing leading words follow one another and only the first of
+   * them is entered for those words.
+   */
+  private indexCityKeys(): void {
+    const keys = this.cityKeys;
+    const table = new Int32Array(tableSize(keys.length));
+    let prefixes = 0;
+    for (const k of keys) for (let at = k.indexOf(' '); at > 0; at = k.indexOf(' ', at + 1)) prefixes++;
+    const prefixTable = new Int32Array(tableSize(prefixes));
+    const mask = table.length - 1;
+    const prefixMask = prefixTable.length - 1;
+    let prev = '';
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      // Leading characters shared with the previous key.
+      let shared = 0;
+      while (shared < k.length && shared < prev.length && k.charCodeAt(shared) === prev.charCodeAt(shared)) shared++;
+      let h = FNV_OFFSET;
+      for (let c = 0; c < k.length; c++) {
+        const code = k.charCodeAt(c);
+        // The hash so far is the hash of the words before this space.
+        if (code === 32 && c > 0 && shared <= c) {
+          let slot = mix(h) & prefixMask;
+          while (prefixTable[slot] !== 0) slot = (slot + 1) & prefixMask;
+          prefixTable[slot] = i + 1;
+        }
+        h = Math.imul(h ^ code, FNV_PRIME);
+      }
+      let slot = mix(h) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = i + 1;
+      prev = k;
     }
+    this.cityTable = table;
+    this.cityPrefixTable = prefixTable;
   }
 }
