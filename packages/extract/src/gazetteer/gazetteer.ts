@@ -94,6 +94,8 @@ function tableSize(n: number): number {
   return size;
 }
 
+const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+
 export class Gazetteer {
   /** Countries and first-level divisions (a few thousand), indexed in a map. */
   readonly entries: GazetteerEntry[] = [];
@@ -114,6 +116,7 @@ export class Gazetteer {
    */
   private cityPrefixTable = new Int32Array(1);
   private readonly cityCache = new Map<number, GazetteerEntry>();
+  private readonly cityKeyCache = new Map<number, readonly GazetteerEntry[]>();
   /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
   private readonly firstWords = new Set<string>();
   /** Every leading run of whole words of a multi-word country or division name ("bosnia and"). */
@@ -145,10 +148,21 @@ export class Gazetteer {
   /** Entries whose name normalises to `key` (see placeKey): countries and divisions, then places. */
   lookupKey(key: string): readonly GazetteerEntry[] {
     const ids = this.index.get(key);
-    const out = ids ? ids.map((i) => this.entries[i] as GazetteerEntry) : [];
     const at = this.findCityKey(key);
-    if (at >= 0) for (const row of (this.cityKeyRows[at] as string).split(',')) out.push(this.city(Number(row)));
+    if (ids === undefined) return at >= 0 ? this.citiesOf(at) : NO_ENTRIES;
+    const out = ids.map((i) => this.entries[i] as GazetteerEntry);
+    if (at >= 0) out.push(...this.citiesOf(at));
     return out;
+  }
+
+  /** The places named by the city key at `at`, made once (as their entries are) and shared. */
+  private citiesOf(at: number): readonly GazetteerEntry[] {
+    let cities = this.cityKeyCache.get(at);
+    if (cities === undefined) {
+      cities = (this.cityKeyRows[at] as string).split(',').map((row) => this.city(Number(row)));
+      this.cityKeyCache.set(at, cities);
+    }
+    return cities;
   }
 
   /**
@@ -223,10 +237,11 @@ export class Gazetteer {
     return this.iso2to3.get(iso2.toUpperCase()) ?? null;
   }
 
-  private add(entry: GazetteerEntry, names: Iterable<string>): number {
+  /** Adds an entry under the keys (see placeKey) of its names. */
+  private add(entry: GazetteerEntry, keys: readonly string[]): number {
     const id = this.entries.length;
     this.entries.push(entry);
-    for (const n of names) this.addKey(placeKey(n), id);
+    for (const k of keys) this.addKey(k, id);
     return id;
   }
 
@@ -268,7 +283,7 @@ export class Gazetteer {
           population: 0,
           featureCode: null,
         },
-        [p.name, ...(own?.names ?? [])],
+        [p.name, ...(own?.names ?? [])].map(placeKey),
       );
       this.countryIndex.set(iso3, id);
     }
@@ -292,6 +307,7 @@ export class Gazetteer {
         ...(r.name_alt ?? '').split('|'),
       ].filter((n): n is string => typeof n === 'string' && n.trim().length > 1);
       if (names.length === 0) continue;
+      const keys = names.map(placeKey);
       const id = this.add(
         {
           gazetteerId: `ne:${r.adm1_code}`,
@@ -304,11 +320,10 @@ export class Gazetteer {
           population: 0,
           featureCode: null,
         },
-        names,
+        keys,
       );
       // "Primorsky Krai" is also "Primorsky region": index the name without its division word.
-      for (const n of names) {
-        const k = placeKey(n);
+      for (const k of keys) {
         const words = k.split(' ');
         if (words.length > 1 && DIVISION_WORDS.has(words[words.length - 1] as string)) {
           this.addKey(words.slice(0, -1).join(' '), id);
@@ -352,25 +367,27 @@ export class Gazetteer {
   private indexCityKeys(): void {
     const keys = this.cityKeys;
     const table = new Int32Array(tableSize(keys.length));
-    let prefixes = 0;
-    for (const k of keys) for (let at = k.indexOf(' '); at > 0; at = k.indexOf(' ', at + 1)) prefixes++;
-    const prefixTable = new Int32Array(tableSize(prefixes));
     const mask = table.length - 1;
-    const prefixMask = prefixTable.length - 1;
+    // Leading words (hash, key index), gathered first to size their table.
+    const prefixHashes: number[] = [];
+    const prefixKeys: number[] = [];
     let prev = '';
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
-      // Leading characters shared with the previous key.
+      // Leading characters shared with the previous key (only a multi-word key needs them).
       let shared = 0;
-      while (shared < k.length && shared < prev.length && k.charCodeAt(shared) === prev.charCodeAt(shared)) shared++;
+      if (k.indexOf(' ') > 0) {
+        const n = Math.min(k.length, prev.length);
+        while (shared < n && k.charCodeAt(shared) === prev.charCodeAt(shared)) shared++;
+      }
       let h = FNV_OFFSET;
       for (let c = 0; c < k.length; c++) {
         const code = k.charCodeAt(c);
-        // The hash so far is the hash of the words before this space.
-        if (code === 32 && c > 0 && shared <= c) {
-          let slot = mix(h) & prefixMask;
-          while (prefixTable[slot] !== 0) slot = (slot + 1) & prefixMask;
-          prefixTable[slot] = i + 1;
+        // The hash so far is that of the words before this space; the previous key has entered
+        // them already when it shares the characters up to and including the space.
+        if (code === 32 && c > 0 && c >= shared) {
+          prefixHashes.push(h);
+          prefixKeys.push(i + 1);
         }
         h = Math.imul(h ^ code, FNV_PRIME);
       }
@@ -378,6 +395,13 @@ export class Gazetteer {
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = i + 1;
       prev = k;
+    }
+    const prefixTable = new Int32Array(tableSize(prefixHashes.length));
+    const prefixMask = prefixTable.length - 1;
+    for (let p = 0; p < prefixHashes.length; p++) {
+      let slot = mix(prefixHashes[p] as number) & prefixMask;
+      while (prefixTable[slot] !== 0) slot = (slot + 1) & prefixMask;
+      prefixTable[slot] = prefixKeys[p] as number;
     }
     this.cityTable = table;
     this.cityPrefixTable = prefixTable;
