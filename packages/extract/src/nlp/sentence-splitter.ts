@@ -83,8 +83,34 @@ function blocks(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** The forms of a token's text the pipeline reads, which depend on the text alone. */
+interface Forms {
+  lower: string;
+  key: string;
+  words: string[];
+}
+
+/**
+ * Forms by token text, shared by every token with that text (no caller changes a token's words):
+ * news repeats its words, and building three strings and an array per token was a tenth of all
+ * the bytes extraction allocates. Cleared when full, so memory stays bounded.
+ */
+const formsCache = new Map<string, Forms>();
+const FORMS_CACHE_LIMIT = 50_000;
+
+function formsOf(text: string): Forms {
+  let forms = formsCache.get(text);
+  if (forms === undefined) {
+    const key = wordKey(text);
+    forms = { lower: text.toLowerCase(), key, words: keyWords(key) };
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(text, forms);
+  }
+  return forms;
+}
+
 function makeToken(text: string, start: number, pos: Pos, lemma: string): Token {
-  const key = wordKey(text);
+  const forms = formsOf(text);
   return {
     index: 0,
     text,
@@ -92,9 +118,9 @@ function makeToken(text: string, start: number, pos: Pos, lemma: string): Token 
     end: start + text.length,
     pos,
     lemma: lemma.toLowerCase(),
-    lower: text.toLowerCase(),
-    key,
-    words: keyWords(key),
+    lower: forms.lower,
+    key: forms.key,
+    words: forms.words,
   };
 }
 
@@ -198,15 +224,22 @@ export function splitSentences(text: string): Sentence[] {
   // wink's typings declare `its.lemma` with a narrower signature than `out()` accepts; it works at run time.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const starts: number[] = new Array(values.length);
+  // Tokens whose value is the document's own text there: the value (one string per word in wink's
+  // vocabulary, already hashed) then serves as the token text, instead of a copy cut from the text.
+  const unmasked = masked === text;
+  const own = new Uint8Array(values.length);
   let cursor = first;
   for (let i = 0; i < values.length; i++) {
     cursor += (spaces[i] ?? '').length;
     const v = values[i] ?? '';
     // wink reproduces its input exactly; the search only guards against a model that does not.
-    if (masked.startsWith(v, cursor)) starts[i] = cursor;
-    else {
+    if (masked.startsWith(v, cursor)) {
+      starts[i] = cursor;
+      own[i] = 1;
+    } else {
       const found = masked.indexOf(v, cursor);
       starts[i] = found >= 0 ? found : cursor;
+      own[i] = found >= 0 ? 1 : 0;
     }
     cursor = (starts[i] as number) + v.length;
   }
@@ -223,7 +256,8 @@ export function splitSentences(text: string): Sentence[] {
         if (toks.length > 0) raw.push(toks);
         toks = [];
       }
-      toks.push(makeToken(text.slice(at, at + v.length), at, pos[i] ?? 'X', lemmas[i] ?? v));
+      const tokenText = unmasked && own[i] ? v : text.slice(at, at + v.length);
+      toks.push(makeToken(tokenText, at, pos[i] ?? 'X', lemmas[i] ?? v));
     }
     if (toks.length > 0) raw.push(toks);
   }
