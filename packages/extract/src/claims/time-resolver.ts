@@ -224,6 +224,7 @@ export class TimeResolver {
         span: spanFor(`${m[1]}-01-01` as IsoDate, 'year'),
       });
     }
+    if (out.length === 0) return out;
     // "killed since 2022", "deployed since October": the time runs from that date to the report's.
     const today = iso(reference);
     for (const m of out) {
