@@ -126,6 +126,8 @@ function makeToken(text: string, start: number, pos: Pos, lemma: string): Token 
 
 /** `Al` `-` `Qaeda` with no spaces between → one token `Al-Qaeda`, tagged as its last part. */
 function mergeHyphens(tokens: Token[]): Token[] {
+  // Most sentences have no hyphen token: nothing to merge, no copy.
+  if (!tokens.some((t) => t.text === '-' || t.text === '‑')) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -177,9 +179,7 @@ function shouldMerge(prev: Token[], next: Token[]): boolean {
 }
 
 function renumber(tokens: Token[]): Token[] {
-  tokens.forEach((t, i) => {
-    t.index = i;
-  });
+  for (let i = 0; i < tokens.length; i++) (tokens[i] as Token).index = i;
   return tokens;
 }
 
@@ -227,19 +227,21 @@ export function splitSentences(text: string): Sentence[] {
   // Tokens whose value is the document's own text there: the value (one string per word in wink's
   // vocabulary, already hashed) then serves as the token text, instead of a copy cut from the text.
   const unmasked = masked === text;
-  const own = new Uint8Array(values.length);
+  // Tokens whose value was not found in the text (none, unless the model changes its input).
+  let notFound: Set<number> | null = null;
   let cursor = first;
   for (let i = 0; i < values.length; i++) {
     cursor += (spaces[i] ?? '').length;
     const v = values[i] ?? '';
     // wink reproduces its input exactly; the search only guards against a model that does not.
-    if (masked.startsWith(v, cursor)) {
-      starts[i] = cursor;
-      own[i] = 1;
-    } else {
+    if (masked.startsWith(v, cursor)) starts[i] = cursor;
+    else {
       const found = masked.indexOf(v, cursor);
       starts[i] = found >= 0 ? found : cursor;
-      own[i] = found >= 0 ? 1 : 0;
+      if (found < 0) {
+        notFound ??= new Set();
+        notFound.add(i);
+      }
     }
     cursor = (starts[i] as number) + v.length;
   }
@@ -256,7 +258,7 @@ export function splitSentences(text: string): Sentence[] {
         if (toks.length > 0) raw.push(toks);
         toks = [];
       }
-      const tokenText = unmasked && own[i] ? v : text.slice(at, at + v.length);
+      const tokenText = unmasked && !notFound?.has(i) ? v : text.slice(at, at + v.length);
       toks.push(makeToken(tokenText, at, pos[i] ?? 'X', lemmas[i] ?? v));
     }
     if (toks.length > 0) raw.push(toks);
