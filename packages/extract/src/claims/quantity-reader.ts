@@ -56,6 +56,8 @@ const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, mill
 const VAGUE = new Map(Object.entries({ dozens: 12, scores: 20, hundreds: 100, thousands: 1000, millions: 1e6 }));
 /** Maps, not object lookups: most tokens miss, and a miss must not find `constructor` on the prototype. */
 const NUMBER_WORDS = new Map(Object.entries(WORD_NUMBERS));
+/** Every word that starts a count: number words and vague counts. */
+const COUNT_WORDS = new Set([...NUMBER_WORDS.keys(), ...VAGUE.keys()]);
 const APPROX =
   /^(about|around|approximately|nearly|almost|some|roughly|over|estimated|up|close|upwards|as|more|fewer|less|at|least|an|than|to|of|many|just|under)$/;
 const APPROX_START = new Set([
@@ -92,8 +94,9 @@ export function readQuantities(tokens: readonly Token[], text: string): Quantity
     let value: number | null = null;
     let approximate = false;
     let j = i;
+    // One lookup turns away most tokens: not a number, and no word that counts.
+    if (t.pos !== 'NUM' && !COUNT_WORDS.has(t.lower)) continue;
     const vague = VAGUE.get(t.lower);
-    if (t.pos !== 'NUM' && vague === undefined && !NUMBER_WORDS.has(t.lower)) continue;
     if (vague !== undefined && tokens[i + 1]?.lower === 'of') {
       value = vague;
       approximate = true;

@@ -34,7 +34,9 @@ const HINT_ONE = new RegExp(DATE_HINT.source, 'i');
 /** Windows of the sentence around each date word, widened to word boundaries and merged. */
 function hintWindows(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(HINTS)) {
+  // exec on the shared pattern: matchAll would build a copy of it per sentence.
+  HINTS.lastIndex = 0;
+  for (let m = HINTS.exec(text); m !== null; m = HINTS.exec(text)) {
     // A year on its own ("the 1994 genocide", "in 2023") is read without chrono (YEAR_ONLY); "may"
     // and "march" in lower case are a modal and a verb.
     if (/^(?:19|20)\d\d$/.test(m[0]) || m[0] === 'may' || m[0] === 'march') continue;
@@ -197,9 +199,7 @@ export class TimeResolver {
     for (const [from, to] of hintWindows(text)) {
       const piece = text.slice(from, to);
       const simple =
-        this.simpleDay(piece, text, reference) ??
-        plainDate(piece, reference, FUTURE.test(text)) ??
-        relativeWeek(piece, reference);
+        this.simpleDay(piece, text, reference) ?? plainDate(piece, reference, text) ?? relativeWeek(piece, reference);
       if (simple) {
         out.push({ ...simple, start: offset + from + simple.start, end: offset + from + simple.end });
         continue;
@@ -211,7 +211,10 @@ export class TimeResolver {
         if (span) out.push({ start: offset + at, end: offset + at + r.text.length, text: r.text, span });
       }
     }
-    for (const m of text.matchAll(YEAR_ONLY)) {
+    // A year is "19" or "20" and two digits: most sentences have neither and skip the pattern.
+    const years = text.includes('19') || text.includes('20');
+    YEAR_ONLY.lastIndex = 0;
+    for (let m = years ? YEAR_ONLY.exec(text) : null; m !== null; m = YEAR_ONLY.exec(text)) {
       const at = (m.index ?? 0) + m[0].length - (m[1] as string).length;
       if (out.some((o) => o.start - offset <= at && at < o.end - offset)) continue;
       out.push({
@@ -221,6 +224,7 @@ export class TimeResolver {
         span: spanFor(`${m[1]}-01-01` as IsoDate, 'year'),
       });
     }
+    if (out.length === 0) return out;
     // "killed since 2022", "deployed since October": the time runs from that date to the report's.
     const today = iso(reference);
     for (const m of out) {
@@ -333,12 +337,20 @@ function relativeWeek(piece: string, reference: Date): TimeMention | null {
   return { start: m.index, end: m.index + m[0].length, text: m[0], span: spanFor(iso(new Date(day)), 'week') };
 }
 
+/** The plain date patterns, in the order they are tried, with their day, month and year groups. */
+const PLAIN_DATES = [
+  [DAY_MONTH, 1, 2, 3],
+  [MONTH_DAY, 2, 1, 3],
+  [MONTH_ALONE, 0, 1, 2],
+  [MONTH_PART, 0, 1, 2],
+] as const;
+
 /**
  * A window whose only date is a plain calendar date — "19 June 2024", "Monday, 28 October 2024",
  * "Oct. 23", "in March 2024", "in June" — read without chrono, with chrono's choice of year when none
  * is given (the one nearest the document's date). Ranges, times and relative dates go to chrono.
  */
-function plainDate(piece: string, reference: Date, future: boolean): TimeMention | null {
+function plainDate(piece: string, reference: Date, sentence: string): TimeMention | null {
   let found: {
     index: number;
     text: string;
@@ -347,14 +359,9 @@ function plainDate(piece: string, reference: Date, future: boolean): TimeMention
     year: number | null;
     re: RegExp;
   } | null = null;
-  for (const [re, dayGroup, monthGroup, yearGroup] of [
-    [DAY_MONTH, 1, 2, 3],
-    [MONTH_DAY, 2, 1, 3],
-    [MONTH_ALONE, 0, 1, 2],
-    [MONTH_PART, 0, 1, 2],
-  ] as const) {
+  for (const [re, dayGroup, monthGroup, yearGroup] of PLAIN_DATES) {
     re.lastIndex = 0;
-    for (const m of piece.matchAll(re)) {
+    for (let m = re.exec(piece); m !== null; m = re.exec(piece)) {
       if (found) return null;
       const month = MONTH_NUMBER[(m[monthGroup] as string).toLowerCase().replace(/\.$/, '')];
       const day = dayGroup ? Number(m[dayGroup]) : null;
@@ -382,7 +389,7 @@ function plainDate(piece: string, reference: Date, future: boolean): TimeMention
       /^\s*,?\s*\d/.test(piece.slice(found.index + found.text.length)))
   )
     return null;
-  const year = found.year ?? nearestYear(reference, found.month, found.day ?? 1, future);
+  const year = found.year ?? nearestYear(reference, found.month, found.day ?? 1, FUTURE.test(sentence));
   if (found.day !== null) {
     const date = new Date(Date.UTC(year, found.month - 1, found.day));
     if (date.getUTCMonth() !== found.month - 1) return null;

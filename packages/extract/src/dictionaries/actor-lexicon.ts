@@ -62,13 +62,73 @@ function phraseWords(phrase: string): string[] {
   return out;
 }
 
-/** Nouns that head descriptions of organisations as well as their names. */
-const GENERIC_HEADS =
-  /^(groups?|party|parties|army|armies|fronts?|movements?|councils?|governments?|courts?|forces?|unions?|organi[sz]ations?|committees?|leagues?|alliances?|coalitions?|agenc(y|ies)|ministr(y|ies)|commissions?|assembl(y|ies)|parliaments?|congress|senate|police|guards?|brigades?|militias?|authorit(y|ies)|brotherhood|network|cells?)$/;
+/** Nouns that head descriptions of organisations as well as their names (a set: no regex per test). */
+const GENERIC_HEADS = new Set(
+  (
+    'group groups party parties army armies front fronts movement movements council councils government ' +
+    'governments court courts force forces union unions organisation organisations organization organizations ' +
+    'committee committees league leagues alliance alliances coalition coalitions agency agencies ministry ' +
+    'ministries commission commissions assembly assemblies parliament parliaments congress senate police guard ' +
+    'guards brigade brigades militia militias authority authorities brotherhood network cell cells'
+  ).split(' '),
+);
+
+/** Words of the filter on first words, less one: 2^17 bits (16 KB, stays in cache), ~20,000 words set. */
+const FILTER_MASK = (1 << 12) - 1;
+
+/**
+ * A cheap hash of a word from its length and three of its letters, for the first-word filter:
+ * hashing every letter would cost about what the map lookup it saves does, and this one already
+ * turns away about four in five of the words no entry starts with.
+ */
+function wordHash(w: string): number {
+  const l = w.length;
+  let x = Math.imul(w.charCodeAt(0) ^ (l << 8), 0x9e3779b1);
+  x = Math.imul(x ^ w.charCodeAt(l >> 1), 0x85ebca6b);
+  x = Math.imul(x ^ w.charCodeAt(l - 1), 0xc2b2ae35);
+  return x ^ (x >>> 15);
+}
+
+// Unicode-class patterns live at module level: the TypeScript loader rewrites a `\p{…}` literal
+// inside a function into a `new RegExp` built on every call.
+const CAPITAL_OR_DIGIT = /[\p{Lu}\d]/u;
+const NOT_LETTER = /[^\p{L}]/gu;
+
+/** A capital letter or a digit anywhere in the text; ASCII is checked without a regex. */
+function hasCapitalOrDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return CAPITAL_OR_DIGIT.test(text);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
+
+/** Three letters or fewer, not all capitals (`us`, `Un`; not `US`, `U.N.`). */
+function isShortMixedCase(text: string): boolean {
+  let letters = 0;
+  let lower = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      const all = text.replace(NOT_LETTER, '');
+      return all.length <= 3 && all !== all.toUpperCase();
+    }
+    if (c >= 97 && c <= 122) lower = true;
+    else if (!(c >= 65 && c <= 90)) continue;
+    letters++;
+  }
+  return letters <= 3 && lower;
+}
 
 export class ActorLexicon {
   readonly actors: LexiconActor[] = [];
   private readonly root = node();
+  /** Bit filter over the words that start an entry (see `wordHash`). */
+  private readonly firstWords = new Int32Array(FILTER_MASK + 1);
+  /** Buffers `scan` fills per sentence: its words, and the token each word belongs to. */
+  private readonly words: string[] = [];
+  private wordToken = new Int32Array(256);
 
   addActor(actor: LexiconActor, names: readonly string[]): number {
     const id = this.actors.length;
@@ -105,6 +165,9 @@ export class ActorLexicon {
   }
 
   private walk(words: string[]): Node {
+    const h = wordHash(words[0] as string);
+    const slot = (h >>> 5) & FILTER_MASK;
+    this.firstWords[slot] = (this.firstWords[slot] as number) | (1 << (h & 31));
     let n = this.root;
     for (const w of words) {
       let next = n.next.get(w);
@@ -123,20 +186,33 @@ export class ActorLexicon {
    * ordinary nouns and match in any case.
    */
   scan(tokens: readonly Token[]): Mention[] {
-    const words: string[] = [];
-    const wordToken: number[] = [];
+    // The sentence's dictionary words and the token each belongs to, in buffers kept between scans.
+    const words = this.words;
+    let wordToken = this.wordToken;
+    let count = 0;
     for (let t = 0; t < tokens.length; t++) {
       const ws = (tokens[t] as Token).words;
       for (let k = 0; k < ws.length; k++) {
-        words.push(ws[k] as string);
-        wordToken.push(t);
+        if (count === wordToken.length) {
+          const grown = new Int32Array(count * 2);
+          grown.set(wordToken);
+          wordToken = grown;
+          this.wordToken = grown;
+        }
+        words[count] = ws[k] as string;
+        wordToken[count] = t;
+        count++;
       }
     }
     const out: Mention[] = [];
     const root = this.root.next;
+    const filter = this.firstWords;
     let p = 0;
-    while (p < words.length) {
-      let n = root.get(words[p] as string);
+    while (p < count) {
+      const first = words[p] as string;
+      const h = wordHash(first);
+      // Over half the words of a sentence start no entry; the filter answers most of those.
+      let n = (filter[(h >>> 5) & FILTER_MASK] as number) & (1 << (h & 31)) ? root.get(first) : undefined;
       if (!n) {
         p++;
         continue;
@@ -155,7 +231,7 @@ export class ActorLexicon {
           bestAgent = n.agent;
         }
         q++;
-        if (q >= words.length) break;
+        if (q >= count) break;
         n = n.next.get(words[q] as string);
       }
       if (bestEnd < 0) {
@@ -167,13 +243,9 @@ export class ActorLexicon {
       const prev = out[out.length - 1];
       // Two matches inside one hyphenated token (`pro-Russian`) keep only the first.
       if (!prev || prev.end <= start || prev.start !== start) {
-        out.push({
-          start,
-          end,
-          actors: bestActors ?? [],
-          agent: bestAgent,
-          text: words.slice(p, bestEnd + 1).join(' '),
-        });
+        let text = first;
+        for (let q = p + 1; q <= bestEnd; q++) text += ` ${words[q] as string}`;
+        out.push({ start, end, actors: bestActors ?? [], agent: bestAgent, text });
       }
       p = bestEnd + 1;
     }
@@ -185,19 +257,17 @@ export class ActorLexicon {
     for (let i = from; i <= to; i++) {
       const t = tokens[i];
       // Capitalised, or at least written with a capital somewhere ("iSrael", "al-Shabab").
-      if (t && /[\p{Lu}\d]/u.test(t.text)) capital = true;
+      if (t && hasCapitalOrDigit(t.text)) capital = true;
     }
     if (!capital) return false;
     // "an armed Islamic group", "the interim government": a name ending in an organisation noun
     // written in lower case is a description that happens to share the words of a name ("Armed
     // Islamic Group"). A lower-case person's name ("President obama") still counts.
     const last = tokens[to] as Token;
-    if (to > from && !/[\p{Lu}\d]/u.test(last.text) && GENERIC_HEADS.test(last.lower)) return false;
+    if (to > from && !hasCapitalOrDigit(last.text) && GENERIC_HEADS.has(last.lower)) return false;
     if (wordCount === 1 && from === to) {
-      const t = tokens[from] as Token;
-      const letters = t.text.replace(/[^\p{L}]/gu, '');
       // `US`, `UN`, `AU` only in capitals or with dots; `us`, `Un` are words.
-      if (letters.length <= 3 && letters !== letters.toUpperCase()) return false;
+      if (isShortMixedCase((tokens[from] as Token).text)) return false;
     }
     return true;
   }

@@ -71,21 +71,52 @@ export const DIVISION_WORDS = new Set([
   '도',
 ]);
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 units of `key` (its leading words hash as a prefix of it: see indexCityKeys). */
+function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), FNV_PRIME);
+  return h;
+}
+
+/** Spreads FNV's high bits into the low ones a table slot is taken from. */
+function mix(h: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
+
+/** A power of two at least twice `n`: open addressing stays short at half full. */
+function tableSize(n: number): number {
+  let size = 2;
+  while (size < n * 2) size *= 2;
+  return size;
+}
+
+const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+
 export class Gazetteer {
   /** Countries and first-level divisions (a few thousand), indexed in a map. */
   readonly entries: GazetteerEntry[] = [];
   private readonly index = new Map<string, number[]>();
   /**
    * Populated places (over a hundred thousand) stay as their text rows, with their names in a
-   * sorted array searched by bisection: loading is a split, not a million map insertions, and an
-   * entry object is only made for a place a document actually names.
+   * sorted array found through hash tables of indices: loading is a split, not a million map
+   * insertions, and an entry object is only made for a place a document actually names.
    */
   private cityRows: string[] = [];
   private cityKeys: string[] = [];
   private cityKeyRows: string[] = [];
-  /** Index range [first, last] in `cityKeys` of the keys starting with each two characters. */
-  private readonly cityKeyRanges = new Map<string, [number, number]>();
+  /** Open addressing over `cityKeys` by `keyHash`: slot → key index + 1, 0 for an empty slot. */
+  private cityTable = new Int32Array(1);
+  /**
+   * The same over the leading words of multi-word city keys ("new york" of "new york mills"):
+   * slot → index + 1 of the first key that starts with those words and a space.
+   */
+  private cityPrefixTable = new Int32Array(1);
   private readonly cityCache = new Map<number, GazetteerEntry>();
+  private readonly cityKeyCache = new Map<number, readonly GazetteerEntry[]>();
   /** First words of every multi-word name, so a lookup of "X Y" is skipped when X starts none. */
   private readonly firstWords = new Set<string>();
   /** Every leading run of whole words of a multi-word country or division name ("bosnia and"). */
@@ -117,10 +148,21 @@ export class Gazetteer {
   /** Entries whose name normalises to `key` (see placeKey): countries and divisions, then places. */
   lookupKey(key: string): readonly GazetteerEntry[] {
     const ids = this.index.get(key);
-    const out = ids ? ids.map((i) => this.entries[i] as GazetteerEntry) : [];
     const at = this.findCityKey(key);
-    if (at >= 0) for (const row of (this.cityKeyRows[at] as string).split(',')) out.push(this.city(Number(row)));
+    if (ids === undefined) return at >= 0 ? this.citiesOf(at) : NO_ENTRIES;
+    const out = ids.map((i) => this.entries[i] as GazetteerEntry);
+    if (at >= 0) out.push(...this.citiesOf(at));
     return out;
+  }
+
+  /** The places named by the city key at `at`, made once (as their entries are) and shared. */
+  private citiesOf(at: number): readonly GazetteerEntry[] {
+    let cities = this.cityKeyCache.get(at);
+    if (cities === undefined) {
+      cities = (this.cityKeyRows[at] as string).split(',').map((row) => this.city(Number(row)));
+      this.cityKeyCache.set(at, cities);
+    }
+    return cities;
   }
 
   /**
@@ -129,40 +171,32 @@ export class Gazetteer {
    */
   startsName(key: string): boolean {
     if (this.index.has(key) || this.indexPrefixes.has(key)) return true;
-    // A one-letter key starts names in more than one two-letter range ("e man", "e zhou"): search all.
-    const range = key.length < 2 ? [0, this.cityKeys.length - 1] : this.cityKeyRanges.get(key.slice(0, 2));
-    if (range === undefined) return false;
-    // The first city key not below `key`: `key` itself, or (spaces sorting before every other
-    // character a key holds) a longer name that starts with `key` and a space, if any exists.
-    let lo = range[0] as number;
-    let hi = (range[1] as number) + 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cityKeys[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
+    const h = keyHash(key);
+    if (this.findCityKeyHashed(key, h) >= 0) return true;
+    const table = this.cityPrefixTable;
+    const mask = table.length - 1;
+    const n = key.length;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const e = table[slot] as number;
+      if (e === 0) return false;
+      const k = this.cityKeys[e - 1] as string;
+      if (k.length > n && k.charCodeAt(n) === 32 && k.startsWith(key)) return true;
     }
-    const k = this.cityKeys[lo];
-    return (
-      lo <= (range[1] as number) &&
-      k !== undefined &&
-      (k === key || (k.startsWith(key) && k.charCodeAt(key.length) === 32))
-    );
   }
 
   private findCityKey(key: string): number {
-    // Bisect only among the keys sharing the first two characters.
-    const range = this.cityKeyRanges.get(key.slice(0, 2));
-    if (range === undefined) return -1;
-    let lo = range[0];
-    let hi = range[1];
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = this.cityKeys[mid] as string;
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+    return this.findCityKeyHashed(key, keyHash(key));
+  }
+
+  /** Index in `cityKeys` of `key` (whose `keyHash` is `h`), or -1. */
+  private findCityKeyHashed(key: string, h: number): number {
+    const table = this.cityTable;
+    const mask = table.length - 1;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const e = table[slot] as number;
+      if (e === 0) return -1;
+      if (this.cityKeys[e - 1] === key) return e - 1;
     }
-    return -1;
   }
 
   private city(row: number): GazetteerEntry {
@@ -203,10 +237,11 @@ export class Gazetteer {
     return this.iso2to3.get(iso2.toUpperCase()) ?? null;
   }
 
-  private add(entry: GazetteerEntry, names: Iterable<string>): number {
+  /** Adds an entry under the keys (see placeKey) of its names. */
+  private add(entry: GazetteerEntry, keys: readonly string[]): number {
     const id = this.entries.length;
     this.entries.push(entry);
-    for (const n of names) this.addKey(placeKey(n), id);
+    for (const k of keys) this.addKey(k, id);
     return id;
   }
 
@@ -248,7 +283,7 @@ export class Gazetteer {
           population: 0,
           featureCode: null,
         },
-        [p.name, ...(own?.names ?? [])],
+        [p.name, ...(own?.names ?? [])].map(placeKey),
       );
       this.countryIndex.set(iso3, id);
     }
@@ -272,6 +307,7 @@ export class Gazetteer {
         ...(r.name_alt ?? '').split('|'),
       ].filter((n): n is string => typeof n === 'string' && n.trim().length > 1);
       if (names.length === 0) continue;
+      const keys = names.map(placeKey);
       const id = this.add(
         {
           gazetteerId: `ne:${r.adm1_code}`,
@@ -284,11 +320,10 @@ export class Gazetteer {
           population: 0,
           featureCode: null,
         },
-        names,
+        keys,
       );
       // "Primorsky Krai" is also "Primorsky region": index the name without its division word.
-      for (const n of names) {
-        const k = placeKey(n);
+      for (const k of keys) {
         const words = k.split(' ');
         if (words.length > 1 && DIVISION_WORDS.has(words[words.length - 1] as string)) {
           this.addKey(words.slice(0, -1).join(' '), id);
@@ -321,14 +356,54 @@ export class Gazetteer {
     }
     this.cityKeys.length = n;
     this.cityKeyRows.length = n;
-    for (let i = 0; i < n; ) {
-      const prefix = (this.cityKeys[i] as string).slice(0, 2);
-      let j = i + 1;
-      while (j < n && (this.cityKeys[j] as string).startsWith(prefix) && (this.cityKeys[j] as string).length >= 2) j++;
-      // A one-character key is its own prefix; keys that extend it start the next range.
-      if (prefix.length < 2) j = i + 1;
-      this.cityKeyRanges.set(prefix, [i, j - 1]);
-      i = j;
+    this.indexCityKeys();
+  }
+
+  /**
+   * Fills the hash tables over the city keys and their leading words (both at most half full). The
+   * keys are sorted, so the keys sharing leading words follow one another and only the first of
+   * them is entered for those words.
+   */
+  private indexCityKeys(): void {
+    const keys = this.cityKeys;
+    const table = new Int32Array(tableSize(keys.length));
+    const mask = table.length - 1;
+    // Leading words (hash, key index), gathered first to size their table.
+    const prefixHashes: number[] = [];
+    const prefixKeys: number[] = [];
+    let prev = '';
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      // Leading characters shared with the previous key (only a multi-word key needs them).
+      let shared = 0;
+      if (k.indexOf(' ') > 0) {
+        const n = Math.min(k.length, prev.length);
+        while (shared < n && k.charCodeAt(shared) === prev.charCodeAt(shared)) shared++;
+      }
+      let h = FNV_OFFSET;
+      for (let c = 0; c < k.length; c++) {
+        const code = k.charCodeAt(c);
+        // The hash so far is that of the words before this space; the previous key has entered
+        // them already when it shares the characters up to and including the space.
+        if (code === 32 && c > 0 && c >= shared) {
+          prefixHashes.push(h);
+          prefixKeys.push(i + 1);
+        }
+        h = Math.imul(h ^ code, FNV_PRIME);
+      }
+      let slot = mix(h) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = i + 1;
+      prev = k;
     }
+    const prefixTable = new Int32Array(tableSize(prefixHashes.length));
+    const prefixMask = prefixTable.length - 1;
+    for (let p = 0; p < prefixHashes.length; p++) {
+      let slot = mix(prefixHashes[p] as number) & prefixMask;
+      while (prefixTable[slot] !== 0) slot = (slot + 1) & prefixMask;
+      prefixTable[slot] = prefixKeys[p] as number;
+    }
+    this.cityTable = table;
+    this.cityPrefixTable = prefixTable;
   }
 }

@@ -124,6 +124,12 @@ const UNCASED = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=K
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_NAME = /^[\p{Lu}\p{Lo}]/u;
+
+/** STARTS_NAME, with ASCII (most words) answered without the regex. */
+function startsName(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : STARTS_NAME.test(text);
+}
 const HANGUL = /\p{Script=Hangul}/u;
 /** Words that may join the parts of a multi-word place name ("Bosnia and Herzegovina"). */
 const JOINING = /^(and|of|on|upon|de|la|al|el)$/;
@@ -155,13 +161,14 @@ export interface PlaceContext {
 
 export class PlaceFinder {
   /** Per-token place keys of the sentence being read, computed once each. */
-  private keys: (string | undefined)[] = [];
+  private readonly keys: (string | undefined)[] = [];
+  /** Per-token flags of the sentence being read: 1 inside a span that names a person or organisation. */
+  private blocked = new Uint8Array(128);
   /**
    * Gazetteer answers for the document being read: a document names the same places and people
    * again and again, and each lookup otherwise bisects several hundred thousand place names.
    */
   private lookups = new Map<string, readonly GazetteerEntry[]>();
-  private multiword = new Map<string, boolean>();
   private nameStarts = new Map<string, boolean>();
   private placeKeys = new Map<string, string>();
 
@@ -170,7 +177,6 @@ export class PlaceFinder {
   /** Forgets the previous document's lookups (the memory stays bounded by one document). */
   startDocument(): void {
     this.lookups = new Map();
-    this.multiword = new Map();
     this.nameStarts = new Map();
     this.placeKeys = new Map();
   }
@@ -207,19 +213,12 @@ export class PlaceFinder {
     return starts;
   }
 
-  private startsMultiword(word: string): boolean {
-    let multi = this.multiword.get(word);
-    if (multi === undefined) {
-      multi = this.gazetteer.startsMultiword(word);
-      this.multiword.set(word, multi);
-    }
-    return multi;
-  }
-
   find(tokens: readonly Token[], ctx: PlaceContext): PlaceMention[] {
     const out: PlaceMention[] = [];
-    this.keys = new Array(tokens.length);
-    const blocked: number[] = new Array(tokens.length).fill(0);
+    for (let k = 0; k < tokens.length; k++) this.keys[k] = undefined;
+    if (this.blocked.length < tokens.length) this.blocked = new Uint8Array(tokens.length * 2);
+    const blocked = this.blocked;
+    blocked.fill(0, 0, tokens.length);
     for (const b of ctx.blocked) for (let i = b.start; i < b.end && i < tokens.length; i++) blocked[i] = 1;
     let i = 0;
     let last: PlaceMention | null = null;
@@ -268,7 +267,7 @@ export class PlaceFinder {
   private longest(
     tokens: readonly Token[],
     start: number,
-    blocked: readonly number[],
+    blocked: Uint8Array,
   ): { end: number; entries: readonly GazetteerEntry[] } | null {
     // Inside a multi-word name only names and joining words ("Bosnia and Herzegovina"): the words
     // after the first that may belong to it, before asking the gazetteer anything.
@@ -277,10 +276,10 @@ export class PlaceFinder {
     while (maxLen < limit) {
       const k = start + maxLen;
       const t = tokens[k] as Token;
-      if (blocked[k] || (!STARTS_NAME.test(t.text) && !JOINING.test(t.lower))) break;
+      if (blocked[k] || (!startsName(t.text) && !JOINING.test(t.lower))) break;
       maxLen++;
     }
-    if (maxLen >= 2 && !this.startsMultiword(this.keyOf(tokens, start))) maxLen = 1;
+    if (maxLen >= 2 && !this.gazetteer.startsMultiword(this.keyOf(tokens, start))) maxLen = 1;
     // No name starts with the first two words: the longer readings need no lookup.
     if (maxLen >= 2 && !this.startsName(`${this.keyOf(tokens, start)} ${this.keyOf(tokens, start + 1)}`)) maxLen = 1;
     for (let len = maxLen; len >= 1; len--) {

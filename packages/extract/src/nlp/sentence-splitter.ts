@@ -83,8 +83,34 @@ function blocks(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** The forms of a token's text the pipeline reads, which depend on the text alone. */
+interface Forms {
+  lower: string;
+  key: string;
+  words: string[];
+}
+
+/**
+ * Forms by token text, shared by every token with that text (no caller changes a token's words):
+ * news repeats its words, and building three strings and an array per token was a tenth of all
+ * the bytes extraction allocates. Cleared when full, so memory stays bounded.
+ */
+const formsCache = new Map<string, Forms>();
+const FORMS_CACHE_LIMIT = 50_000;
+
+function formsOf(text: string): Forms {
+  let forms = formsCache.get(text);
+  if (forms === undefined) {
+    const key = wordKey(text);
+    forms = { lower: text.toLowerCase(), key, words: keyWords(key) };
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(text, forms);
+  }
+  return forms;
+}
+
 function makeToken(text: string, start: number, pos: Pos, lemma: string): Token {
-  const key = wordKey(text);
+  const forms = formsOf(text);
   return {
     index: 0,
     text,
@@ -92,14 +118,16 @@ function makeToken(text: string, start: number, pos: Pos, lemma: string): Token 
     end: start + text.length,
     pos,
     lemma: lemma.toLowerCase(),
-    lower: text.toLowerCase(),
-    key,
-    words: keyWords(key),
+    lower: forms.lower,
+    key: forms.key,
+    words: forms.words,
   };
 }
 
 /** `Al` `-` `Qaeda` with no spaces between → one token `Al-Qaeda`, tagged as its last part. */
 function mergeHyphens(tokens: Token[]): Token[] {
+  // Most sentences have no hyphen token: nothing to merge, no copy.
+  if (!tokens.some((t) => t.text === '-' || t.text === '‑')) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -151,9 +179,7 @@ function shouldMerge(prev: Token[], next: Token[]): boolean {
 }
 
 function renumber(tokens: Token[]): Token[] {
-  tokens.forEach((t, i) => {
-    t.index = i;
-  });
+  for (let i = 0; i < tokens.length; i++) (tokens[i] as Token).index = i;
   return tokens;
 }
 
@@ -198,6 +224,11 @@ export function splitSentences(text: string): Sentence[] {
   // wink's typings declare `its.lemma` with a narrower signature than `out()` accepts; it works at run time.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const starts: number[] = new Array(values.length);
+  // Tokens whose value is the document's own text there: the value (one string per word in wink's
+  // vocabulary, already hashed) then serves as the token text, instead of a copy cut from the text.
+  const unmasked = masked === text;
+  // Tokens whose value was not found in the text (none, unless the model changes its input).
+  let notFound: Set<number> | null = null;
   let cursor = first;
   for (let i = 0; i < values.length; i++) {
     cursor += (spaces[i] ?? '').length;
@@ -207,6 +238,10 @@ export function splitSentences(text: string): Sentence[] {
     else {
       const found = masked.indexOf(v, cursor);
       starts[i] = found >= 0 ? found : cursor;
+      if (found < 0) {
+        notFound ??= new Set();
+        notFound.add(i);
+      }
     }
     cursor = (starts[i] as number) + v.length;
   }
@@ -223,7 +258,8 @@ export function splitSentences(text: string): Sentence[] {
         if (toks.length > 0) raw.push(toks);
         toks = [];
       }
-      toks.push(makeToken(text.slice(at, at + v.length), at, pos[i] ?? 'X', lemmas[i] ?? v));
+      const tokenText = unmasked && !notFound?.has(i) ? v : text.slice(at, at + v.length);
+      toks.push(makeToken(tokenText, at, pos[i] ?? 'X', lemmas[i] ?? v));
     }
     if (toks.length > 0) raw.push(toks);
   }

@@ -41,15 +41,18 @@ const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 
 /** Same-length copy of `text` with markup and invisible characters replaced by spaces. */
 export function maskText(text: string): string {
-  return (
-    text
-      .replace(TAG, blank)
-      .replace(ENTITY, (m, body: string) => {
-        const c = entityChar(body);
-        return c ? c + ' '.repeat(m.length - 1) : ' '.repeat(m.length);
-      })
-      .replace(CONTROL, ' ')
-      // `Dol_Amroth`: an underscore between letters is a space written the way dictionaries write it.
-      .replace(UNDERSCORE_JOIN, ' ')
-  );
+  // Each pattern only where its first character occurs: most documents hold no tag, entity or
+  // underscore, and a pattern that opens with a lookbehind is tried at every position.
+  let out = text;
+  if (out.includes('<')) out = out.replace(TAG, blank);
+  if (out.includes('&')) {
+    out = out.replace(ENTITY, (m, body: string) => {
+      const c = entityChar(body);
+      return c ? c + ' '.repeat(m.length - 1) : ' '.repeat(m.length);
+    });
+  }
+  out = out.replace(CONTROL, ' ');
+  // `Dol_Amroth`: an underscore between letters is a space written the way dictionaries write it.
+  if (out.includes('_')) out = out.replace(UNDERSCORE_JOIN, ' ');
+  return out;
 }
