@@ -191,10 +191,12 @@ export function combineEvents(
   // "Putin and Kim signed a treaty between Russia and North Korea": targets that only name the
   // sources' own countries add no one else, so the act is mutual too.
   out = out.filter((e) => {
+    // The cheap tests first: most events are no cooperation among several named sources.
+    if (e.reverse || !['03', '04', '05', '06'].includes(root(e.code))) return true;
     const named = e.sources.filter((s) => s.actor !== null);
+    if (named.length < 2) return true;
     const countries = new Set(named.map((s) => s.code.slice(0, 3)));
-    const onlyOwn = e.targets.every((t) => countries.has(t.code.slice(0, 3)));
-    if (e.reverse || !onlyOwn || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code))) return true;
+    if (!e.targets.every((t) => countries.has(t.code.slice(0, 3)))) return true;
     for (const a of named)
       for (const b of named) if (a.code !== b.code) mutual.push({ ...e, sources: [a], targets: [b] });
     return false;
@@ -202,7 +204,8 @@ export function combineEvents(
   out.push(...mutual);
 
   // Reports of one's own future act, and accusations that name their target in a that-clause.
-  for (const r of parse.predicates) {
+  // With no events left there is nothing to recode.
+  for (const r of out.length > 0 ? parse.predicates : []) {
     const stance = reportingStance(lemma(r));
     if (!stance) continue;
     const complement = parse.predicates.filter(
@@ -260,14 +263,19 @@ export function combineEvents(
     );
     const demanding = DEMANDING.test(lemma(r)) || demandNoun;
     if (!reportingStance(lemma(r)) && !demanding && !/^(issue|send|deliver|make)$/.test(lemma(r))) continue;
+    const demanded = (q: Predicate) => {
+      if (q.verb.start <= r.verb.end || q.verb.negated) return false;
+      const must = q.verb.modal === 'must' && (reportingStance(lemma(r)) !== null || q.subordinator === 'that');
+      const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
+      return must || subjunctive;
+    };
+    // The speaker's actors are read only when some clause is demanded.
+    if (!parse.predicates.some(demanded)) continue;
     const speaker = subjectActors(r);
     // A demand stands even when who makes it is no actor the dictionaries know; a "said … must" needs one.
     if (speaker.length === 0 && !demanding) continue;
     for (const q of parse.predicates) {
-      if (q.verb.start <= r.verb.end || q.verb.negated) continue;
-      const must = q.verb.modal === 'must' && (reportingStance(lemma(r)) !== null || q.subordinator === 'that');
-      const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
-      if (!must && !subjunctive) continue;
+      if (!demanded(q)) continue;
       const own = out.filter((e) => e.predicate === q && !e.reverse);
       // "reminded Iraq that it must …": a demand is on someone else — a pronoun that resolved to the
       // speaker gives way to whom the speaker addressed.
@@ -322,20 +330,19 @@ export function combineEvents(
     if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
       return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };
     }
-    const objectHeads = (e.predicate.object?.conjuncts ?? []).map((np) => parse.tokens[np.head]?.lower ?? '');
     // Blocking a road, a bridge or traffic is obstructing passage (CAMEO 144, a protest) unless the
     // state does it; crowds throwing stones riot (145).
     if (
       /^(16|17)/.test(e.code) &&
       /^(block|blockade|barricade|obstruct)$/.test(lemma(e.predicate)) &&
-      objectHeads.some((h) => PASSAGE.test(h)) &&
+      objectHeadIs(e, parse, PASSAGE) &&
       e.sources.every((s) => !hasSector(s.code, STATE))
     ) {
       return { ...e, code: '144' };
     }
     if (
       /^(18|19)/.test(e.code) &&
-      objectHeads.some((h) => THROWN.test(h)) &&
+      objectHeadIs(e, parse, THROWN) &&
       e.sources.every((s) => s.code.length === 3 || !hasSector(s.code, FORCE))
     ) {
       return { ...e, code: '145' };
@@ -352,6 +359,11 @@ export function combineEvents(
   });
   // Back into text order: merged and added events were appended.
   return out.sort((a, b) => a.predicate.verb.start - b.predicate.verb.start);
+}
+
+/** Does the head of any of the event's object conjuncts match? */
+function objectHeadIs(e: CodedEvent, parse: SentenceParse, heads: RegExp): boolean {
+  return (e.predicate.object?.conjuncts ?? []).some((np) => heads.test(parse.tokens[np.head]?.lower ?? ''));
 }
 
 /**
