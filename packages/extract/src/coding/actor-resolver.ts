@@ -181,6 +181,7 @@ export class ActorResolver {
         start: Math.min(base.start, np.start),
         end: Math.max(base.end, np.end),
         agents: ['ELI'],
+        person: undefined,
       };
     }
     for (const m of agents) {
@@ -200,6 +201,8 @@ export class ActorResolver {
       start: Math.min(base.start, np.start),
       end: Math.max(base.end, np.end),
       agents: applied,
+      // Present from the start (phrase() sets it): actors of one shape keep optimised code valid.
+      person: undefined,
     };
   }
 }

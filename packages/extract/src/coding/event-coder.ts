@@ -58,8 +58,42 @@ function eventOf(
   sources: ResolvedActor[],
   targets: ResolvedActor[],
   reverse: boolean,
+  deniedBy?: Predicate,
 ): CodedEvent {
-  return { predicate: base.predicate, pattern: base.pattern, verb: base.verb, code, sources, targets, reverse };
+  return codedEvent({
+    predicate: base.predicate,
+    pattern: base.pattern,
+    verb: base.verb,
+    code,
+    sources,
+    targets,
+    reverse,
+    head: undefined,
+    deniedBy,
+  });
+}
+
+/**
+ * A copy of the event with some fields changed. Every event is built with all fields, `head` and
+ * `deniedBy` included, in one order: events of one shape keep the JIT's optimised code valid, where
+ * a property added to some of them later would throw it away (a deoptimisation and a recompile).
+ */
+export function eventWith(e: CodedEvent, change: Partial<CodedEvent>): CodedEvent {
+  return Object.assign(codedEvent(e), change);
+}
+
+function codedEvent(e: CodedEvent): CodedEvent {
+  return {
+    predicate: e.predicate,
+    pattern: e.pattern,
+    verb: e.verb,
+    code: e.code,
+    sources: e.sources,
+    targets: e.targets,
+    reverse: e.reverse,
+    head: e.head,
+    deniedBy: e.deniedBy,
+  };
 }
 
 /** Notes a noun group under its first token, unless one already starts there. */
@@ -367,16 +401,14 @@ export class EventCoder {
     // accusation (016), which the verb's own code says.
     if (!sources.some((a) => a.actor !== null) && !targets.some((a) => a.actor !== null)) return [];
     return [
-      {
-        ...eventOf(
-          { predicate: nominal, pattern: best?.pattern ?? null, verb: entry.lemma },
-          forward,
-          sources,
-          targets,
-          false,
-        ),
-        deniedBy: pred,
-      },
+      eventOf(
+        { predicate: nominal, pattern: best?.pattern ?? null, verb: entry.lemma },
+        forward,
+        sources,
+        targets,
+        false,
+        pred,
+      ),
     ];
   }
 
