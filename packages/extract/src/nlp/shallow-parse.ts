@@ -663,10 +663,14 @@ export function parseSentence(
     while (units[v]?.kind === 'adv') v++;
     const g = readGroup(v);
     if (!g) continue;
-    const prep = tokens
-      .slice(unit.start, unit.end)
-      .map((t) => t.lower)
-      .join(' ');
+    // Most prepositions are one word: no slice, map and join for them.
+    const prep =
+      unit.end - unit.start === 1
+        ? (tokens[unit.start] as Token).lower
+        : tokens
+            .slice(unit.start, unit.end)
+            .map((t) => t.lower)
+            .join(' ');
     const pp: PrepPhrase = { prep, prepStart: unit.start, object: g.group, start: unit.start, end: g.group.end };
     pps.push(pp);
     ppAt.set(u, pp);
