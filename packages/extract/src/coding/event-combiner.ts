@@ -248,13 +248,17 @@ function recodeReports(out: readonly CodedEvent[], parse: SentenceParse, lemma: 
     if (!first) continue;
     const reporter = out.filter((e) => e.predicate === r && !e.reverse);
     const inner = out.filter((e) => e.predicate === first && !e.reverse);
-    const speakerCodes = new Set(reporter.flatMap((e) => e.sources.map((s) => s.code)));
-    for (const e of inner) {
-      const future = first.verb.tense === 'future' || (first.verb.modal !== null && first.verb.modal !== 'must');
-      const same = e.sources.length > 0 && e.sources.every((s) => speakerCodes.has(s.code) || sameCountry(s, reporter));
-      if (!future || !same || first.verb.negated) continue;
-      if (cooperative(e.code) && root(e.code) !== '03') e.code = INTENT_OF[root(e.code)] ?? '030';
-      else if (THREAT_OF[root(e.code)]) e.code = THREAT_OF[root(e.code)] as string;
+    const future = first.verb.tense === 'future' || (first.verb.modal !== null && first.verb.modal !== 'must');
+    // Only a future, affirmed clause with events of its own is recoded: the speakers' codes are read for it alone.
+    if (future && !first.verb.negated && inner.length > 0) {
+      const speakerCodes = new Set(reporter.flatMap((e) => e.sources.map((s) => s.code)));
+      for (const e of inner) {
+        const same =
+          e.sources.length > 0 && e.sources.every((s) => speakerCodes.has(s.code) || sameCountry(s, reporter));
+        if (!same) continue;
+        if (cooperative(e.code) && root(e.code) !== '03') e.code = INTENT_OF[root(e.code)] ?? '030';
+        else if (THREAT_OF[root(e.code)]) e.code = THREAT_OF[root(e.code)] as string;
+      }
     }
     for (const e of reporter) {
       if (e.targets.length > 0 || !['09', '11', '12'].includes(root(e.code))) continue;
