@@ -39,12 +39,40 @@ export class PresentWords {
   readonly list: string[] = [];
   readonly hashes: number[] = [];
   private readonly seen = new Set<string>();
+  /** Open addressing by hash: position in `list` + 1, 0 for an empty slot. Built when first probed. */
+  private table: Int32Array | null = null;
 
   add(w: string): void {
     if (this.seen.has(w)) return;
     this.seen.add(w);
     this.list.push(w);
     this.hashes.push(wordHash(w));
+    this.table = null;
+  }
+
+  /** Is `w`, whose hash is `h`, one of the words? */
+  has(h: number, w: string): boolean {
+    const table = this.table ?? this.build();
+    const mask = table.length - 1;
+    for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const i = (table[slot] as number) - 1;
+      if (this.hashes[i] === h && this.list[i] === w) return true;
+    }
+    return false;
+  }
+
+  private build(): Int32Array {
+    // At most a quarter full, so probes stay short.
+    let size = 16;
+    while (size < this.hashes.length * 4) size *= 2;
+    const table = new Int32Array(size);
+    for (let i = 0; i < this.hashes.length; i++) {
+      let slot = (this.hashes[i] as number) & (size - 1);
+      while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
+      table[slot] = i + 1;
+    }
+    this.table = table;
+    return table;
   }
 }
 
@@ -261,8 +289,15 @@ function requiredPresent(slot: Slot, present: PresentWords): boolean {
   const { list, hashes } = present;
   for (let g = 0; g < slot.required.length; g++) {
     const req = slot.required[g] as RequiredWord;
+    const n = req.hashes.length;
     let any = false;
-    for (let i = 0; i < hashes.length && !any; i++) any = holds(req, hashes[i] as number, list[i] as string);
+    // The cheaper side is walked: each alternative probed in the words' table, or (for a synset of
+    // a hundred alternatives) each word searched among the sorted alternatives.
+    if (n <= hashes.length * (34 - Math.clz32(n))) {
+      for (let j = 0; j < n && !any; j++) any = present.has(req.hashes[j] as number, req.words[j] as string);
+    } else {
+      for (let i = 0; i < hashes.length && !any; i++) any = holds(req, hashes[i] as number, list[i] as string);
+    }
     if (!any) return false;
   }
   return true;
