@@ -78,8 +78,14 @@ export class PresentWords {
 
 /** FNV-1a over the UTF-16 code units, cut to 30 bits so it stays a small integer (a cheap Map key). */
 export function wordHash(w: string): number {
+  return prefixHash(w, w.length);
+}
+
+/** The `wordHash` of the first `n` letters of `w` followed by `suffix`, with no string built. */
+export function prefixHash(w: string, n: number, suffix = ''): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < suffix.length; i++) h = Math.imul(h ^ suffix.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
 }
 
