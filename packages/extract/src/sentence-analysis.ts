@@ -5,6 +5,7 @@
 import type { IsoDate } from '@parallax/core';
 import { ActorResolver } from './coding/actor-resolver.ts';
 import { type CodedEvent, EventCoder } from './coding/event-coder.ts';
+import { wordHash } from './coding/verb-index.ts';
 import type { Mention } from './dictionaries/actor-lexicon.ts';
 import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { DiscardEntry } from './dictionaries/discard-list-reader.ts';
@@ -84,11 +85,12 @@ class DiscardIndex {
   /** One-word stems by their first three letters. */
   private readonly stems = new Map<string, DiscardEntry[]>();
   /**
-   * By `prefixSlot` of a word: bit 1 when some phrase's first word could be it, bit 2 when some stem
-   * could be keyed by it. Most words pass neither, and then cost neither Map probe nor the slice of
-   * their first letters.
+   * Set where some phrase's first word has the slot (its `wordHash`), and where some stem is keyed
+   * by a word's `prefixSlot`. Most words pass neither, and then cost neither a Map probe nor the
+   * slice of their first letters.
    */
-  private readonly filter = new Uint8Array(PREFIX_SLOTS);
+  private readonly firstSlots = new Uint8Array(PREFIX_SLOTS);
+  private readonly stemSlots = new Uint8Array(PREFIX_SLOTS);
 
   constructor(discards: readonly DiscardEntry[]) {
     for (const entry of discards) {
@@ -100,10 +102,10 @@ class DiscardIndex {
         const list = this.stems.get(p);
         if (list) list.push(entry);
         else this.stems.set(p, [entry]);
-        this.filter[prefixSlot(p)] = (this.filter[prefixSlot(p)] as number) | 2;
+        this.stemSlots[prefixSlot(p)] = 1;
         continue;
       }
-      this.filter[prefixSlot(first)] = (this.filter[prefixSlot(first)] as number) | 1;
+      this.firstSlots[wordHash(first) & (PREFIX_SLOTS - 1)] = 1;
       const list = this.byFirst.get(first);
       if (list) list.push({ words, entry });
       else this.byFirst.set(first, [{ words, entry }]);
@@ -116,9 +118,8 @@ class DiscardIndex {
     let scope: DiscardEntry['scope'] | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const k = (tokens[i] as Token).key;
-      const may = this.filter[prefixSlot(k)] as number;
-      if (may === 0) continue;
-      for (const { words, entry } of (may & 1 ? this.byFirst.get(k) : undefined) ?? NONE) {
+      const phrases = this.firstSlots[wordHash(k) & (PREFIX_SLOTS - 1)] ? this.byFirst.get(k) : undefined;
+      for (const { words, entry } of phrases ?? NONE) {
         let ok = true;
         for (let j = 1; j < words.length; j++) {
           const key = tokens[i + j]?.key;
@@ -133,7 +134,7 @@ class DiscardIndex {
         if (entry.scope === 'story') return 'story';
         scope = 'sentence';
       }
-      if ((may & 2) === 0) continue;
+      if (this.stemSlots[prefixSlot(k)] === 0) continue;
       const stems = this.stems.get(k.length > 3 ? k.slice(0, 3) : k);
       if (stems === undefined) continue;
       for (const entry of stems) {
