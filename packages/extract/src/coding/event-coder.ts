@@ -127,6 +127,8 @@ export class EventCoder {
   private currentGroupList: NounGroup[] | null = null;
   private currentPredicates: readonly Predicate[] = [];
   private currentTokens: readonly Token[] = [];
+  /** The words around the verb being matched (bestMatch runs once at a time, never nested). */
+  private readonly present = new PresentWords();
   /** Predicates made for an event noun, and the carrier verb's predicate each stands for. */
   private nominalOf = new Map<Predicate, Predicate>();
 
@@ -246,7 +248,8 @@ export class EventCoder {
     const ctx = this.context(parse, pred, first.start, first.end, groupStarting);
     const matcher = new PatternMatcher(ctx);
     // Words present around the verb: a pattern needing a word that is absent is not tried.
-    const present = new PresentWords();
+    const present = this.present;
+    present.clear();
     const grouped = this.verbs.grouped;
     for (const i of ctx.before) notePresent(present, parse.tokens[i] as Token, grouped);
     for (const i of ctx.after) notePresent(present, parse.tokens[i] as Token, grouped);

@@ -41,6 +41,16 @@ export class PresentWords {
   private readonly seen = new Set<string>();
   /** Open addressing by hash: position in `list` + 1, 0 for an empty slot. Built when first probed. */
   private table: Int32Array | null = null;
+  /** The last table's memory, reused by the next build when large enough. */
+  private spare: Int32Array | null = null;
+
+  /** Empties the words, for the next verb (one instance serves a coder: nothing allocated a verb). */
+  clear(): void {
+    this.list.length = 0;
+    this.hashes.length = 0;
+    this.seen.clear();
+    this.table = null;
+  }
 
   add(w: string): void {
     if (this.seen.has(w)) return;
@@ -65,7 +75,9 @@ export class PresentWords {
     // At most a quarter full, so probes stay short.
     let size = 16;
     while (size < this.hashes.length * 4) size *= 2;
-    const table = new Int32Array(size);
+    let table = this.spare;
+    if (table?.length === size) table.fill(0);
+    else table = this.spare = new Int32Array(size);
     for (let i = 0; i < this.hashes.length; i++) {
       let slot = (this.hashes[i] as number) & (size - 1);
       while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
