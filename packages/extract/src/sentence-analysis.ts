@@ -5,6 +5,7 @@
 import type { IsoDate } from '@parallax/core';
 import { ActorResolver } from './coding/actor-resolver.ts';
 import { type CodedEvent, EventCoder } from './coding/event-coder.ts';
+import { wordHash } from './coding/verb-index.ts';
 import type { Mention } from './dictionaries/actor-lexicon.ts';
 import type { DictionarySet } from './dictionaries/dictionary-set.ts';
 import type { DiscardEntry } from './dictionaries/discard-list-reader.ts';
@@ -61,6 +62,19 @@ export class SentenceAnalyser {
 
 const NONE: readonly { words: string[]; entry: DiscardEntry }[] = [];
 
+const PREFIX_SLOTS = 4096;
+
+/**
+ * A slot for a word's first three letters (all of them when it is shorter): a word and the key a
+ * phrase or stem would be found under always share one.
+ */
+function prefixSlot(w: string): number {
+  const n = Math.min(w.length, 3);
+  let h = n;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return (h >>> 7) & (PREFIX_SLOTS - 1);
+}
+
 /**
  * Discard phrases, indexed by their first word so a sentence is checked in one pass over its tokens.
  * Phrases match word-initially; unless marked whole-word, the last word may be a stem ("GOLF" in
@@ -70,6 +84,13 @@ class DiscardIndex {
   private readonly byFirst = new Map<string, { words: string[]; entry: DiscardEntry }[]>();
   /** One-word stems by their first three letters. */
   private readonly stems = new Map<string, DiscardEntry[]>();
+  /**
+   * Set where some phrase's first word has the slot (its `wordHash`), and where some stem is keyed
+   * by a word's `prefixSlot`. Most words pass neither, and then cost neither a Map probe nor the
+   * slice of their first letters.
+   */
+  private readonly firstSlots = new Uint8Array(PREFIX_SLOTS);
+  private readonly stemSlots = new Uint8Array(PREFIX_SLOTS);
 
   constructor(discards: readonly DiscardEntry[]) {
     for (const entry of discards) {
@@ -81,8 +102,10 @@ class DiscardIndex {
         const list = this.stems.get(p);
         if (list) list.push(entry);
         else this.stems.set(p, [entry]);
+        this.stemSlots[prefixSlot(p)] = 1;
         continue;
       }
+      this.firstSlots[wordHash(first) & (PREFIX_SLOTS - 1)] = 1;
       const list = this.byFirst.get(first);
       if (list) list.push({ words, entry });
       else this.byFirst.set(first, [{ words, entry }]);
@@ -95,7 +118,8 @@ class DiscardIndex {
     let scope: DiscardEntry['scope'] | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const k = (tokens[i] as Token).key;
-      for (const { words, entry } of this.byFirst.get(k) ?? NONE) {
+      const phrases = this.firstSlots[wordHash(k) & (PREFIX_SLOTS - 1)] ? this.byFirst.get(k) : undefined;
+      for (const { words, entry } of phrases ?? NONE) {
         let ok = true;
         for (let j = 1; j < words.length; j++) {
           const key = tokens[i + j]?.key;
@@ -110,6 +134,7 @@ class DiscardIndex {
         if (entry.scope === 'story') return 'story';
         scope = 'sentence';
       }
+      if (this.stemSlots[prefixSlot(k)] === 0) continue;
       const stems = this.stems.get(k.length > 3 ? k.slice(0, 3) : k);
       if (stems === undefined) continue;
       for (const entry of stems) {

@@ -108,6 +108,8 @@ export class ActorResolver {
   }
 
   private readGroup(g: NounGroup, pps: readonly PrepPhrase[]): ResolvedActor[] {
+    // One phrase (most groups) shares nothing with other conjuncts.
+    if (g.conjuncts.length === 1) return dedupe(this.phrase(g.conjuncts[0] as NounPhrase, pps));
     // Trailing "of/in/from X" belongs to the last conjunct, and to earlier ones only when they are
     // bare agents ("lawmakers and officials in Fornost" — both in Fornost).
     const per = g.conjuncts.map((np, k) =>
@@ -179,6 +181,7 @@ export class ActorResolver {
         start: Math.min(base.start, np.start),
         end: Math.max(base.end, np.end),
         agents: ['ELI'],
+        person: undefined,
       };
     }
     for (const m of agents) {
@@ -198,11 +201,15 @@ export class ActorResolver {
       start: Math.min(base.start, np.start),
       end: Math.max(base.end, np.end),
       agents: applied,
+      // Present from the start (phrase() sets it): actors of one shape keep optimised code valid.
+      person: undefined,
     };
   }
 }
 
+/** The list without later actors of a code already listed; a fresh list is returned as it is when it has one. */
 function dedupe(list: ResolvedActor[]): ResolvedActor[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((a) => {
     if (seen.has(a.code)) return false;

@@ -6,7 +6,7 @@ import type { Token } from '../nlp/token.ts';
 import type { ActorResolver, ResolvedActor } from './actor-resolver.ts';
 import { combineEvents } from './event-combiner.ts';
 import { type PatternMatch, PatternMatcher } from './pattern-matcher.ts';
-import type { VerbHit, VerbIndex } from './verb-index.ts';
+import { PresentWords, type VerbHit, type VerbIndex } from './verb-index.ts';
 
 /** One coded event: who did what to whom, read from one predicate. */
 export interface CodedEvent {
@@ -58,8 +58,42 @@ function eventOf(
   sources: ResolvedActor[],
   targets: ResolvedActor[],
   reverse: boolean,
+  deniedBy?: Predicate,
 ): CodedEvent {
-  return { predicate: base.predicate, pattern: base.pattern, verb: base.verb, code, sources, targets, reverse };
+  return codedEvent({
+    predicate: base.predicate,
+    pattern: base.pattern,
+    verb: base.verb,
+    code,
+    sources,
+    targets,
+    reverse,
+    head: undefined,
+    deniedBy,
+  });
+}
+
+/**
+ * A copy of the event with some fields changed. Every event is built with all fields, `head` and
+ * `deniedBy` included, in one order: events of one shape keep the JIT's optimised code valid, where
+ * a property added to some of them later would throw it away (a deoptimisation and a recompile).
+ */
+export function eventWith(e: CodedEvent, change: Partial<CodedEvent>): CodedEvent {
+  return Object.assign(codedEvent(e), change);
+}
+
+function codedEvent(e: CodedEvent): CodedEvent {
+  return {
+    predicate: e.predicate,
+    pattern: e.pattern,
+    verb: e.verb,
+    code: e.code,
+    sources: e.sources,
+    targets: e.targets,
+    reverse: e.reverse,
+    head: e.head,
+    deniedBy: e.deniedBy,
+  };
 }
 
 /** Notes a noun group under its first token, unless one already starts there. */
@@ -68,20 +102,13 @@ function addGroup(groupStarting: Map<number, NounGroup>, g: NounGroup | null): v
 }
 
 /** Adds a token's dictionary words to the words present around a verb (with singulars of plural nouns). */
-function notePresent(present: Set<string>, list: string[], t: Token, grouped: boolean): void {
-  addPresent(present, list, t.key);
+function notePresent(present: PresentWords, t: Token, grouped: boolean): void {
+  present.add(t.key);
   if (grouped && t.key.endsWith('S') && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
-    addPresent(present, list, t.key.slice(0, -1));
-    if (t.key.endsWith('ES')) addPresent(present, list, t.key.slice(0, -2));
+    present.add(t.key.slice(0, -1));
+    if (t.key.endsWith('ES')) present.add(t.key.slice(0, -2));
   }
-  if (t.words.length > 1) for (const w of t.words) addPresent(present, list, w);
-}
-
-/** Adds a word to the set and, the first time, to the list (which keeps the set's order). */
-function addPresent(present: Set<string>, list: string[], w: string): void {
-  if (present.has(w)) return;
-  present.add(w);
-  list.push(w);
+  if (t.words.length > 1) for (const w of t.words) present.add(w);
 }
 
 /** A group may be a default target: none of its phrases was skipped by the pattern or is a date. */
@@ -100,6 +127,8 @@ export class EventCoder {
   private currentGroupList: NounGroup[] | null = null;
   private currentPredicates: readonly Predicate[] = [];
   private currentTokens: readonly Token[] = [];
+  /** The words around the verb being matched (bestMatch runs once at a time, never nested). */
+  private readonly present = new PresentWords();
   /** Predicates made for an event noun, and the carrier verb's predicate each stands for. */
   private nominalOf = new Map<Predicate, Predicate>();
 
@@ -219,15 +248,15 @@ export class EventCoder {
     const ctx = this.context(parse, pred, first.start, first.end, groupStarting);
     const matcher = new PatternMatcher(ctx);
     // Words present around the verb: a pattern needing a word that is absent is not tried.
-    const present = new Set<string>();
-    const presentList: string[] = [];
+    const present = this.present;
+    present.clear();
     const grouped = this.verbs.grouped;
-    for (const i of ctx.before) notePresent(present, presentList, parse.tokens[i] as Token, grouped);
-    for (const i of ctx.after) notePresent(present, presentList, parse.tokens[i] as Token, grouped);
+    for (const i of ctx.before) notePresent(present, parse.tokens[i] as Token, grouped);
+    for (const i of ctx.after) notePresent(present, parse.tokens[i] as Token, grouped);
     let best: PatternMatch | null = null;
     let bestVerb = first.entry;
     for (const hit of hits) {
-      for (const pattern of this.verbs.candidates(hit.entry.block, present, presentList)) {
+      for (const pattern of this.verbs.candidates(hit.entry.block, present)) {
         if (pattern.onlyFor && !pattern.onlyFor.some((v) => isFormOf(hit.entry, v))) continue;
         const m = matcher.match(pattern);
         if (!m) continue;
@@ -375,16 +404,14 @@ export class EventCoder {
     // accusation (016), which the verb's own code says.
     if (!sources.some((a) => a.actor !== null) && !targets.some((a) => a.actor !== null)) return [];
     return [
-      {
-        ...eventOf(
-          { predicate: nominal, pattern: best?.pattern ?? null, verb: entry.lemma },
-          forward,
-          sources,
-          targets,
-          false,
-        ),
-        deniedBy: pred,
-      },
+      eventOf(
+        { predicate: nominal, pattern: best?.pattern ?? null, verb: entry.lemma },
+        forward,
+        sources,
+        targets,
+        false,
+        pred,
+      ),
     ];
   }
 

@@ -13,7 +13,7 @@
 import { reportingStance } from '../claims/attribution.ts';
 import type { Predicate, SentenceParse } from '../nlp/shallow-parse.ts';
 import type { ResolvedActor } from './actor-resolver.ts';
-import type { CodedEvent } from './event-coder.ts';
+import { type CodedEvent, eventWith } from './event-coder.ts';
 
 const DESIRE = /^(want|plan|intend|aim|hope|seek|wish|consider|mean|desire|strive|look)$/;
 const COMMISSIVE = /^(agree|pledge|vow|swear|promise|commit|undertake|offer|resolve|determine|choose|opt|move)$/;
@@ -69,6 +69,10 @@ const root = (code: string) => code.slice(0, 2);
 const cooperative = (code: string) => ['03', '04', '05', '06', '07', '08'].includes(root(code));
 const violent = (code: string) => ['18', '19', '20'].includes(root(code));
 
+/**
+ * The rules run as passes, each its own function: a function the JIT compiles is smaller, and a
+ * pass that meets an unseen object shape is recompiled alone rather than all of them together.
+ */
 export function combineEvents(
   events: CodedEvent[],
   parse: SentenceParse,
@@ -83,8 +87,26 @@ export function combineEvents(
     else byPred.set(e.predicate, [e]);
   }
   const dropped = new Set<CodedEvent>();
-  const added: CodedEvent[] = [];
+  const added = mergeComplements(parse, lemma, byPred, dropped);
+  agreementsAsIntent(parse, lemma, byPred, dropped);
+  let out = mutualCooperation([...events.filter((e) => !dropped.has(e)), ...added]);
+  // With no events left there is nothing to recode.
+  if (out.length > 0) recodeReports(out, parse, lemma);
+  announcedIntent(out, parse, lemma);
+  out = demands(out, parse, lemma, subjectActors);
+  conditionalThreats(out, parse, lemma);
+  out = out.map((e) => recodeByObject(e, parse, lemma));
+  // Back into text order: merged and added events were appended.
+  return out.sort((a, b) => a.predicate.verb.start - b.predicate.verb.start);
+}
 
+function mergeComplements(
+  parse: SentenceParse,
+  lemma: (p: Predicate) => string,
+  byPred: ReadonlyMap<Predicate, CodedEvent[]>,
+  dropped: Set<CodedEvent>,
+): CodedEvent[] {
+  const added: CodedEvent[] = [];
   // Verbs with an infinitive complement.
   for (const p of parse.predicates) {
     const g = p.governor;
@@ -104,17 +126,16 @@ export function combineEvents(
       // "refused to meet", "failed to reach agreement": a rejection of what the complement names.
       const c = own[0] as CodedEvent;
       for (const e of [...gov, ...(byPred.get(g) ?? []), ...(byPred.get(p) ?? [])]) dropped.add(e);
-      const rejection: CodedEvent = {
-        ...c,
-        code: REJECTION_OF[root(c.code)] ?? '120',
-        sources: (gov[0] as CodedEvent).sources,
-        targets: c.targets.length ? c.targets : (gov[0] as CodedEvent).targets,
-        reverse: false,
-        verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
-      };
-      // Set after the spread: V8 (Node 20) builds a spread followed by a new property on a slow path.
-      rejection.head = (gov[0] as CodedEvent).head ?? g;
-      added.push(rejection);
+      added.push(
+        eventWith(c, {
+          code: REJECTION_OF[root(c.code)] ?? '120',
+          sources: (gov[0] as CodedEvent).sources,
+          targets: c.targets.length ? c.targets : (gov[0] as CodedEvent).targets,
+          reverse: false,
+          verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
+          head: (gov[0] as CodedEvent).head ?? g,
+        }),
+      );
       continue;
     }
     // "took part in the operation to liberate X", "joined the campaign to oust Y": an infinitive
@@ -163,18 +184,26 @@ export function combineEvents(
     }
     for (const e of [...gov, ...(byPred.get(g) ?? [])]) dropped.add(e);
     for (const e of byPred.get(p) ?? []) dropped.add(e);
-    const merged: CodedEvent = {
-      ...c,
-      code,
-      sources,
-      targets,
-      reverse: false,
-      verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
-    };
-    merged.head = (gov[0] as CodedEvent).head ?? g;
-    added.push(merged);
+    added.push(
+      eventWith(c, {
+        code,
+        sources,
+        targets,
+        reverse: false,
+        verb: `${(gov[0] as CodedEvent).verb} + ${c.verb}`,
+        head: (gov[0] as CodedEvent).head ?? g,
+      }),
+    );
   }
+  return added;
+}
 
+function agreementsAsIntent(
+  parse: SentenceParse,
+  lemma: (p: Predicate) => string,
+  byPred: ReadonlyMap<Predicate, CodedEvent[]>,
+  dropped: ReadonlySet<CodedEvent>,
+): void {
   // "agreed to share information", "agreed on a plan", "agreed that they should cooperate": an
   // agreement CAMEO has no more specific code for is an expression of intent to cooperate (03), not
   // the generic diplomatic cooperation (050) the verb dictionary falls back to.
@@ -182,25 +211,30 @@ export function combineEvents(
     if (!COMMISSIVE.test(lemma(g))) continue;
     for (const e of byPred.get(g) ?? []) if (!dropped.has(e) && e.pattern === null && e.code === '050') e.code = '030';
   }
+}
 
-  let out = [...events.filter((e) => !dropped.has(e)), ...added];
-
+function mutualCooperation(events: CodedEvent[]): CodedEvent[] {
   // "The US, Russia and Switzerland met", "Brazil and the United States are seeking to deepen a
   // partnership": cooperation among a coordinated subject with no one else named is mutual.
   const mutual: CodedEvent[] = [];
   // "Putin and Kim signed a treaty between Russia and North Korea": targets that only name the
   // sources' own countries add no one else, so the act is mutual too.
-  out = out.filter((e) => {
+  const out = events.filter((e) => {
+    // The cheap tests first: most events are no cooperation among several named sources.
+    if (e.reverse || !['03', '04', '05', '06'].includes(root(e.code))) return true;
     const named = e.sources.filter((s) => s.actor !== null);
+    if (named.length < 2) return true;
     const countries = new Set(named.map((s) => s.code.slice(0, 3)));
-    const onlyOwn = e.targets.every((t) => countries.has(t.code.slice(0, 3)));
-    if (e.reverse || !onlyOwn || named.length < 2 || !['03', '04', '05', '06'].includes(root(e.code))) return true;
+    if (!e.targets.every((t) => countries.has(t.code.slice(0, 3)))) return true;
     for (const a of named)
-      for (const b of named) if (a.code !== b.code) mutual.push({ ...e, sources: [a], targets: [b] });
+      for (const b of named) if (a.code !== b.code) mutual.push(eventWith(e, { sources: [a], targets: [b] }));
     return false;
   });
   out.push(...mutual);
+  return out;
+}
 
+function recodeReports(out: readonly CodedEvent[], parse: SentenceParse, lemma: (p: Predicate) => string): void {
   // Reports of one's own future act, and accusations that name their target in a that-clause.
   for (const r of parse.predicates) {
     const stance = reportingStance(lemma(r));
@@ -214,13 +248,17 @@ export function combineEvents(
     if (!first) continue;
     const reporter = out.filter((e) => e.predicate === r && !e.reverse);
     const inner = out.filter((e) => e.predicate === first && !e.reverse);
-    const speakerCodes = new Set(reporter.flatMap((e) => e.sources.map((s) => s.code)));
-    for (const e of inner) {
-      const future = first.verb.tense === 'future' || (first.verb.modal !== null && first.verb.modal !== 'must');
-      const same = e.sources.length > 0 && e.sources.every((s) => speakerCodes.has(s.code) || sameCountry(s, reporter));
-      if (!future || !same || first.verb.negated) continue;
-      if (cooperative(e.code) && root(e.code) !== '03') e.code = INTENT_OF[root(e.code)] ?? '030';
-      else if (THREAT_OF[root(e.code)]) e.code = THREAT_OF[root(e.code)] as string;
+    const future = first.verb.tense === 'future' || (first.verb.modal !== null && first.verb.modal !== 'must');
+    // Only a future, affirmed clause with events of its own is recoded: the speakers' codes are read for it alone.
+    if (future && !first.verb.negated && inner.length > 0) {
+      const speakerCodes = new Set(reporter.flatMap((e) => e.sources.map((s) => s.code)));
+      for (const e of inner) {
+        const same =
+          e.sources.length > 0 && e.sources.every((s) => speakerCodes.has(s.code) || sameCountry(s, reporter));
+        if (!same) continue;
+        if (cooperative(e.code) && root(e.code) !== '03') e.code = INTENT_OF[root(e.code)] ?? '030';
+        else if (THREAT_OF[root(e.code)]) e.code = THREAT_OF[root(e.code)] as string;
+      }
     }
     for (const e of reporter) {
       if (e.targets.length > 0 || !['09', '11', '12'].includes(root(e.code))) continue;
@@ -229,7 +267,9 @@ export function combineEvents(
       if (subj.length > 0) e.targets = subj;
     }
   }
+}
 
+function announcedIntent(out: readonly CodedEvent[], parse: SentenceParse, lemma: (p: Predicate) => string): void {
   // "will provide aid", "is ready to send observers": announced cooperation is intent (03x).
   for (const e of out) {
     const v = e.predicate.verb;
@@ -250,7 +290,15 @@ export function combineEvents(
     if (e.predicate.verb.negated || !g || !e.predicate.verb.infinitive || !/^(16|17|18|19|20)/.test(e.code)) continue;
     if (READY.test(parse.tokens[g.verb.end - 1]?.lower ?? '')) e.code = THREAT_OF[root(e.code)] as string;
   }
+}
 
+function demands(
+  events: CodedEvent[],
+  parse: SentenceParse,
+  lemma: (p: Predicate) => string,
+  subjectActors: (p: Predicate) => ResolvedActor[],
+): CodedEvent[] {
+  let out = events;
   // "X said (that) Y must …", "X demanded that Y …", "a reminder to Iraq that it must …": a demand
   // on Y, whatever Y is to do.
   for (const r of parse.predicates) {
@@ -260,14 +308,14 @@ export function combineEvents(
     );
     const demanding = DEMANDING.test(lemma(r)) || demandNoun;
     if (!reportingStance(lemma(r)) && !demanding && !/^(issue|send|deliver|make)$/.test(lemma(r))) continue;
+    const reporting = reportingStance(lemma(r)) !== null;
+    // The speaker's actors are read only when some clause is demanded.
+    if (!parse.predicates.some((q) => isDemanded(q, r, reporting, demanding))) continue;
     const speaker = subjectActors(r);
     // A demand stands even when who makes it is no actor the dictionaries know; a "said … must" needs one.
     if (speaker.length === 0 && !demanding) continue;
     for (const q of parse.predicates) {
-      if (q.verb.start <= r.verb.end || q.verb.negated) continue;
-      const must = q.verb.modal === 'must' && (reportingStance(lemma(r)) !== null || q.subordinator === 'that');
-      const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
-      if (!must && !subjunctive) continue;
+      if (!isDemanded(q, r, reporting, demanding)) continue;
       const own = out.filter((e) => e.predicate === q && !e.reverse);
       // "reminded Iraq that it must …": a demand is on someone else — a pronoun that resolved to the
       // speaker gives way to whom the speaker addressed.
@@ -277,16 +325,29 @@ export function combineEvents(
       const base = own[0];
       out.push({
         predicate: q,
+        pattern: null,
+        verb: base?.verb ?? lemma(q).toUpperCase(),
         code: '100',
         sources: speaker,
         targets: target.length > 0 ? target : (base?.targets ?? []),
         reverse: false,
-        pattern: null,
-        verb: base?.verb ?? lemma(q).toUpperCase(),
+        head: undefined,
+        deniedBy: undefined,
       });
     }
   }
+  return out;
+}
 
+/** Is `q`, after the reporting or demanding verb of `r`, a clause that says what someone must do? */
+function isDemanded(q: Predicate, r: Predicate, reporting: boolean, demanding: boolean): boolean {
+  if (q.verb.start <= r.verb.end || q.verb.negated) return false;
+  const must = q.verb.modal === 'must' && (reporting || q.subordinator === 'that');
+  const subjunctive = demanding && q.subordinator === 'that' && q.verb.modal === null;
+  return must || subjunctive;
+}
+
+function conditionalThreats(out: readonly CodedEvent[], parse: SentenceParse, lemma: (p: Predicate) => string): void {
   // Conflictual acts announced with a condition ("will withdraw … unless …") or as a plan: threats.
   const conditional = parse.predicates.some((q) => q.subordinator === 'unless');
   for (const e of out) {
@@ -303,55 +364,57 @@ export function combineEvents(
       e.code = THREAT_OF[root(e.code)] as string;
     }
   }
+}
 
-  out = out.map((e) => {
-    const v = e.predicate.verb;
-    // "Ankara decided to send 12,000 troops": the troops sent are the sender's military, not a target.
-    if (
-      root(e.code) === '15' &&
-      e.targets.length > 0 &&
-      e.targets.every((t) => t.actor === null && /^---(MIL|COP)/.test(t.code))
-    ) {
-      const sector = (e.targets[0] as ResolvedActor).code.slice(3, 6);
-      const sources = e.sources.map((s) =>
-        s.code.length === 3 ? { ...s, code: s.code + sector, agents: [...s.agents, sector] } : s,
-      );
-      return { ...e, sources, targets: [] };
-    }
-    // "would not provide support", "will not accept": a refusal.
-    if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
-      return { ...e, code: REJECTION_OF[root(e.code)] ?? '120' };
-    }
-    const objectHeads = (e.predicate.object?.conjuncts ?? []).map((np) => parse.tokens[np.head]?.lower ?? '');
-    // Blocking a road, a bridge or traffic is obstructing passage (CAMEO 144, a protest) unless the
-    // state does it; crowds throwing stones riot (145).
-    if (
-      /^(16|17)/.test(e.code) &&
-      /^(block|blockade|barricade|obstruct)$/.test(lemma(e.predicate)) &&
-      objectHeads.some((h) => PASSAGE.test(h)) &&
-      e.sources.every((s) => !hasSector(s.code, STATE))
-    ) {
-      return { ...e, code: '144' };
-    }
-    if (
-      /^(18|19)/.test(e.code) &&
-      objectHeads.some((h) => THROWN.test(h)) &&
-      e.sources.every((s) => s.code.length === 3 || !hasSector(s.code, FORCE))
-    ) {
-      return { ...e, code: '145' };
-    }
-    // Demonstrators blocking roads protest (CAMEO 144); coercion is for those who wield power.
-    if (
-      root(e.code) === '17' &&
-      e.sources.length > 0 &&
-      e.sources.every((s) => !hasSector(s.code, FORCE) && s.code.length > 3)
-    ) {
-      return { ...e, code: '144' };
-    }
-    return e;
-  });
-  // Back into text order: merged and added events were appended.
-  return out.sort((a, b) => a.predicate.verb.start - b.predicate.verb.start);
+function recodeByObject(e: CodedEvent, parse: SentenceParse, lemma: (p: Predicate) => string): CodedEvent {
+  const v = e.predicate.verb;
+  // "Ankara decided to send 12,000 troops": the troops sent are the sender's military, not a target.
+  if (
+    root(e.code) === '15' &&
+    e.targets.length > 0 &&
+    e.targets.every((t) => t.actor === null && /^---(MIL|COP)/.test(t.code))
+  ) {
+    const sector = (e.targets[0] as ResolvedActor).code.slice(3, 6);
+    const sources = e.sources.map((s) =>
+      s.code.length === 3 ? { ...s, code: s.code + sector, agents: [...s.agents, sector] } : s,
+    );
+    return eventWith(e, { sources, targets: [] });
+  }
+  // "would not provide support", "will not accept": a refusal.
+  if (v.negated && (v.modal !== null || v.tense === 'future') && cooperative(e.code)) {
+    return eventWith(e, { code: REJECTION_OF[root(e.code)] ?? '120' });
+  }
+  // Blocking a road, a bridge or traffic is obstructing passage (CAMEO 144, a protest) unless the
+  // state does it; crowds throwing stones riot (145).
+  if (
+    /^(16|17)/.test(e.code) &&
+    /^(block|blockade|barricade|obstruct)$/.test(lemma(e.predicate)) &&
+    objectHeadIs(e, parse, PASSAGE) &&
+    e.sources.every((s) => !hasSector(s.code, STATE))
+  ) {
+    return eventWith(e, { code: '144' });
+  }
+  if (
+    /^(18|19)/.test(e.code) &&
+    objectHeadIs(e, parse, THROWN) &&
+    e.sources.every((s) => s.code.length === 3 || !hasSector(s.code, FORCE))
+  ) {
+    return eventWith(e, { code: '145' });
+  }
+  // Demonstrators blocking roads protest (CAMEO 144); coercion is for those who wield power.
+  if (
+    root(e.code) === '17' &&
+    e.sources.length > 0 &&
+    e.sources.every((s) => !hasSector(s.code, FORCE) && s.code.length > 3)
+  ) {
+    return eventWith(e, { code: '144' });
+  }
+  return e;
+}
+
+/** Does the head of any of the event's object conjuncts match? */
+function objectHeadIs(e: CodedEvent, parse: SentenceParse, heads: RegExp): boolean {
+  return (e.predicate.object?.conjuncts ?? []).some((np) => heads.test(parse.tokens[np.head]?.lower ?? ''));
 }
 
 /**

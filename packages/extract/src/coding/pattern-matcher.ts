@@ -8,6 +8,7 @@
 import type { PatternElement, VerbPattern, WordElement } from '../dictionaries/verb-dictionary-reader.ts';
 import type { NounGroup, NounPhrase, PrepPhrase } from '../nlp/shallow-parse.ts';
 import type { Token } from '../nlp/token.ts';
+import { prefixHash, wordHash } from './verb-index.ts';
 
 /** What the matcher sees of a predicate. */
 export interface MatchContext {
@@ -75,27 +76,33 @@ interface State {
 
 const SMALL = [[], [0], [0, 1], [0, 1, 2], [0, 1, 2, 3]];
 
-const firstWords = new WeakMap<WordElement, Map<string, number[]>>();
+const firstWords = new WeakMap<WordElement, Map<number, number[]>>();
 
-/** A word element's alternatives by their first word (built once per element). */
-function firstWordIndex(el: WordElement): Map<string, number[]> {
+/**
+ * A word element's alternatives by the `wordHash` of their first word (built once per element).
+ * Hashes need no string built for a plural or singular of a token, and number keys no string
+ * compared; two words sharing a hash only add candidates, which `wordMatches` then rejects.
+ */
+function firstWordIndex(el: WordElement): Map<number, number[]> {
   let m = firstWords.get(el);
   if (!m) {
     m = new Map();
     el.alternatives.forEach((alt, a) => {
-      const w = alt[0] ?? '';
-      const list = m?.get(w);
+      const h = wordHash(alt[0] ?? '');
+      const list = m?.get(h);
       if (list) list.push(a);
-      else m?.set(w, [a]);
+      else m?.set(h, [a]);
     });
     firstWords.set(el, m);
   }
   return m;
 }
 
-/** Adds the alternatives listed under first word `w`, each once. */
-function addAlternatives(out: number[], byFirst: Map<string, number[]>, w: string): void {
-  const list = byFirst.get(w);
+const NO_WORD = wordHash('');
+
+/** Adds the alternatives listed under first-word hash `h`, each once. */
+function addAlternatives(out: number[], byFirst: Map<number, number[]>, h: number): void {
+  const list = byFirst.get(h);
   if (list) for (const a of list) if (!out.includes(a)) out.push(a);
 }
 
@@ -136,13 +143,14 @@ export class PatternMatcher {
     if (el.alternatives.length <= 4) return SMALL[el.alternatives.length] as number[];
     const byFirst = firstWordIndex(el);
     const out: number[] = [];
-    addAlternatives(out, byFirst, '');
-    addAlternatives(out, byFirst, token.key);
-    if (token.words.length > 1) for (const w of token.words) addAlternatives(out, byFirst, w);
+    const key = token.key;
+    addAlternatives(out, byFirst, NO_WORD);
+    addAlternatives(out, byFirst, wordHash(key));
+    if (token.words.length > 1) for (const w of token.words) addAlternatives(out, byFirst, wordHash(w));
     if (this.ctx.plurals && (token.pos === 'NOUN' || token.pos === 'PROPN')) {
-      if (token.key.endsWith('S')) addAlternatives(out, byFirst, token.key.slice(0, -1));
-      if (token.key.endsWith('ES')) addAlternatives(out, byFirst, token.key.slice(0, -2));
-      addAlternatives(out, byFirst, `${token.key}S`);
+      if (key.endsWith('S')) addAlternatives(out, byFirst, prefixHash(key, key.length - 1));
+      if (key.endsWith('ES')) addAlternatives(out, byFirst, prefixHash(key, key.length - 2));
+      addAlternatives(out, byFirst, prefixHash(key, key.length, 'S'));
     }
     return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }

@@ -169,6 +169,8 @@ const WEEKDAYS = new Set(
   ),
 );
 const QUOTES = new Set(['"', '“', '”', '«', '»', '„', "''", '``']);
+/** The longest quote: a longer token is no quote without hashing it for the set. */
+const QUOTE_LENGTH = Math.max(...[...QUOTES].map((q) => q.length));
 
 function isPastParticiple(t: Token): boolean {
   const l = t.lower;
@@ -209,7 +211,7 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
     if (inMention[i]) return 'N';
     const l = t.lower;
     if (t.text === ',') return ',';
-    if (QUOTES.has(t.text)) return 'QUOTE';
+    if (t.text.length <= QUOTE_LENGTH && QUOTES.has(t.text)) return 'QUOTE';
     if (t.pos === 'PUNCT' || t.pos === 'SYM') return t.text === '%' || t.text === '$' ? 'N' : 'PUNCT';
     if (l === "'s" || l === "'" || l === '’s') return 'POSS';
     if (NEGATION.has(l) && (t.pos === 'PART' || t.pos === 'ADV' || l === "n't" || l === 'not')) return 'NEG';
@@ -333,7 +335,7 @@ function classify(tokens: Token[], inMention: readonly number[], verbLike: (t: T
     // "expressed hopes", "signed deals": a plural noun the tagger read as a second verb.
     if (cls[i] === 'V' && prev === 'V' && /s$/.test(t.lower) && !/ss$/.test(t.lower)) cls[i] = 'N';
     // "more than 10,000 soldiers", "fewer than 50": part of the number.
-    if (/^(more|less|fewer)$/.test(t.lower) && tokens[i + 1]?.lower === 'than' && cls[i + 2] === 'NUM') {
+    if (tokens[i + 1]?.lower === 'than' && /^(more|less|fewer)$/.test(t.lower) && cls[i + 2] === 'NUM') {
       cls[i] = 'NUM';
       cls[i + 1] = 'NUM';
       continue;
@@ -663,10 +665,14 @@ export function parseSentence(
     while (units[v]?.kind === 'adv') v++;
     const g = readGroup(v);
     if (!g) continue;
-    const prep = tokens
-      .slice(unit.start, unit.end)
-      .map((t) => t.lower)
-      .join(' ');
+    // Most prepositions are one word: no slice, map and join for them.
+    const prep =
+      unit.end - unit.start === 1
+        ? (tokens[unit.start] as Token).lower
+        : tokens
+            .slice(unit.start, unit.end)
+            .map((t) => t.lower)
+            .join(' ');
     const pp: PrepPhrase = { prep, prepStart: unit.start, object: g.group, start: unit.start, end: g.group.end };
     pps.push(pp);
     ppAt.set(u, pp);
