@@ -358,6 +358,11 @@ describe('ParallaxExtractor', () => {
     ).toEqual(['source:PRK target:RUS 2024-06-19', 'source:RUS target:PRK 2024-06-19']);
   });
 
+  it('reads words that name built-in object members ("constructor") as plain words', () => {
+    const [c] = extract('Russia deployed 300 constructor troops to Kursk on Monday, officials said.').claims;
+    expect(c?.frame.quantities.map((q) => `${q.value} ${q.unit}`)).toEqual(['300 troops']);
+  });
+
   it('reads no town into a compass word alone, but keeps names that open with one', () => {
     expect(extract('Russia might give the North military technology in return.').claims[0]?.frame.place).toBeNull();
     expect(extract('Ukrainian forces shelled targets in North Ossetia.').claims[0]?.frame.place).toMatchObject({

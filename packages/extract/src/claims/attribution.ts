@@ -8,7 +8,8 @@ import { REPORT_NOUN } from '../nlp/report-noun.ts';
 import type { NounGroup, Predicate, SentenceParse } from '../nlp/shallow-parse.ts';
 
 /** Reporting verbs by the stance they give the speaker towards what they report. */
-const STANCE_OF: Record<string, Stance> = {};
+// Prototype-free: looked up by any lemma of the text, "constructor" included.
+const STANCE_OF: Record<string, Stance> = Object.create(null);
 const add = (stance: Stance, words: string) => {
   for (const w of words.split(' ')) STANCE_OF[w] = stance;
 };
@@ -29,7 +30,7 @@ add('speculates', 'believe suspect estimate expect predict fear think speculate 
 const REJECTING = /^(reject|brush|repudiate|discount|ridicule|deride|scoff|rubbish|slam)$/;
 
 /** What a report noun says of its content's standing: a rumour is speculation, a claim an allegation. */
-const NOUN_STANCE: Record<string, Stance> = {};
+const NOUN_STANCE: Record<string, Stance> = Object.create(null);
 for (const n of ['rumour', 'rumor', 'suggestion', 'speculation']) NOUN_STANCE[n] = 'speculates';
 for (const n of ['claim', 'allegation', 'accusation', 'assertion']) NOUN_STANCE[n] = 'alleges';
 

@@ -19,7 +19,7 @@ const UNITS = new Set(
   ).split(' '),
 );
 
-const WORD_NUMBERS: Record<string, number> = {
+const WORD_NUMBERS: Record<string, number> = Object.assign(Object.create(null), {
   one: 1,
   two: 2,
   three: 3,
@@ -50,8 +50,14 @@ const WORD_NUMBERS: Record<string, number> = {
   hundred: 100,
   thousand: 1000,
   dozen: 12,
-};
-const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+});
+// Prototype-free, like every table here indexed by a word from the text: "constructor" is a word too.
+const MULTIPLIERS: Record<string, number> = Object.assign(Object.create(null), {
+  hundred: 100,
+  thousand: 1000,
+  million: 1e6,
+  billion: 1e9,
+});
 /** "hundreds of", "thousands of", "dozens of": vague counts, read as their lower bound. */
 const VAGUE = new Map(Object.entries({ dozens: 12, scores: 20, hundreds: 100, thousands: 1000, millions: 1e6 }));
 /** Maps, not object lookups: most tokens miss, and a miss must not find `constructor` on the prototype. */

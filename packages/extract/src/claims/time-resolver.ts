@@ -56,7 +56,7 @@ const otherDate = (rest: string) => HINT_ONE.test(rest.replace(/\b(?:may|march)\
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
 
-const WEEKDAY_NUMBER: Record<string, number> = {
+const WEEKDAY_NUMBER: Record<string, number> = Object.assign(Object.create(null), {
   sunday: 0,
   monday: 1,
   tuesday: 2,
@@ -64,7 +64,7 @@ const WEEKDAY_NUMBER: Record<string, number> = {
   thursday: 4,
   friday: 5,
   saturday: 6,
-};
+});
 /**
  * The commonest dates in news — "on Friday", "late Sunday", "yesterday" — alone in their window
  * are read directly; chrono (a tenth of the extraction's time) reads everything else.
@@ -104,7 +104,7 @@ function joined(piece: string, start: number, end: number, weakOk = false): bool
   return next === '' || /\d/.test(next) || OTHER_TIME.test(next) || HINT_ONE.test(next);
 }
 
-const MONTH_NUMBER: Record<string, number> = {
+const MONTH_NUMBER: Record<string, number> = Object.assign(Object.create(null), {
   january: 1,
   jan: 1,
   february: 2,
@@ -129,7 +129,7 @@ const MONTH_NUMBER: Record<string, number> = {
   nov: 11,
   december: 12,
   dec: 12,
-};
+});
 const MONTH_WORD =
   '(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
 const WEEKDAY_WORD = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?';

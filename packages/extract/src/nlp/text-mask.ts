@@ -12,7 +12,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u20
 // Module level: the TypeScript loader rewrites a `\p{…}` literal inside a function into a `new RegExp` per call.
 const UNDERSCORE_JOIN = /(?<=\p{L})_(?=\p{L})/gu;
 
-const NAMED: Record<string, string> = {
+// Prototype-free: "&constructor;" must stay text, not find Object.prototype.constructor.
+const NAMED: Record<string, string> = Object.assign(Object.create(null), {
   amp: '&',
   lt: '<',
   gt: '>',
@@ -26,7 +27,7 @@ const NAMED: Record<string, string> = {
   ldquo: '“',
   rdquo: '”',
   hellip: '…',
-};
+});
 
 function entityChar(body: string): string | null {
   if (body.startsWith('#')) {
