@@ -363,6 +363,11 @@ describe('ParallaxExtractor', () => {
     expect(c?.frame.quantities.map((q) => `${q.value} ${q.unit}`)).toEqual(['300 troops']);
   });
 
+  it('reads a deputy minister as government, not police', () => {
+    const [c] = extract("Russia's deputy foreign minister said North Korean troops had been deployed to Kursk.").claims;
+    expect(c?.speaker?.code).toBe('RUSGOV');
+  });
+
   it('reads no town into a compass word alone, but keeps names that open with one', () => {
     expect(extract('Russia might give the North military technology in return.').claims[0]?.frame.place).toBeNull();
     expect(extract('Ukrainian forces shelled targets in North Ossetia.').claims[0]?.frame.place).toMatchObject({
