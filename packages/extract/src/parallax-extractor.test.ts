@@ -368,6 +368,18 @@ describe('ParallaxExtractor', () => {
     expect(c?.speaker?.code).toBe('RUSGOV');
   });
 
+  it('reads a spokesperson "for" an institution as speaking for it, but troops "for" a war as no one\'s', () => {
+    const said = (t: string) => extract(t).claims[0]?.speaker?.code;
+    expect(said('A spokesperson for the U.S. State Department said North Korea sent troops to Russia.')).toBe(
+      'USAGOVMED',
+    );
+    expect(said('A spokesman for the Ukrainian military said North Korean troops attacked Ukrainian positions.')).toBe(
+      'UKRMILMED',
+    );
+    const [c] = extract("Russia sent troops for Ukraine's war.").claims;
+    expect(c?.frame.actors.map((a) => `${a.role}:${a.code}`)).toEqual(['source:RUS', 'target:UKR']);
+  });
+
   it('reads no town into a compass word alone, but keeps names that open with one', () => {
     expect(extract('Russia might give the North military technology in return.').claims[0]?.frame.place).toBeNull();
     expect(extract('Ukrainian forces shelled targets in North Ossetia.').claims[0]?.frame.place).toMatchObject({

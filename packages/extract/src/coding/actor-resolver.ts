@@ -62,9 +62,11 @@ export class ActorResolver {
         const of = pps.find((pp) => pp.prep === 'of');
         return of ? this.group(of.object).filter((a) => a.actor !== null) : [];
       }
-      // "Soldiers from Gondor", "the government of Gondor", "lawmakers in Fornost and Gondor".
+      // "Soldiers from Gondor", "the government of Gondor", "lawmakers in Fornost and Gondor"; and
+      // "a spokesman for Gondor's army", "a reporter for Gondor TV": media people work for whom "for" names.
+      const media = agents.every((m) => m.agent?.code === 'MED');
       for (const pp of pps) {
-        if (!/^(of|from|in)$/.test(pp.prep)) continue;
+        if (!/^(of|from|in)$/.test(pp.prep) && !(media && pp.prep === 'for')) continue;
         const inner = this.group(pp.object);
         const countries = inner.filter((a) => a.actor !== null);
         if (countries.length > 0) return countries.map((a) => this.combine(a, agents, np));
